@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Clock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import type { Db } from './platform/db/index.js';
+import { AppError } from './platform/errors.js';
+import { type CurrentUser, userFromSession, userFromToken } from './modules/identity/identity.service.js';
+import { MODULES } from './modules/index.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+    clock: Clock;
+  }
+  interface FastifyRequest {
+    user: CurrentUser | null;
+  }
+}
+
+export const SESSION_COOKIE = 'nhip_sid';
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+const FIELD_LABELS: Record<string, string> = {};
+
+/** Zod issues → one Vietnamese sentence per field. */
+function zodMessage(issues: { instancePath?: string; message?: string; params?: Record<string, unknown> }[]): string {
+  const parts = issues.slice(0, 5).map((i) => {
+    const field = (i.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || 'dữ liệu';
+    return `${FIELD_LABELS[field] ?? field}: ${i.message ?? 'không hợp lệ'}`;
+  });
+  return `Dữ liệu gửi lên không hợp lệ — ${parts.join('; ')}.`;
+}
+
+export async function buildApp(opts: { db: Db; config: Config; clock: Clock; logger?: boolean }): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: opts.config.logLevel } : false,
+    trustProxy: opts.config.trustProxy,
+    bodyLimit: 64 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array' } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', opts.db);
+  app.decorate('config', opts.config);
+  app.decorate('clock', opts.clock);
+  app.decorateRequest('user', null);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError(429, 'rate_limited', 'Quá nhiều yêu cầu trong thời gian ngắn, vui lòng thử lại sau ít phút.') });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 5, fields: 20 } });
+  app.addContentTypeParser(['text/csv', 'application/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 256 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Nhịp API', version: '0.1.0', description: 'API của Nhịp: báo cáo định kỳ, tổng hợp, theo dõi. Xác thực bằng phiên đăng nhập (cookie) hoặc `Authorization: Bearer nhip_…`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // Authentication: bearer token or session cookie. Authorization happens in each route.
+  app.addHook('onRequest', async (req) => {
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      req.user = await userFromToken(opts.db, auth.slice(7).trim());
+      if (!req.user) throw new AppError(401, 'invalid_token', 'Mã truy cập (token) không hợp lệ, đã hết hạn hoặc đã bị thu hồi.');
+      return;
+    }
+    const sid = req.cookies[SESSION_COOKIE];
+    if (sid) {
+      req.user = await userFromSession(opts.db, sid, { idleMinutes: opts.config.sessionIdleMinutes, absoluteHours: opts.config.sessionAbsoluteHours });
+      // Cross-site requests that change state are refused (SameSite=Lax plus an Origin check).
+      if (req.user && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
+        const origin = req.headers.origin;
+        const fetchSite = req.headers['sec-fetch-site'];
+        if ((fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') || (origin && new URL(origin).host !== req.headers.host))
+          throw new AppError(403, 'cross_site', 'Yêu cầu từ trang web khác bị từ chối.');
+      }
+    }
+  });
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'same-origin');
+  });
+
+  app.setErrorHandler((err: unknown, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.status).send({ error: err.code, message: err.message, details: err.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      return reply.status(400).send({ error: 'validation', message: zodMessage(err.validation as never), details: err.validation });
+    }
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_FILES_LIMIT' || e.statusCode === 413)
+      return reply.status(413).send({ error: 'too_large', message: 'Tệp hoặc dữ liệu gửi lên quá lớn (tối đa 20 MB mỗi tệp).' });
+    if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415)
+      return reply.status(415).send({ error: 'unsupported_media_type', message: 'Định dạng dữ liệu gửi lên không được hỗ trợ.' });
+    if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH' || (e.statusCode === 400 && /JSON/i.test(e.message ?? '')))
+      return reply.status(400).send({ error: 'bad_json', message: 'Nội dung gửi lên không phải JSON hợp lệ.' });
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+      return reply.status(e.statusCode).send({ error: e.code ?? 'bad_request', message: 'Yêu cầu không hợp lệ.' });
+    req.log.error(err);
+    return reply.status(500).send({ error: 'internal', message: 'Đã xảy ra lỗi hệ thống. Dữ liệu đã lưu không bị ảnh hưởng; vui lòng thử lại hoặc báo quản trị.' });
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: opts.db.kind }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const mod of MODULES) await app.register(mod);
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.status(404).send({ error: 'not_found', message: 'Không tìm thấy địa chỉ API này.' });
+    if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) return reply.type('text/html').sendFile('index.html', WEB_DIST);
+    return reply.status(503).type('text/plain; charset=utf-8').send('Giao diện web chưa được build. Chạy "npm run build" rồi khởi động lại.');
+  });
+  if (fs.existsSync(WEB_DIST)) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+
+  return app;
+}

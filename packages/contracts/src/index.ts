@@ -1,0 +1,6 @@
+export * from './roles.js';
+export * from './policy.js';
+export * from './period.js';
+export * from './period-labels.js';
+export * from './expression.js';
+export * from './format.js';
