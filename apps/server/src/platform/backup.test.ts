@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDb } from '../test/server.js';
+import { backup, BackupFormatError, loadOrder, restore } from './backup.js';
+import type { Db } from './db/index.js';
+
+let a: { db: Db; close: () => Promise<void> };
+let b: { db: Db; close: () => Promise<void> };
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhip-backup-'));
+
+beforeAll(async () => {
+  a = await testDb();
+  b = await testDb();
+  const db = a.db;
+  // A child whose id is lower than its parent's, and the sectors ↔ org_units cycle.
+  await db.query(`INSERT INTO org_units (id, code, name, type, parent_id) VALUES (50, 'P', 'Tỉnh', 'province', NULL)`);
+  await db.query(`INSERT INTO org_units (id, code, name, type, parent_id) VALUES (60, 'D', 'Phòng Bưu chính – Viễn thông', 'division', 50)`);
+  await db.query(`INSERT INTO org_units (id, code, name, type, parent_id) VALUES (40, 'C', 'Xã Đồng Tâm', 'commune', 60)`);
+  await db.query(`INSERT INTO sectors (id, code, name, division_id) VALUES (1, 'VT', 'Viễn thông', 60)`);
+  await db.query(`UPDATE org_units SET sector_id = 1 WHERE id = 40`);
+  await db.query(`INSERT INTO audit_events (action, entity_type, after) VALUES ('test', 'x', '{"a":"Đ"}')`);
+  await db.query(`INSERT INTO users (username, password_hash, role) VALUES ('u1', 'h', 'viewer')`);
+  const s = await db.one<{ id: number }>(`INSERT INTO report_forms (code, name, period_type) VALUES ('F', 'Biểu', 'Quarterly') RETURNING id`);
+  const r = await db.one<{ id: number }>(
+    `INSERT INTO reporting_rounds (form_id, period, period_start, period_end, cutoff_start, cutoff_end, deadline)
+     VALUES ($1, '2026Q1', '2026-01-01', '2026-03-31', '2025-12-15', '2026-03-14', now()) RETURNING id`, [s.id]);
+  const sub = await db.one<{ id: number }>(`INSERT INTO submissions (round_id, org_unit_id) VALUES ($1, 40) RETURNING id`, [r.id]);
+  await db.query(`INSERT INTO attachments (submission_id, filename, mime, size, sha256, content) VALUES ($1, 'a.pdf', 'application/pdf', 4, 'x', '\\x25504446'::bytea)`, [sub.id]);
+});
+afterAll(async () => {
+  await a.close();
+  await b.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('backup and restore', () => {
+  it('orders tables by foreign keys and defers self-references and cycles', () => {
+    const { order, deferred } = loadOrder(['a', 'b', 'c'], [
+      { table: 'b', column: 'a_id', ref: 'a' }, { table: 'a', column: 'b_id', ref: 'b' }, { table: 'c', column: 'parent', ref: 'c' },
+    ]);
+    expect(order).toHaveLength(3);
+    const deferredCols = [...deferred.entries()].flatMap(([t, cs]) => cs.map((c) => `${t}.${c}`)).sort();
+    expect(deferredCols).toContain('c.parent');
+    expect(deferredCols.filter((x) => x.startsWith('a.') || x.startsWith('b.'))).toHaveLength(1);
+  });
+
+  it('round-trips every row, bytea and identities into another database', async () => {
+    const file = path.join(dir, 'a.nhip.gz');
+    const r = await backup(a.db, file);
+    expect(r.rows).toBeGreaterThanOrEqual(9);
+    await b.db.query(`INSERT INTO org_units (code, name, type) VALUES ('OLD', 'Sẽ bị thay thế', 'other')`);
+    await restore(b.db, file);
+    const units = await b.db.query<{ id: number; code: string; parent_id: number | null; sector_id: number | null }>(`SELECT id, code, parent_id, sector_id FROM org_units ORDER BY id`);
+    expect(units).toEqual([
+      { id: 40, code: 'C', parent_id: 60, sector_id: 1 },
+      { id: 50, code: 'P', parent_id: null, sector_id: null },
+      { id: 60, code: 'D', parent_id: 50, sector_id: null },
+    ]);
+    expect((await b.db.one<{ division_id: number }>(`SELECT division_id FROM sectors`)).division_id).toBe(60);
+    expect((await b.db.one<{ hex: string }>(`SELECT encode(content, 'hex') AS hex FROM attachments`)).hex).toBe('25504446');
+    expect((await b.db.one<{ after: { a: string } }>(`SELECT after FROM audit_events WHERE action = 'test'`)).after.a).toBe('Đ');
+    const next = await b.db.one<{ id: number }>(`INSERT INTO org_units (code, name, type) VALUES ('NEW', 'Mới', 'other') RETURNING id`);
+    expect(next.id).toBe(61);
+  });
+
+  it('refuses a foreign or truncated file and changes nothing', async () => {
+    const before = await b.db.one<{ n: number }>('SELECT count(*)::int AS n FROM org_units');
+    const foreign = path.join(dir, 'foreign.gz');
+    fs.writeFileSync(foreign, gzipSync('{"hello":"world"}\n'));
+    await expect(restore(b.db, foreign)).rejects.toBeInstanceOf(BackupFormatError);
+    const notGzip = path.join(dir, 'plain.txt');
+    fs.writeFileSync(notGzip, 'không phải gzip');
+    await expect(restore(b.db, notGzip)).rejects.toThrow();
+    const good = path.join(dir, 'a.nhip.gz');
+    const lines = gunzipSync(fs.readFileSync(good)).toString().split('\n');
+    const cut = path.join(dir, 'cut.gz');
+    fs.writeFileSync(cut, gzipSync(lines.slice(0, 5).join('\n')));
+    await expect(restore(b.db, cut)).rejects.toThrow(/không đầy đủ/);
+    expect((await b.db.one<{ n: number }>('SELECT count(*)::int AS n FROM org_units')).n).toBe(before.n);
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * Logical backup and restore that work the same on PGlite and PostgreSQL, and across the two:
+ * a gzip file of JSON lines — a header, then per table its rows as JSON objects. Restore needs no
+ * superuser: tables are loaded in foreign-key order; references that point back (self-references
+ * such as org_units.parent_id, or cycles such as sectors ↔ org_units) are loaded as NULL first and
+ * filled in once every row exists.
+ */
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import { Readable } from 'node:stream';
+import type { Db } from './db/index.js';
+import { migrate } from './db/migrate.js';
+
+const FORMAT = 'nhip-backup';
+const VERSION = 1;
+const CHUNK = 5_000;
+
+type Fk = { table: string; column: string; ref: string };
+type TableInfo = { name: string; pk: string[]; columns: string[] };
+
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+async function tables(db: Db): Promise<TableInfo[]> {
+  const rows = await db.query<{ name: string; pk: string[] | null; columns: string[] }>(`
+    SELECT c.relname AS name,
+      (SELECT array_agg(a.attname ORDER BY k.ord) FROM pg_index i
+         CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+         JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+        WHERE i.indrelid = c.oid AND i.indisprimary) AS pk,
+      (SELECT array_agg(a.attname ORDER BY a.attnum) FROM pg_attribute a
+        WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '') AS columns
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schema_migrations'
+    ORDER BY c.relname`);
+  return rows.map((r) => ({ name: r.name, pk: r.pk ?? r.columns, columns: r.columns }));
+}
+
+async function foreignKeys(db: Db): Promise<Fk[]> {
+  return db.query<Fk>(`
+    SELECT cl.relname AS table, a.attname AS column, rc.relname AS ref
+      FROM pg_constraint co
+      JOIN pg_class cl ON cl.oid = co.conrelid
+      JOIN pg_class rc ON rc.oid = co.confrelid
+      JOIN pg_namespace n ON n.oid = cl.relnamespace
+      JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = co.conkey[1]
+     WHERE co.contype = 'f' AND n.nspname = 'public'`);
+}
+
+/** Tables in load order, and the FK columns that must be filled in after every table is loaded. */
+export function loadOrder(names: string[], fks: Fk[]): { order: string[]; deferred: Map<string, string[]> } {
+  const deps = new Map(names.map((n) => [n, fks.filter((f) => f.table === n && f.ref !== n && names.includes(f.ref))]));
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const deferred = new Map<string, string[]>();
+  const defer = (t: string, c: string) => deferred.set(t, [...new Set([...(deferred.get(t) ?? []), c])]);
+  const visit = (n: string) => {
+    state.set(n, 'visiting');
+    for (const f of deps.get(n) ?? []) {
+      const s = state.get(f.ref);
+      if (s === 'visiting') defer(n, f.column); // a cycle: load this reference later
+      else if (!s) visit(f.ref);
+    }
+    state.set(n, 'done');
+    order.push(n);
+  };
+  for (const n of [...names].sort()) if (!state.has(n)) visit(n);
+  for (const f of fks) if (f.table === f.ref && names.includes(f.table)) defer(f.table, f.column);
+  return { order, deferred };
+}
+
+export async function backup(db: Db, file: string): Promise<{ tables: number; rows: number }> {
+  const infos = await tables(db);
+  const migrations = (await db.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id')).map((r) => r.id);
+  let total = 0;
+  async function* lines() {
+    yield `${JSON.stringify({ format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), database: db.kind, migrations })}\n`;
+    for (const t of infos) {
+      yield `${JSON.stringify({ table: t.name, columns: t.columns })}\n`;
+      const pkList = t.pk.map(ident).join(', ');
+      let last: unknown[] | null = null;
+      for (;;) {
+        const where = last ? `WHERE (${pkList}) > (${t.pk.map((_, i) => `$${i + 1}`).join(', ')})` : '';
+        const rows = await db.query<{ r: Record<string, unknown>; k: unknown[] }>(
+          `SELECT row_to_json(x) AS r, json_build_array(${t.pk.map((c) => `x.${ident(c)}`).join(', ')}) AS k
+             FROM ${ident(t.name)} x ${where} ORDER BY ${pkList} LIMIT ${CHUNK}`,
+          last ?? [],
+        );
+        for (const row of rows) yield `${JSON.stringify(row.r)}\n`;
+        total += rows.length;
+        if (rows.length < CHUNK) break;
+        last = rows[rows.length - 1].k;
+      }
+    }
+    yield `${JSON.stringify({ end: true, rows: total })}\n`;
+  }
+  const tmp = `${file}.part`;
+  await pipeline(Readable.from(lines()), createGzip(), fs.createWriteStream(tmp));
+  fs.renameSync(tmp, file);
+  return { tables: infos.length, rows: total };
+}
+
+export class BackupFormatError extends Error {}
+
+/** Replaces every row of this database with the backup's. All in one transaction: on any error nothing changes. */
+export async function restore(db: Db, file: string): Promise<{ tables: number; rows: number }> {
+  if (!fs.existsSync(file)) throw new BackupFormatError(`Không tìm thấy tệp sao lưu: ${file}`);
+  await migrate(db);
+  const rl = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const it = rl[Symbol.asyncIterator]();
+  const next = async () => {
+    try {
+      const r = await it.next();
+      return r.done ? null : (JSON.parse(r.value) as Record<string, unknown>);
+    } catch (e) {
+      throw new BackupFormatError(`Tệp sao lưu bị hỏng hoặc không phải tệp sao lưu của Nhịp (${(e as Error).message}).`);
+    }
+  };
+  const header = await next();
+  if (!header || header.format !== FORMAT) throw new BackupFormatError('Tệp này không phải tệp sao lưu của Nhịp.');
+  if (Number(header.version) > VERSION) throw new BackupFormatError('Tệp sao lưu được tạo bởi phiên bản Nhịp mới hơn.');
+  const have = new Set((await db.query<{ id: string }>('SELECT id FROM schema_migrations')).map((r) => r.id));
+  const missing = (header.migrations as string[]).filter((m) => !have.has(m));
+  if (missing.length) throw new BackupFormatError(`Tệp sao lưu cần các migration chưa có ở bản này: ${missing.join(', ')}.`);
+
+  // Read everything grouped by table first (a restore is an offline operation; the file was made by us).
+  const data = new Map<string, Record<string, unknown>[]>();
+  let current: string | null = null;
+  let ended = false;
+  for (let line = await next(); line; line = await next()) {
+    if ('end' in line) {
+      ended = true;
+      break;
+    }
+    if ('table' in line && 'columns' in line && Object.keys(line).length === 2) {
+      current = String(line.table);
+      data.set(current, []);
+    } else if (current) data.get(current)!.push(line);
+  }
+  if (!ended) throw new BackupFormatError('Tệp sao lưu không đầy đủ (bị cắt ngang).');
+
+  const infos = await tables(db);
+  const names = infos.map((t) => t.name);
+  const unknown = [...data.keys()].filter((t) => !names.includes(t));
+  if (unknown.length) throw new BackupFormatError(`Tệp sao lưu có bảng không tồn tại ở bản này: ${unknown.join(', ')}.`);
+  const { order, deferred } = loadOrder(names, await foreignKeys(db));
+  let rows = 0;
+  await db.tx(async (t) => {
+    await t.exec(`TRUNCATE ${names.map(ident).join(', ')} RESTART IDENTITY CASCADE`);
+    for (const name of order) {
+      const list = data.get(name) ?? [];
+      const later = deferred.get(name) ?? [];
+      for (let i = 0; i < list.length; i += CHUNK) {
+        const chunk = list.slice(i, i + CHUNK).map((r) => (later.length ? { ...r, ...Object.fromEntries(later.map((c) => [c, null])) } : r));
+        await t.query(`INSERT INTO ${ident(name)} SELECT * FROM json_populate_recordset(NULL::${ident(name)}, $1::json)`, [JSON.stringify(chunk)]);
+      }
+      rows += list.length;
+    }
+    for (const [name, cols] of deferred) {
+      const info = infos.find((x) => x.name === name)!;
+      const list = (data.get(name) ?? []).filter((r) => cols.some((c) => r[c] != null));
+      for (let i = 0; i < list.length; i += CHUNK) {
+        const chunk = JSON.stringify(list.slice(i, i + CHUNK));
+        await t.query(
+          `UPDATE ${ident(name)} x SET ${cols.map((c) => `${ident(c)} = s.${ident(c)}`).join(', ')}
+             FROM json_populate_recordset(NULL::${ident(name)}, $1::json) s
+            WHERE ${info.pk.map((c) => `x.${ident(c)} = s.${ident(c)}`).join(' AND ')}`,
+          [chunk],
+        );
+      }
+    }
+    // Identity columns continue after the restored ids.
+    const seqs = await t.query<{ table: string; column: string; seq: string }>(`
+      SELECT c.relname AS table, a.attname AS column, pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS seq
+        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND a.attidentity <> '' AND c.relkind = 'r'`);
+    for (const s of seqs) {
+      if (!s.seq) continue;
+      await t.query(`SELECT setval($1, coalesce((SELECT max(${ident(s.column)}) FROM ${ident(s.table)}), 0) + 1, false)`, [s.seq]);
+    }
+  });
+  return { tables: data.size, rows };
+}

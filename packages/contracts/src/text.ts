@@ -1,0 +1,147 @@
+/**
+ * Vietnamese text helpers: normalisation, diacritic-insensitive search and
+ * Vietnamese collation (a ă â b c d đ e ê … o ô ơ … u ư …; tones compare after
+ * letters: ngang < huyền < hỏi < ngã < sắc < nặng, as in CLDR/ICU 'vi').
+ */
+
+/** Unicode NFC + trim. Store and compare text in this form. */
+export function normalizeText(s: string): string {
+  return s.normalize('NFC').trim();
+}
+
+/**
+ * Lower-case and strip diacritics, đ → d: 'Chuyển đổi số' → 'chuyen doi so'.
+ * Use on both sides of a search.
+ */
+export function foldDiacritics(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .normalize('NFC');
+}
+
+/**
+ * Diacritic- and case-insensitive search: every whitespace-separated word of
+ * `query` must occur in `text`. An empty query matches everything.
+ * searchMatches('Chuyển đổi số', 'chuyen so') === true.
+ */
+export function searchMatches(text: string, query: string): boolean {
+  const hay = foldDiacritics(text);
+  return foldDiacritics(query)
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .every((w) => hay.includes(w));
+}
+
+// ---------------------------------------------------------------------------
+// Collation
+// ---------------------------------------------------------------------------
+
+const ALPHABET = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
+// NFD forms of letters whose diacritic is part of the letter, not a tone.
+const QUALITY: Record<string, string> = {
+  'a\u0306': 'ă',
+  'a\u0302': 'â',
+  'e\u0302': 'ê',
+  'o\u0302': 'ô',
+  'o\u031b': 'ơ',
+  'u\u031b': 'ư',
+};
+// ngang (none) 0 < huyền 1 < hỏi 2 < ngã 3 < sắc 4 < nặng 5
+const TONES: Record<string, number> = { '\u0300': 1, '\u0309': 2, '\u0303': 3, '\u0301': 4, '\u0323': 5 };
+
+interface SortKey {
+  primary: number[];
+  secondary: number[];
+  tertiary: number[];
+}
+
+const isMark = (ch: string): boolean => /\p{M}/u.test(ch);
+
+function sortKey(input: string): SortKey {
+  const chars = Array.from(input.normalize('NFD'));
+  const key: SortKey = { primary: [], secondary: [], tertiary: [] };
+  let i = 0;
+  while (i < chars.length) {
+    const ch = chars[i] as string;
+    i += 1;
+    const marks: string[] = [];
+    while (i < chars.length && isMark(chars[i] as string)) marks.push(chars[i++] as string);
+    const lower = ch.toLowerCase();
+    const upper = lower !== ch ? 1 : 0;
+    let letter = lower;
+    let secondary = 0;
+    for (const m of marks) {
+      const q = QUALITY[letter + m];
+      if (q) letter = q;
+      else if (TONES[m] !== undefined) secondary = Math.max(secondary, TONES[m] as number);
+      else secondary = Math.max(secondary, 6 + (m.codePointAt(0) as number)); // non-Vietnamese mark
+    }
+    const pos = ALPHABET.indexOf(letter);
+    let primary: number;
+    if (pos >= 0) primary = 3_000_000 + pos;
+    else if (/\d/.test(letter)) primary = 2_000_000 + Number(letter);
+    else if (/\s/.test(letter)) primary = 1;
+    else if (/\p{L}/u.test(letter)) primary = 4_000_000 + (letter.codePointAt(0) as number);
+    else primary = 10 + (letter.codePointAt(0) as number);
+    key.primary.push(primary);
+    key.secondary.push(secondary);
+    key.tertiary.push(upper);
+  }
+  return key;
+}
+
+function compareArrays(a: number[], b: number[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = (a[i] as number) - (b[i] as number);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+
+/** Pure-JS Vietnamese collation, used when the runtime's Intl lacks 'vi' data. */
+export function compareViFallback(a: string, b: string): number {
+  const ka = sortKey(a);
+  const kb = sortKey(b);
+  return (
+    compareArrays(ka.primary, kb.primary) ||
+    compareArrays(ka.secondary, kb.secondary) ||
+    compareArrays(ka.tertiary, kb.tertiary)
+  );
+}
+
+let nativeCollator: Intl.Collator | null | undefined;
+
+function getNativeCollator(): Intl.Collator | null {
+  if (nativeCollator === undefined) {
+    nativeCollator = null;
+    try {
+      const c = new Intl.Collator('vi');
+      const ok =
+        c.resolvedOptions().locale.startsWith('vi') &&
+        c.compare('Đa', 'Dz') > 0 &&
+        c.compare('Đz', 'Ea') < 0 &&
+        c.compare('ơa', 'oz') > 0 &&
+        c.compare('mã', 'má') < 0;
+      if (ok) nativeCollator = c;
+    } catch {
+      nativeCollator = null;
+    }
+  }
+  return nativeCollator;
+}
+
+/**
+ * Vietnamese ordering (Đ after D and before E; ă, â after a; tones after
+ * letters; lower case before upper case). Returns -1, 0 or 1.
+ * Uses Intl.Collator('vi') when the runtime's ICU data passes a self-check,
+ * otherwise compareViFallback. Usage: names.sort(compareVi).
+ */
+export function compareVi(a: string, b: string): number {
+  const c = getNativeCollator();
+  const r = c ? c.compare(a, b) : compareViFallback(a, b);
+  return r < 0 ? -1 : r > 0 ? 1 : 0;
+}
