@@ -49,9 +49,15 @@ export type ParsedValue = { ok: true; canonical: string; num: number | null } | 
 const BOOL_TRUE = new Set(['true', 'có', 'co', 'x', '1', 'yes', 'đạt', 'dat']);
 const BOOL_FALSE = new Set(['false', 'không', 'khong', '0', 'no', 'chưa', 'chua']);
 
-/** Parses what a person typed (Vietnamese or plain number formats) into the stored canonical string. */
-export function parseValue(valueType: ValueType, raw: string): ParsedValue {
-  const text = raw.normalize('NFC').trim();
+/**
+ * Parses a value into the stored canonical string (numbers as plain JS decimals: '1634', '94.3').
+ * By default the text is what a person typed, read the Vietnamese way ('1.634' = 1634, '94,3' = 94.3).
+ * With `{ canonical: true }` the text is machine format — a stored value, a DHIS2 file, a JSON number —
+ * where '1.634' means one point six three four.
+ */
+export function parseValue(valueType: ValueType, raw: string | number, opts: { canonical?: boolean } = {}): ParsedValue {
+  const canonical = opts.canonical || typeof raw === 'number';
+  const text = String(raw).normalize('NFC').trim();
   if (valueType === 'TEXT') {
     if (text.length > 50_000) return { ok: false, message: 'Nội dung quá dài (tối đa 50.000 ký tự).' };
     return { ok: true, canonical: text, num: null };
@@ -62,12 +68,19 @@ export function parseValue(valueType: ValueType, raw: string): ParsedValue {
     if (BOOL_FALSE.has(t)) return { ok: true, canonical: 'false', num: 0 };
     return { ok: false, message: 'Giá trị phải là Có hoặc Không.' };
   }
-  const n = parseVietnameseNumber(text.replace(/%$/, '').trim());
+  const n = canonical ? parseMachineNumber(text) : parseVietnameseNumber(text.replace(/%$/, '').trim());
   if (n === null || !Number.isFinite(n)) return { ok: false, message: `"${text.slice(0, 30)}" không phải là số.` };
   if (Math.abs(n) > 1e15) return { ok: false, message: 'Số quá lớn.' };
   if (valueType === 'INTEGER' && !Number.isInteger(n)) return { ok: false, message: 'Giá trị phải là số nguyên.' };
   if (valueType === 'PERCENTAGE' && (n < 0 || n > 100)) return { ok: false, message: 'Tỷ lệ phải nằm trong khoảng 0–100%.' };
   return { ok: true, canonical: String(n), num: n };
+}
+
+/** Plain decimal notation only ('-12', '94.3', '1e3' refused): what machines write. */
+export function parseMachineNumber(text: string): number | null {
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
 }
 
 /** Is x far from the unit's own history? Median ± max(3 robust SD, 50% of the median), with ≥ 3 points. */
@@ -90,6 +103,8 @@ export type ValidateInput = {
   values: Record<string, EnteredValue | undefined>;
   /** The unit's own earlier values per data element code, oldest first. */
   history?: Record<string, number[]>;
+  /** true when `values` hold stored canonical strings (server side), false for typed text (browser). */
+  canonical?: boolean;
   locale?: 'vi' | 'en';
 };
 
@@ -104,7 +119,7 @@ export function validateReport(input: ValidateInput): Issue[] {
       if (el.required) issues.push({ kind: 'required', importance: 'error', dataElementCode: el.code, message: `Chưa nhập "${el.name}".`, commented: false });
       continue;
     }
-    const parsed = parseValue(el.valueType, raw);
+    const parsed = parseValue(el.valueType, raw, { canonical: input.canonical });
     if (!parsed.ok) {
       issues.push({ kind: 'type', importance: 'error', dataElementCode: el.code, message: `${el.name}: ${parsed.message}`, commented: false });
       continue;

@@ -81,8 +81,8 @@ export async function backup(db: Db, file: string): Promise<{ tables: number; ro
       const pkList = t.pk.map(ident).join(', ');
       let last: unknown[] | null = null;
       for (;;) {
-        const where = last ? `WHERE (${pkList}) > (${t.pk.map((_, i) => `$${i + 1}`).join(', ')})` : '';
-        const rows = await db.query<{ r: Record<string, unknown>; k: unknown[] }>(
+        const where: string = last ? `WHERE (${pkList}) > (${t.pk.map((_, i) => `$${i + 1}`).join(', ')})` : '';
+        const rows: { r: Record<string, unknown>; k: unknown[] }[] = await db.query<{ r: Record<string, unknown>; k: unknown[] }>(
           `SELECT row_to_json(x) AS r, json_build_array(${t.pk.map((c) => `x.${ident(c)}`).join(', ')}) AS k
              FROM ${ident(t.name)} x ${where} ORDER BY ${pkList} LIMIT ${CHUNK}`,
           last ?? [],
