@@ -15,6 +15,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { Db } from './platform/db/index.js';
@@ -32,6 +33,9 @@ declare module 'fastify' {
     user: CurrentUser | null;
   }
 }
+
+// Validation messages zod writes itself (types, lengths, enums) come out in Vietnamese.
+z.config(z.locales.vi());
 
 export const SESSION_COOKIE = 'nhip_sid';
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
