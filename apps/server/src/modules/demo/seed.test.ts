@@ -1,0 +1,220 @@
+import { checkRule } from '@nhip/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Db, openPglite, openPostgres } from '../../platform/db/index.js';
+import { migrate } from '../../platform/db/migrate.js';
+import { type SeedDemoResult, seedDemo } from './seed.js';
+
+/** A fresh migrated database: in-memory PGlite, or a new database on TEST_DATABASE_URL's server. */
+async function freshDb(): Promise<{ db: Db; close: () => Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) {
+    const db = await openPglite(undefined);
+    await migrate(db);
+    return { db, close: () => db.close() };
+  }
+  const name = `nhip_demo_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = await openPostgres(base, 1);
+  await admin.exec(`CREATE DATABASE ${name}`);
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  const db = await openPostgres(u.toString(), 2);
+  await migrate(db);
+  return {
+    db,
+    close: async () => {
+      await db.close();
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    },
+  };
+}
+
+async function seeded(today: string) {
+  const { db, close } = await freshDb();
+  const t0 = performance.now();
+  const result = await seedDemo(db, { today });
+  const ms = Math.round(performance.now() - t0);
+  console.log(`seedDemo(${today}) on ${db.kind}: ${ms} ms`, result.counts);
+  return { db, close, result, ms };
+}
+
+const count = async (db: Db, sql: string, params: unknown[] = []) => (await db.one<{ n: number }>(sql, params)).n;
+const FIBRE_TOTAL = `SELECT coalesce(sum(v.num_value), 0)::float AS n FROM data_values v JOIN data_elements de ON de.id = v.data_element_id
+  JOIN submissions s ON s.id = v.submission_id WHERE de.code = 'THON_CAPQUANG' AND v.period = $1 AND s.status = 'approved'`;
+
+/** The open round of BC-VHTT-Q whose period ended most recently before today. */
+const RECENT_ROUND = `SELECT r.id, r.period, r.deadline FROM reporting_rounds r JOIN report_forms f ON f.id = r.form_id
+  WHERE f.code = 'BC-VHTT-Q' AND r.status = 'open' AND r.period_end < $1 ORDER BY r.period_end DESC LIMIT 1`;
+
+async function checkCommon(db: Db, result: SeedDemoResult, today: string) {
+  const c = result.counts;
+  expect(c.districts).toBeGreaterThanOrEqual(7);
+  expect(c.dataElements).toBeGreaterThanOrEqual(45);
+  expect(c.indicators).toBeGreaterThanOrEqual(8);
+  expect(c.enterprises).toBeGreaterThanOrEqual(3);
+  expect(c.pressAgencies).toBe(2);
+  expect(c.validationRules).toBeGreaterThanOrEqual(8);
+  expect(await count(db, `SELECT count(*)::int AS n FROM org_units WHERE type = 'district'`)).toBe(c.districts);
+  expect(await count(db, 'SELECT count(*)::int AS n FROM data_elements')).toBe(c.dataElements);
+  expect(await count(db, 'SELECT count(*)::int AS n FROM data_values')).toBe(c.dataValues);
+  // one form with 40+ fields, every form 2–5 sections
+  expect(await count(db, 'SELECT max(n)::int AS n FROM (SELECT count(*) AS n FROM form_elements GROUP BY form_id) x')).toBeGreaterThanOrEqual(40);
+  const sections = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM form_sections GROUP BY form_id');
+  for (const s of sections) expect(s.n).toBeGreaterThanOrEqual(2);
+  // paths are materialised and consistent with parents
+  expect(await count(db, `SELECT count(*)::int AS n FROM org_units c JOIN org_units p ON p.id = c.parent_id
+    WHERE c.path <> p.path || c.id || '/' OR c.level <> p.level + 1`)).toBe(0);
+  // every post-2025 commune links to the old units it replaced
+  const communes = await db.query<{ id: number; merges: number; transfers: number }>(
+    `SELECT u.id, count(*) FILTER (WHERE l.kind = 'merge')::int AS merges, count(*) FILTER (WHERE l.kind = 'transfer')::int AS transfers
+       FROM org_units u LEFT JOIN org_unit_lineage l ON l.unit_id = u.id
+      WHERE u.type = 'commune' AND u.valid_from >= '2025-07-01' GROUP BY u.id`,
+  );
+  expect(communes.length).toBeGreaterThanOrEqual(6);
+  for (const x of communes) expect(x.transfers).toBeGreaterThan(0);
+  expect(communes.filter((x) => x.merges > 0).length).toBeGreaterThanOrEqual(5);
+  expect(await count(db, `SELECT count(*)::int AS n FROM org_unit_lineage l JOIN org_units u ON u.id = l.unit_id WHERE u.code = 'VL-SKHCN'`)).toBe(1);
+  // nothing happened after today
+  expect(await count(db, `SELECT count(*)::int AS n FROM submissions WHERE greatest(created_at, updated_at, submitted_at, reviewed_at) > ($1::date + 1)::timestamptz`, [today])).toBe(0);
+  // closed rounds: every assigned unit in operation during the period has an approved report
+  expect(await count(db, `SELECT count(*)::int AS n FROM reporting_rounds r JOIN form_units fu ON fu.form_id = r.form_id
+      JOIN org_units u ON u.id = fu.org_unit_id AND u.valid_from <= r.period_end AND (u.valid_to IS NULL OR u.valid_to >= r.period_start)
+      LEFT JOIN submissions s ON s.round_id = r.id AND s.org_unit_id = u.id
+     WHERE r.status = 'closed' AND (s.id IS NULL OR s.status <> 'approved')`)).toBe(0);
+  // named accounts
+  const names = result.accounts.map((a) => a.username);
+  for (const u of ['vanphong', 'thamdinh', 'giamdoc', 'baocao', 'lanhdao', 'khach', 'baocao.dn']) expect(names).toContain(u);
+  expect(names).not.toContain('admin');
+}
+
+async function checkApprovedValues(db: Db) {
+  const els = await db.query<{ code: string; min_value: number | null; max_value: number | null }>('SELECT code, min_value, max_value FROM data_elements');
+  const bounds = new Map(els.map((e) => [e.code, e]));
+  const rules = await db.query<{ code: string; left_expr: string; operator: 'le'; right_expr: string; missing_value_strategy: 'SKIP_IF_ANY_VALUE_MISSING' }>(
+    `SELECT code, left_expr, operator, right_expr, missing_value_strategy FROM validation_rules WHERE importance = 'error' AND active`,
+  );
+  const rows = await db.query<{ submission_id: number; code: string; num_value: number | null; value: string }>(
+    `SELECT v.submission_id, de.code, v.num_value, v.value FROM data_values v JOIN data_elements de ON de.id = v.data_element_id
+       JOIN submissions s ON s.id = v.submission_id WHERE s.status = 'approved'`,
+  );
+  expect(rows.length).toBeGreaterThan(5000);
+  const bySub = new Map<number, Map<string, number>>();
+  const failures: string[] = [];
+  for (const r of rows) {
+    const b = bounds.get(r.code);
+    if (r.num_value !== null && b) {
+      if (b.min_value !== null && r.num_value < b.min_value) failures.push(`${r.code}=${r.value} < min`);
+      if (b.max_value !== null && r.num_value > b.max_value) failures.push(`${r.code}=${r.value} > max`);
+    }
+    if (r.num_value !== null) {
+      const m = bySub.get(r.submission_id) ?? new Map<string, number>();
+      m.set(r.code, r.num_value);
+      bySub.set(r.submission_id, m);
+    }
+  }
+  for (const [sub, values] of bySub)
+    for (const rule of rules) {
+      const res = checkRule({ left: rule.left_expr, operator: rule.operator, right: rule.right_expr, importance: 'error', message: '', missingValueStrategy: rule.missing_value_strategy }, values);
+      if (res.status === 'fail') failures.push(`submission ${sub}: ${rule.code} ${res.leftValue} vs ${res.rightValue}`);
+    }
+  expect(failures.slice(0, 10)).toEqual([]);
+}
+
+describe('seedDemo, today 2026-11-22', () => {
+  let a: Awaited<ReturnType<typeof seeded>>;
+  beforeAll(async () => {
+    a = await seeded('2026-11-22');
+  });
+  afterAll(async () => {
+    await a?.close();
+  });
+
+  it('loads the province, catalog and history', async () => {
+    await checkCommon(a.db, a.result, '2026-11-22');
+    const dep = await a.db.one<{ value: { code: string } }>(`SELECT value FROM settings WHERE key = 'org.department'`);
+    expect(dep.value.code).toBe('VL-SKHCN');
+  });
+
+  it('approved values respect bounds and every error rule', async () => {
+    await checkApprovedValues(a.db);
+  });
+
+  it('the most recent finished round has every status, and the current one a few drafts', async () => {
+    const round = await a.db.one<{ id: number; period: string }>(RECENT_ROUND, ['2026-11-22']);
+    expect(round.period).toBe('2026Q3');
+    const statuses = (await a.db.query<{ status: string }>('SELECT DISTINCT status FROM submissions WHERE round_id = $1', [round.id])).map((r) => r.status);
+    expect(statuses.sort()).toEqual(['approved', 'draft', 'returned', 'submitted']);
+    expect(await count(a.db, `SELECT count(*)::int AS n FROM form_units fu JOIN reporting_rounds r ON r.form_id = fu.form_id JOIN org_units u ON u.id = fu.org_unit_id
+      WHERE r.id = $1 AND u.valid_from <= r.period_end AND (u.valid_to IS NULL OR u.valid_to >= r.period_start)
+        AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.round_id = r.id AND s.org_unit_id = u.id)`, [round.id])).toBeGreaterThan(0);
+    expect(await count(a.db, `SELECT count(*)::int AS n FROM submissions s JOIN reporting_rounds r ON r.id = s.round_id
+      WHERE r.id = $1 AND s.submitted_at > r.deadline`, [round.id])).toBeGreaterThan(0);
+    expect(await count(a.db, `SELECT count(*)::int AS n FROM submissions s JOIN reporting_rounds r ON r.id = s.round_id JOIN report_forms f ON f.id = r.form_id
+      WHERE f.code = 'BC-VHTT-Q' AND r.period = '2026Q4' AND r.status = 'open' AND s.status = 'draft'`)).toBeGreaterThanOrEqual(2);
+    // baocao's unit has something to do in an open round; thamdinh reviews that form
+    const mine = await a.db.query<{ status: string }>(`SELECT s.status FROM users u JOIN submissions s ON s.org_unit_id = u.org_unit_id
+      JOIN reporting_rounds r ON r.id = s.round_id WHERE u.username = 'baocao' AND r.status = 'open' AND s.status IN ('draft','returned')`);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(await count(a.db, `SELECT count(*)::int AS n FROM users u JOIN report_forms f ON f.division_id = u.org_unit_id WHERE u.username = 'thamdinh' AND f.code = 'BC-VHTT-Q'`)).toBe(1);
+    expect(await count(a.db, `SELECT count(*)::int AS n FROM audit_events WHERE action IN ('submission.approve','submission.return')`)).toBeGreaterThan(100);
+    expect(await count(a.db, `SELECT count(*)::int AS n FROM notifications`)).toBeGreaterThan(5);
+  });
+
+  it('province totals: fibre villages near the seed figure, continuous across the 2025 reform', async () => {
+    const last = await a.db.one<{ period: string }>(`SELECT max(r.period) AS period FROM reporting_rounds r JOIN report_forms f ON f.id = r.form_id
+      WHERE f.code = 'BC-VHTT-Q' AND r.status = 'closed' AND r.period LIKE '%Q4'`);
+    expect(last.period).toBe('2025Q4');
+    const total = await count(a.db, FIBRE_TOTAL, [last.period]);
+    expect(total).toBeGreaterThanOrEqual(1400);
+    expect(total).toBeLessThanOrEqual(1800);
+    const q2 = await count(a.db, FIBRE_TOTAL, ['2025Q2']);
+    const q3 = await count(a.db, FIBRE_TOTAL, ['2025Q3']);
+    expect(q2).toBeGreaterThan(1400);
+    expect(Math.abs(q3 - q2) / q2).toBeLessThan(0.1);
+  });
+
+  it('is deterministic (a second fresh database gets identical values)', async () => {
+    const b = await seeded('2026-11-22');
+    try {
+      const dump = (db: Db) =>
+        db.query(`SELECT v.data_element_id, v.org_unit_id, v.period, v.value, v.submission_id, v.comment FROM data_values v ORDER BY 1, 2, 3`);
+      const [x, y] = [await dump(a.db), await dump(b.db)];
+      expect(y.length).toBe(x.length);
+      expect(y).toEqual(x);
+      const subs = (db: Db) => db.query(`SELECT id, round_id, org_unit_id, status, submitted_at, results FROM submissions ORDER BY id`);
+      expect(await subs(b.db)).toEqual(await subs(a.db));
+      expect(b.result.counts).toEqual(a.result.counts);
+    } finally {
+      await b.close();
+    }
+  }, 120_000);
+
+  it('seeds within the time budget', () => {
+    expect(a.ms).toBeLessThan(15_000);
+  });
+});
+
+describe('seedDemo, today 2025-05-10 (before the commune reform)', () => {
+  let c: Awaited<ReturnType<typeof seeded>>;
+  beforeAll(async () => {
+    c = await seeded('2025-05-10');
+  });
+  afterAll(async () => {
+    await c?.close();
+  });
+
+  it('loads a consistent history up to the day', async () => {
+    await checkCommon(c.db, c.result, '2025-05-10');
+    await checkApprovedValues(c.db);
+    const round = await c.db.one<{ id: number; period: string }>(RECENT_ROUND, ['2025-05-10']);
+    expect(round.period).toBe('2025Q1');
+    const statuses = (await c.db.query<{ status: string }>('SELECT DISTINCT status FROM submissions WHERE round_id = $1', [round.id])).map((r) => r.status);
+    expect(statuses.sort()).toEqual(['approved', 'draft', 'returned', 'submitted']);
+    expect(await count(c.db, `SELECT count(*)::int AS n FROM reporting_rounds WHERE period_start > '2025-05-10'`)).toBe(0);
+    const baocao = await c.db.one<{ code: string }>(`SELECT o.code FROM users u JOIN org_units o ON o.id = u.org_unit_id WHERE u.username = 'baocao'`);
+    expect(baocao.code).toBe('VL-H02-VHTT');
+    const total = await count(c.db, FIBRE_TOTAL, ['2024Q4']);
+    expect(total).toBeGreaterThanOrEqual(1400);
+    expect(total).toBeLessThanOrEqual(1800);
+  });
+});
