@@ -138,7 +138,7 @@ export async function buildApp(opts: { db: Db; config: Config; clock: Clock; log
     if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) return reply.type('text/html').sendFile('index.html', WEB_DIST);
     return reply.status(503).type('text/plain; charset=utf-8').send('Giao diện web chưa được build. Chạy "npm run build" rồi khởi động lại.');
   });
-  if (fs.existsSync(WEB_DIST)) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  if (fs.existsSync(WEB_DIST)) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false });
 
   return app;
 }

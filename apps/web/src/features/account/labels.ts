@@ -1,0 +1,15 @@
+import type { GlobalAction } from '@nhip/contracts';
+
+/** What each global ability lets a person do, for the profile page. */
+export const ABILITY_LABELS: Record<GlobalAction, { vi: string; en: string }> = {
+  'org.manage': { vi: 'Quản lý cơ cấu tổ chức, đơn vị', en: 'Manage the organisation' },
+  'catalog.manage': { vi: 'Quản lý danh mục chỉ tiêu, biểu mẫu', en: 'Manage indicators and forms' },
+  'rounds.manage': { vi: 'Mở, đóng đợt báo cáo', en: 'Open and close reporting rounds' },
+  'users.manage': { vi: 'Quản lý người dùng', en: 'Manage users' },
+  'audit.read': { vi: 'Xem nhật ký hệ thống', en: 'Read the audit log' },
+  'tokens.own': { vi: 'Tạo mã truy cập cá nhân', en: 'Create personal access tokens' },
+  'metadata.import': { vi: 'Nhập, xuất danh mục và số liệu', en: 'Import and export metadata and data' },
+  'data.importApproved': { vi: 'Nhập số liệu ở trạng thái đã duyệt', en: 'Import data as approved' },
+  'completeness.read': { vi: 'Xem tình hình nộp báo cáo', en: 'See reporting completeness' },
+  'settings.manage': { vi: 'Cấu hình hệ thống', en: 'System settings' },
+};

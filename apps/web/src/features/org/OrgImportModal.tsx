@@ -1,0 +1,178 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { formatNumber } from '@nhip/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Col, Modal, Row, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useL } from '../../app/i18n';
+import { errorMessage } from '../../components/QueryState';
+import { api } from '../../lib/api';
+import type { ImportResult } from './api';
+
+/** CSV import in two steps: a dry run that lists every line error, then the real import (all or nothing). */
+export function OrgImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const l = useL();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<ImportResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const reset = () => {
+    setFile(null);
+    setPreview(null);
+    setError(null);
+  };
+  const close = () => {
+    reset();
+    onClose();
+  };
+
+  const run = async (dryRun: boolean) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.upload<ImportResult>(`/api/org-units/import?dryRun=${dryRun}`, file);
+      if (dryRun) setPreview(r);
+      else {
+        message.success(
+          l(
+            `Đã nhập: ${formatNumber(r.created)} đơn vị mới, ${formatNumber(r.updated)} đơn vị cập nhật`,
+            `Imported: ${formatNumber(r.created)} new, ${formatNumber(r.updated)} updated`,
+          ),
+        );
+        void qc.invalidateQueries({ queryKey: ['org-units'] });
+        close();
+      }
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const step = !file ? 0 : !preview ? 1 : 2;
+  const hasErrors = (preview?.errors.length ?? 0) > 0;
+  const nothing = preview && !hasErrors && preview.created + preview.updated === 0;
+
+  return (
+    <Modal
+      open={open}
+      onCancel={close}
+      width={760}
+      title={l('Nhập danh sách đơn vị từ CSV', 'Import units from CSV')}
+      destroyOnHidden
+      footer={
+        <Space>
+          <Button onClick={close}>{l('Đóng', 'Close')}</Button>
+          {file && !preview && (
+            <Button type="primary" loading={busy} onClick={() => void run(true)}>
+              {l('Kiểm tra tệp', 'Check the file')}
+            </Button>
+          )}
+          {preview && (
+            <Button onClick={reset} disabled={busy}>
+              {l('Chọn tệp khác', 'Choose another file')}
+            </Button>
+          )}
+          {preview && !hasErrors && !nothing && (
+            <Button type="primary" loading={busy} onClick={() => void run(false)}>
+              {l('Xác nhận nhập', 'Import now')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Steps
+        size="small"
+        current={step}
+        style={{ marginBottom: 20 }}
+        items={[{ title: l('Chọn tệp', 'Choose file') }, { title: l('Kiểm tra thử', 'Dry run') }, { title: l('Xác nhận', 'Confirm') }]}
+      />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {!preview && (
+        <>
+          <Upload.Dragger
+            accept=".csv,text/csv"
+            maxCount={1}
+            beforeUpload={(f) => {
+              setFile(f);
+              setError(null);
+              return false;
+            }}
+            onRemove={() => setFile(null)}
+            fileList={file ? [{ uid: 'csv', name: file.name, status: 'done' }] : []}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{l('Kéo tệp CSV vào đây hoặc bấm để chọn', 'Drop a CSV file here or click to choose')}</p>
+            <p className="ant-upload-hint">{l('Tệp CSV UTF-8, tối đa 10 MB.', 'UTF-8 CSV, up to 10 MB.')}</p>
+          </Upload.Dragger>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+            {l('Các cột: ', 'Columns: ')}
+            <span className="nhip-code">code, name, type, parentCode, validFrom, validTo, predecessorCodes</span>.{' '}
+            {l(
+              'Ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy; nhiều mã tiền thân cách nhau bằng dấu chấm phẩy. Cách nhanh nhất: xuất CSV hiện có, sửa trong Excel rồi lưu dạng "CSV UTF-8".',
+              'Dates as YYYY-MM-DD or dd/mm/yyyy; several predecessor codes separated by semicolons. Quickest: export the current CSV, edit it in Excel, save as "CSV UTF-8".',
+            )}
+          </Typography.Paragraph>
+        </>
+      )}
+      {preview && (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Row gutter={16}>
+            <Col span={8}>
+              <Statistic title={l('Sẽ thêm mới', 'To create')} value={formatNumber(preview.created)} />
+            </Col>
+            <Col span={8}>
+              <Statistic title={l('Sẽ cập nhật', 'To update')} value={formatNumber(preview.updated)} />
+            </Col>
+            <Col span={8}>
+              <Statistic title={l('Không đổi', 'Unchanged')} value={formatNumber(preview.unchanged)} />
+            </Col>
+          </Row>
+          {hasErrors ? (
+            <>
+              <Alert
+                type="error"
+                showIcon
+                title={l(
+                  `Tệp có ${formatNumber(preview.errors.length)} lỗi — chưa có gì được nhập`,
+                  `${formatNumber(preview.errors.length)} errors — nothing was imported`,
+                )}
+                description={l(
+                  'Sửa các dòng dưới đây trong tệp rồi chọn lại tệp để kiểm tra.',
+                  'Fix these lines in the file and check it again.',
+                )}
+              />
+              <Table
+                size="small"
+                rowKey={(r) => `${r.line}-${r.message}`}
+                dataSource={preview.errors}
+                pagination={preview.errors.length > 10 ? { pageSize: 10 } : false}
+                columns={[
+                  { title: l('Dòng', 'Line'), dataIndex: 'line', width: 80, align: 'right' },
+                  { title: l('Lỗi', 'Problem'), dataIndex: 'message' },
+                ]}
+              />
+            </>
+          ) : nothing ? (
+            <Alert type="info" showIcon title={l('Tệp không có thay đổi nào so với dữ liệu hiện có.', 'The file changes nothing.')} />
+          ) : (
+            <Alert
+              type="success"
+              showIcon
+              title={l('Tệp hợp lệ. Bấm "Xác nhận nhập" để ghi vào hệ thống.', 'The file is valid. Press "Import now" to save it.')}
+              description={l(
+                'Việc nhập là tất cả hoặc không: nếu có lỗi phát sinh, không dòng nào được ghi.',
+                'All or nothing: if anything fails, no line is saved.',
+              )}
+            />
+          )}
+        </Space>
+      )}
+    </Modal>
+  );
+}
