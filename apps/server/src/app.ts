@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -133,12 +133,19 @@ export async function buildApp(opts: { db: Db; config: Config; clock: Clock; log
 
   for (const mod of MODULES) await app.register(mod);
 
+  // The single-page app: index.html for every non-API path; hashed assets from the build folder.
+  const spa = (reply: FastifyReply) => {
+    if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
+      return reply.status(503).type('text/plain; charset=utf-8').send('Giao diện web chưa được build. Chạy "npm run build" rồi khởi động lại.');
+    return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(path.join(WEB_DIST, 'index.html')));
+  };
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => spa(reply));
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.status(404).send({ error: 'not_found', message: 'Không tìm thấy địa chỉ API này.' });
-    if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) return reply.type('text/html').sendFile('index.html', WEB_DIST);
-    return reply.status(503).type('text/plain; charset=utf-8').send('Giao diện web chưa được build. Chạy "npm run build" rồi khởi động lại.');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return reply.status(404).send({ error: 'not_found', message: 'Không tìm thấy.' });
+    return spa(reply);
   });
-  if (fs.existsSync(WEB_DIST)) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false });
+  if (fs.existsSync(WEB_DIST)) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false, serveDotFiles: false });
 
   return app;
 }
