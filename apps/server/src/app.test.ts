@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestServer, loginAs, TEST_ADMIN_PASSWORD, testServer } from './test/server.js';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await testServer();
+});
+afterAll(() => s.close());
+
+describe('the platform', () => {
+  it('answers health with the database kind', async () => {
+    const r = await s.app.inject({ url: '/api/health' });
+    expect(r.json()).toEqual({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite' });
+  });
+
+  it('describes every module in OpenAPI 3 and serves the browsable docs', async () => {
+    const doc = (await s.app.inject({ url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const p of ['/api/auth/login', '/api/org-units', '/api/data-elements', '/api/forms', '/api/rounds', '/api/rounds/{roundId}/units/{unitId}/entry',
+      '/api/rounds/{roundId}/units/{unitId}/submit', '/api/rounds/{roundId}/units/{unitId}/template.xlsx', '/api/audit', '/api/dataValueSets', '/api/metadata'])
+      expect(Object.keys(doc.paths), p).toContain(p);
+    expect((await s.app.inject({ url: '/api/docs/' })).statusCode).toBe(200);
+  });
+
+  it('answers unknown API paths, malformed JSON and wrong types in Vietnamese', async () => {
+    const unknown = await s.app.inject({ url: '/api/khong-co' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().message).toBe('Không tìm thấy địa chỉ API này.');
+    const admin = await loginAs(s.app, 'admin', TEST_ADMIN_PASSWORD);
+    const bad = await s.app.inject({ method: 'PATCH', url: '/api/me', headers: { ...admin, 'content-type': 'application/json' }, payload: '{"locale":' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toBe('Nội dung gửi lên không phải JSON hợp lệ.');
+    const wrong = await s.app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { username: 'abc', fullName: 5, role: 'viewer' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().message).toMatch(/^Dữ liệu gửi lên không hợp lệ — fullName: .*mong đợi/);
+  });
+
+  it('sends security headers', async () => {
+    const r = await s.app.inject({ url: '/api/health' });
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['x-frame-options']).toBe('DENY');
+  });
+});
