@@ -1,6 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { identityRoutes } from './identity/identity.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
+import { roundRoutes } from './rounds/rounds.routes.js';
+import { submissionRoutes } from './submissions/submissions.routes.js';
+import { attachmentRoutes } from './submissions/attachments.routes.js';
+import { xlsxRoutes } from './xlsx/xlsx.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { catalogRoutes } from './catalog/catalog.routes.js';
+import { orgRoutes } from './org/org.routes.js';
+import { settingsRoutes } from './settings/settings.routes.js';
+import { dhis2Routes } from './dhis2/dhis2.routes.js';
 
 /** Every module's routes, registered in this order by app.ts. */
-export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes] as FastifyPluginAsync[];
+export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes] as FastifyPluginAsync[];
