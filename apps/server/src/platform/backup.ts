@@ -25,11 +25,11 @@ const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 async function tables(db: Db): Promise<TableInfo[]> {
   const rows = await db.query<{ name: string; pk: string[] | null; columns: string[] }>(`
     SELECT c.relname AS name,
-      (SELECT array_agg(a.attname ORDER BY k.ord) FROM pg_index i
+      (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM pg_index i
          CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
          JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
         WHERE i.indrelid = c.oid AND i.indisprimary) AS pk,
-      (SELECT array_agg(a.attname ORDER BY a.attnum) FROM pg_attribute a
+      (SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a
         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '') AS columns
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schema_migrations'
