@@ -187,7 +187,9 @@ export async function saveEntry(db: Db, actor: SubmissionActor, roundId: number,
     const key = { unitId: ctx.unit.id, period: ctx.round.period, submissionId: locked.id, userId: actor.id, now };
     const parseIssues: Issue[] = [];
     const rejected: string[] = [];
-    let saved = 0;
+    const upserts: Parameters<typeof valuesRepo.upsertMany>[2] = [];
+    const removals: number[] = [];
+    const audits: Parameters<typeof valuesRepo.auditMany>[2] = [];
     for (const v of batch) {
       const el = byCode.get(v.code)!;
       const old = stored.get(v.code);
@@ -195,9 +197,8 @@ export async function saveEntry(db: Db, actor: SubmissionActor, roundId: number,
       const comment = v.comment === undefined ? (old?.comment ?? null) : cleanComment(v.comment);
       if (text === '') {
         if (!old) continue;
-        await valuesRepo.remove(t, el.id, key.unitId, key.period);
-        await valuesRepo.audit(t, { ...key, elementId: el.id, action: 'delete', previous: old.value, value: null, comment });
-        saved++;
+        removals.push(el.id);
+        audits.push({ elementId: el.id, action: 'delete', previous: old.value, value: null, comment });
         continue;
       }
       // A JSON number is exact machine format; typed text is read the Vietnamese way.
@@ -211,10 +212,13 @@ export async function saveEntry(db: Db, actor: SubmissionActor, roundId: number,
         continue;
       }
       if (old && old.value === parsed.canonical && (old.comment ?? null) === comment) continue;
-      await valuesRepo.upsert(t, { ...key, elementId: el.id, value: parsed.canonical, num: parsed.num, comment });
-      await valuesRepo.audit(t, { ...key, elementId: el.id, action: old ? 'update' : 'create', previous: old?.value ?? null, value: parsed.canonical, comment });
-      saved++;
+      upserts.push({ elementId: el.id, value: parsed.canonical, num: parsed.num, comment });
+      audits.push({ elementId: el.id, action: old ? 'update' : 'create', previous: old?.value ?? null, value: parsed.canonical, comment });
     }
+    await valuesRepo.removeMany(t, key.unitId, key.period, removals);
+    await valuesRepo.upsertMany(t, key, upserts);
+    await valuesRepo.auditMany(t, key, audits);
+    const saved = audits.length;
 
     const changedSections = NARRATIVE_SECTIONS.filter((s) => narrative[s] !== locked[s]);
     let submission = locked;

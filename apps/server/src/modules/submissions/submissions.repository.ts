@@ -95,31 +95,42 @@ export const valuesRepo = {
       [unitId, periods, elementIds],
     ),
 
-  upsert: (
+  /** Writes many values of one unit × period in one statement (a 100-field save is one round trip, not 100). */
+  upsertMany: (
     db: Db,
-    v: { elementId: number; unitId: number; period: string; value: string; num: number | null; comment: string | null; submissionId: number; userId: number; now: Date },
+    k: { unitId: number; period: string; submissionId: number; userId: number; now: Date },
+    rows: { elementId: number; value: string; num: number | null; comment: string | null }[],
   ) =>
-    db.query(
-      `INSERT INTO data_values (data_element_id, org_unit_id, period, value, num_value, comment, submission_id, stored_by, created_at, updated_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$9)
-       ON CONFLICT (data_element_id, org_unit_id, period) DO UPDATE
-         SET value = EXCLUDED.value, num_value = EXCLUDED.num_value, comment = EXCLUDED.comment,
-             submission_id = EXCLUDED.submission_id, stored_by = EXCLUDED.stored_by, updated_at = EXCLUDED.updated_at`,
-      [v.elementId, v.unitId, v.period, v.value, v.num, v.comment, v.submissionId, v.userId, v.now],
-    ),
+    rows.length === 0
+      ? Promise.resolve([])
+      : db.query(
+          `INSERT INTO data_values (data_element_id, org_unit_id, period, value, num_value, comment, submission_id, stored_by, created_at, updated_at)
+           SELECT e, $5, $6, v, n, c, $7, $8, $9, $9 FROM unnest($1::int[], $2::text[], $3::numeric[], $4::text[]) AS x(e, v, n, c)
+           ON CONFLICT (data_element_id, org_unit_id, period) DO UPDATE
+             SET value = EXCLUDED.value, num_value = EXCLUDED.num_value, comment = EXCLUDED.comment,
+                 submission_id = EXCLUDED.submission_id, stored_by = EXCLUDED.stored_by, updated_at = EXCLUDED.updated_at`,
+          [rows.map((r) => r.elementId), rows.map((r) => r.value), rows.map((r) => r.num), rows.map((r) => r.comment), k.unitId, k.period, k.submissionId, k.userId, k.now],
+        ),
 
-  remove: (db: Db, elementId: number, unitId: number, period: string) =>
-    db.query('DELETE FROM data_values WHERE data_element_id = $1 AND org_unit_id = $2 AND period = $3', [elementId, unitId, period]),
+  removeMany: (db: Db, unitId: number, period: string, elementIds: number[]) =>
+    elementIds.length === 0
+      ? Promise.resolve([])
+      : db.query('DELETE FROM data_values WHERE org_unit_id = $1 AND period = $2 AND data_element_id = ANY($3::int[])', [unitId, period, elementIds]),
 
-  audit: (
+  auditMany: (
     db: Db,
-    a: { elementId: number; unitId: number; period: string; action: 'create' | 'update' | 'delete'; previous: string | null; value: string | null; comment: string | null; userId: number; submissionId: number; now: Date },
+    k: { unitId: number; period: string; submissionId: number; userId: number; now: Date },
+    rows: { elementId: number; action: 'create' | 'update' | 'delete'; previous: string | null; value: string | null; comment: string | null }[],
   ) =>
-    db.query(
-      `INSERT INTO value_audit (at, data_element_id, org_unit_id, period, action, previous_value, value, comment, actor_id, submission_id)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-      [a.now, a.elementId, a.unitId, a.period, a.action, a.previous, a.value, a.comment, a.userId, a.submissionId],
-    ),
+    rows.length === 0
+      ? Promise.resolve([])
+      : db.query(
+          `INSERT INTO value_audit (at, data_element_id, org_unit_id, period, action, previous_value, value, comment, actor_id, submission_id)
+           SELECT $6, e, $7, $8, a, p, v, c, $9, $10 FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS x(e, a, p, v, c, i)
+           ORDER BY i`,
+          [rows.map((r) => r.elementId), rows.map((r) => r.action), rows.map((r) => r.previous), rows.map((r) => r.value), rows.map((r) => r.comment),
+            k.now, k.unitId, k.period, k.userId, k.submissionId],
+        ),
 
   /** Status of the unit's submission for the same form in another period (to label earlier figures). */
   statusInPeriod: async (db: Db, formId: number, period: string, unitId: number) =>
