@@ -142,7 +142,7 @@ describe('import', () => {
       'LOOP_A,Vòng A,other,LOOP_B,2020-01-01,,', // 8
       'LOOP_B,Vòng B,other,LOOP_A,2020-01-01,,', // 9
       'GHOST,Ma,other,TINH,2020-01-01,,KHONG_CO_1;KHONG_CO_2', // 10
-      'EARLY,Sớm hơn cấp trên,commune,DAC_KHU,2020-01-01,,', // 11
+      'OUTLIVES,Tồn tại lâu hơn cấp trên,commune,HUYEN,2020-01-01,,', // 11
       '"UNCLOSED,Không đóng ngoặc,other,TINH,2020-01-01,,', // 12
     ].join('\n');
     const before = await snapshot();
@@ -161,7 +161,7 @@ describe('import', () => {
     expect(at(8)).toBe('Vòng lặp cấp trên – cấp dưới: LOOP_A → LOOP_B → LOOP_A.');
     expect(at(9)).toBe('Vòng lặp cấp trên – cấp dưới: LOOP_B → LOOP_A → LOOP_B.');
     expect(at(10)).toBe('Không tìm thấy đơn vị tiền thân có mã "KHONG_CO_1", "KHONG_CO_2".');
-    expect(at(11)).toMatch(/phải nằm trong thời gian hiệu lực của đơn vị cấp trên "Đặc khu Cô Tô"/);
+    expect(at(11)).toMatch(/phải nằm trong thời gian hiệu lực của đơn vị cấp trên "Huyện Cô Tô".*không được tồn tại lâu hơn/);
     expect(at(12)).toMatch(/dấu ngoặc kép \("\) chưa được đóng/);
     expect(await snapshot()).toEqual(before);
 
@@ -210,5 +210,13 @@ describe('import', () => {
   it('forbids import to a reporter', async () => {
     const r = await importCsv(`${HEADER}\nX,Y,other,,2020-01-01,,\n`, '', reporter);
     expect(r.statusCode).toBe(403);
+  });
+});
+
+describe('units that moved at a reorganisation', () => {
+  it('accepts a child older than its new parent (a division moved under the merged department)', async () => {
+    const r = await importCsv(`${HEADER}\nPHONG_CU,Phòng chuyên môn lâu năm,division,DAC_KHU,2008-04-01,,\n`, '?dryRun=true');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().errors).toEqual([]);
   });
 });

@@ -58,11 +58,14 @@ export function isUnitValidOn(unit: Validity, dateISO: string): boolean {
   return unit.validFrom <= dateISO && (unit.validTo === null || unit.validTo >= dateISO);
 }
 
-/** Does the child's validity lie within the parent's? */
+/**
+ * Can the child hang under this parent? It must not outlive the parent (no unit is left without a parent
+ * when its parent closes) and the two must share some time. The child may be older than its parent: a
+ * division that moves under the department formed by a merger keeps its founding date.
+ */
 export function validityWithin(child: Validity, parent: Validity): boolean {
-  if (child.validFrom < parent.validFrom) return false;
-  if (parent.validTo === null) return true;
-  return child.validTo !== null && child.validTo <= parent.validTo;
+  if (parent.validTo !== null && (child.validTo === null || child.validTo > parent.validTo)) return false;
+  return child.validTo === null || child.validTo >= parent.validFrom;
 }
 
 export const showValidity = (v: Validity) => `${formatDate(v.validFrom)} – ${v.validTo ? formatDate(v.validTo) : 'nay'}`;
@@ -75,7 +78,7 @@ export function validityProblem(v: Validity): string | null {
 }
 
 export function containmentMessage(child: Validity & { name: string }, parent: Validity & { name: string }): string {
-  return `Thời gian hiệu lực của "${child.name}" (${showValidity(child)}) phải nằm trong thời gian hiệu lực của đơn vị cấp trên "${parent.name}" (${showValidity(parent)}).`;
+  return `Thời gian hiệu lực của "${child.name}" (${showValidity(child)}) phải nằm trong thời gian hiệu lực của đơn vị cấp trên "${parent.name}" (${showValidity(parent)}): đơn vị cấp dưới không được tồn tại lâu hơn đơn vị cấp trên.`;
 }
 
 /** Ids on a materialised path, root first, the unit itself last. */
