@@ -1,36 +1,11 @@
 import { checkRule } from '@nhip/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openPglite, openPostgres } from '../../platform/db/index.js';
-import { migrate } from '../../platform/db/migrate.js';
+import type { Db } from '../../platform/db/index.js';
+import { testDb } from '../../test/server.js';
 import { type SeedDemoResult, seedDemo } from './seed.js';
 
-/** A fresh migrated database: in-memory PGlite, or a new database on TEST_DATABASE_URL's server. */
-async function freshDb(): Promise<{ db: Db; close: () => Promise<void> }> {
-  const base = process.env.TEST_DATABASE_URL;
-  if (!base) {
-    const db = await openPglite(undefined);
-    await migrate(db);
-    return { db, close: () => db.close() };
-  }
-  const name = `nhip_demo_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = await openPostgres(base, 1);
-  await admin.exec(`CREATE DATABASE ${name}`);
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  const db = await openPostgres(u.toString(), 2);
-  await migrate(db);
-  return {
-    db,
-    close: async () => {
-      await db.close();
-      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.close();
-    },
-  };
-}
-
 async function seeded(today: string) {
-  const { db, close } = await freshDb();
+  const { db, close } = await testDb();
   const t0 = performance.now();
   const result = await seedDemo(db, { today });
   const ms = Math.round(performance.now() - t0);
