@@ -1,11 +1,11 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { type AggregationType, formatNumber, searchMatches, VALUE_TYPES, type ValueType } from '@nhip/contracts';
-import { Button, Card, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useL, useLang } from '../../app/i18n';
+import { NameSearch, SectorFilter } from '../../components/CatalogFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState } from '../../components/QueryState';
-import { useSectors } from '../../components/sectors';
 import { EmptyHint, showTotal, viSorter } from '../../components/table';
 import { type DataElement, useCanManageCatalog, useDataElements } from './api';
 import { DataElementModal } from './DataElementModal';
@@ -22,7 +22,6 @@ export default function DataElementsPage() {
   const lang = useLang();
   const canManage = useCanManageCatalog();
   const { data, isLoading, error, refetch } = useDataElements();
-  const sectors = useSectors();
   const [q, setQ] = useState('');
   const [sectorId, setSectorId] = useState<number | undefined>();
   const [valueType, setValueType] = useState<ValueType | undefined>();
@@ -58,22 +57,8 @@ export default function DataElementsPage() {
       />
       <Card>
         <div className="nhip-toolbar">
-          <Input.Search
-            allowClear
-            placeholder={l('Tìm theo tên hoặc mã (không cần dấu)', 'Search name or code')}
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            style={{ width: 320 }}
-          />
-          <Select
-            allowClear
-            placeholder={l('Mọi lĩnh vực', 'All sectors')}
-            value={sectorId}
-            onChange={setSectorId}
-            style={{ width: 220 }}
-            loading={sectors.isLoading}
-            options={(sectors.data ?? []).map((s) => ({ value: s.id, label: lang === 'en' && s.nameEn ? s.nameEn : s.name }))}
-          />
+          <NameSearch value={q} onChange={setQ} />
+          <SectorFilter value={sectorId} onChange={setSectorId} />
           <Select<ValueType>
             allowClear
             placeholder={l('Mọi kiểu dữ liệu', 'All value types')}

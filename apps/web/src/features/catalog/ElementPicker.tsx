@@ -1,8 +1,8 @@
 import { compareVi, searchMatches } from '@nhip/contracts';
-import { Input, Modal, Select, Table, Tag } from 'antd';
+import { Input, Modal, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useL, useLang } from '../../app/i18n';
-import { useSectors } from '../../components/sectors';
+import { SectorFilter } from '../../components/CatalogFilters';
 import { EmptyHint } from '../../components/table';
 import type { DataElement } from './api';
 import { VALUE_TYPE_LABELS } from './labels';
@@ -25,7 +25,6 @@ export function ElementPicker({
 }) {
   const l = useL();
   const lang = useLang();
-  const sectors = useSectors();
   const [q, setQ] = useState('');
   const [sectorId, setSectorId] = useState<number | undefined>();
   const [selected, setSelected] = useState<number[]>([]);
@@ -69,14 +68,7 @@ export function ElementPicker({
           placeholder={l('Tìm theo tên hoặc mã (không cần dấu)', 'Search name or code')}
           style={{ width: 340 }}
         />
-        <Select
-          allowClear
-          value={sectorId}
-          onChange={setSectorId}
-          placeholder={l('Mọi lĩnh vực', 'All sectors')}
-          style={{ width: 220 }}
-          options={(sectors.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-        />
+        <SectorFilter value={sectorId} onChange={setSectorId} />
       </div>
       <Table<DataElement>
         rowKey="id"

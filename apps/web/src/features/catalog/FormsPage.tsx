@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { formatNumber, type PeriodType, periodTypeLabel, searchMatches } from '@nhip/contracts';
-import { Button, Card, Input, Switch, Table, Tag } from 'antd';
+import { Button, Card, Switch, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useL, useLang } from '../../app/i18n';
+import { NameSearch } from '../../components/CatalogFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState } from '../../components/QueryState';
 import { EmptyHint, numSorter, showTotal, viSorter } from '../../components/table';
@@ -42,13 +43,7 @@ export default function FormsPage() {
       />
       <Card>
         <div className="nhip-toolbar">
-          <Input.Search
-            allowClear
-            placeholder={l('Tìm theo tên hoặc mã (không cần dấu)', 'Search name or code')}
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            style={{ width: 320 }}
-          />
+          <NameSearch value={q} onChange={setQ} />
           <Switch size="small" checked={showInactive} onChange={setShowInactive} />
           <span>{l('Hiện cả biểu mẫu đã ngừng dùng', 'Show forms no longer in use')}</span>
         </div>

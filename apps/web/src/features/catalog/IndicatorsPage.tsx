@@ -3,6 +3,7 @@ import { formatNumber, searchMatches } from '@nhip/contracts';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useL, useLang } from '../../app/i18n';
+import { NameSearch, SectorFilter } from '../../components/CatalogFilters';
 import { vnNumberProps } from '../../components/numberInput';
 import { viFilterOption } from '../../components/orgUnits';
 import { PageHeader } from '../../components/PageHeader';
@@ -141,7 +142,6 @@ export default function IndicatorsPage() {
   const canManage = useCanManageCatalog();
   const { data, isLoading, error, refetch } = useIndicators();
   const elements = useDataElements();
-  const sectors = useSectors();
   const [q, setQ] = useState('');
   const [sectorId, setSectorId] = useState<number | undefined>();
   const [editing, setEditing] = useState<Indicator | 'new' | null>(null);
@@ -169,21 +169,8 @@ export default function IndicatorsPage() {
       />
       <Card>
         <div className="nhip-toolbar">
-          <Input.Search
-            allowClear
-            placeholder={l('Tìm theo tên hoặc mã (không cần dấu)', 'Search name or code')}
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            style={{ width: 320 }}
-          />
-          <Select
-            allowClear
-            placeholder={l('Mọi lĩnh vực', 'All sectors')}
-            value={sectorId}
-            onChange={setSectorId}
-            style={{ width: 220 }}
-            options={(sectors.data ?? []).map((s) => ({ value: s.id, label: lang === 'en' && s.nameEn ? s.nameEn : s.name }))}
-          />
+          <NameSearch value={q} onChange={setQ} />
+          <SectorFilter value={sectorId} onChange={setSectorId} />
         </div>
         {error ? (
           <ErrorState compact error={error} onRetry={() => void refetch()} />
