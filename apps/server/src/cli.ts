@@ -11,7 +11,6 @@ import { backup, BackupFormatError, restore } from './platform/backup.js';
 import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
 import type { Db } from './platform/db/index.js';
-import { migrate } from './platform/db/migrate.js';
 import { AppError } from './platform/errors.js';
 import type { AuditActor } from './platform/audit.js';
 import { createToken, createUser, type CurrentUser, resetPassword, toCurrentUser, updateUser } from './modules/identity/identity.service.js';
@@ -94,8 +93,10 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     if (cmd === 'migrate') {
-      const applied = await migrate(db);
-      console.log(applied.length ? `Đã áp dụng: ${applied.join(', ')}` : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.');
+      // A fresh database touched first by `migrate` gets its admin too (no demo: that is `seed --demo`).
+      const info = await prepareDatabase(db, { ...config, demo: false }, clock.today());
+      console.log(info.migrations.length ? `Đã áp dụng: ${info.migrations.join(', ')}` : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.');
+      if (info.admin.created && info.admin.generated) console.log(`Đã tạo tài khoản admin, mật khẩu: ${info.admin.password}`);
       return 0;
     }
     // Every other command works on a prepared database (migrated, admin created; demo only for `seed --demo`).
