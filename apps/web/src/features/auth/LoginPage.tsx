@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ME_KEY, type Me, useMe } from '../../app/auth';
 import { FullPageSpin, safeNext } from '../../app/gate';
@@ -25,6 +25,8 @@ export default function LoginPage() {
   const { data: me, isLoading } = useMe();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<LoginError | null>(null);
+  // A language picked on this page wins over the one saved on the account, and is saved there.
+  const pickedHere = useRef(false);
 
   useEffect(() => {
     document.title = l('Đăng nhập — Nhịp', 'Sign in — Nhịp');
@@ -37,7 +39,11 @@ export default function LoginPage() {
     setBusy(true);
     setFailure(null);
     try {
-      const signedIn = await api.post<Me>('/api/auth/login', { username: v.username.trim(), password: v.password });
+      let signedIn = await api.post<Me>('/api/auth/login', { username: v.username.trim(), password: v.password });
+      if (pickedHere.current && signedIn.locale !== lang) {
+        await api.patch('/api/me', { locale: lang }).catch(() => undefined);
+        signedIn = { ...signedIn, locale: lang };
+      }
       qc.setQueryData(ME_KEY, signedIn);
       navigate(next, { replace: true });
     } catch (e) {
@@ -132,7 +138,10 @@ export default function LoginPage() {
             <Segmented
               size="small"
               value={lang}
-              onChange={(v) => void switchLang(v as 'vi' | 'en')}
+              onChange={(v) => {
+                pickedHere.current = true;
+                void switchLang(v as 'vi' | 'en');
+              }}
               options={[
                 { label: 'Tiếng Việt', value: 'vi' },
                 { label: 'English', value: 'en' },
