@@ -1,0 +1,136 @@
+/**
+ * The body of the summary report as an ordered list of blocks, so the .docx
+ * and the HTML preview say exactly the same thing.
+ */
+import {
+  appendixCellText,
+  FIGURE_COLUMNS,
+  figureRow,
+  isBullet,
+  listLine,
+  nextTasksHeading,
+  pointWithUnits,
+  type SectorPoints,
+  type SummaryReportInput,
+} from './summary-report.model.js';
+
+export interface TextRunSpec {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+}
+
+export type Block =
+  /** Level 1: 'I. KẾT QUẢ ĐẠT ĐƯỢC'; level 2: '1. Bưu chính, viễn thông'. */
+  | { readonly kind: 'heading'; readonly level: 1 | 2; readonly text: string }
+  | { readonly kind: 'para'; readonly runs: readonly TextRunSpec[] }
+  | { readonly kind: 'caption'; readonly text: string }
+  | {
+      readonly kind: 'table';
+      readonly columns: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+      /** Columns from this index on hold numbers (right-aligned). */
+      readonly numericFrom: number;
+    };
+
+const para = (text: string): Block => ({ kind: 'para', runs: [{ text }] });
+
+function narrativeBlocks(input: SummaryReportInput): Block[] {
+  const out: Block[] = [{ kind: 'heading', level: 1, text: 'I. KẾT QUẢ ĐẠT ĐƯỢC' }];
+  if (input.sectors.length === 0) {
+    out.push(para('Chưa có lĩnh vực nào có số liệu đã phê duyệt trong kỳ.'));
+    return out;
+  }
+  input.sectors.forEach((sector, i) => {
+    out.push({ kind: 'heading', level: 2, text: `${i + 1}. ${sector.name}` });
+    const units = sector.narrative.filter((n) => n.paragraphs.some((p) => p.trim() !== ''));
+    if (units.length === 0) out.push(para('Các đơn vị chưa gửi nội dung báo cáo cho lĩnh vực này.'));
+    for (const unit of units) {
+      const paragraphs = unit.paragraphs.map((p) => p.trim()).filter(Boolean);
+      const [first, ...rest] = paragraphs;
+      const label = `${unit.unitName.trim()}:`;
+      if (first !== undefined && !isBullet(first)) {
+        out.push({ kind: 'para', runs: [{ text: label, italic: true, bold: true }, { text: ` ${first}` }] });
+      } else {
+        out.push({ kind: 'para', runs: [{ text: label, italic: true, bold: true }] });
+        if (first !== undefined) out.push(para(first));
+      }
+      for (const p of rest) out.push(para(p));
+    }
+    if (sector.figures.length > 0) {
+      out.push({ kind: 'caption', text: `Một số chỉ tiêu chủ yếu lĩnh vực ${lowerFirst(sector.name)}:` });
+      out.push({ kind: 'table', columns: [...FIGURE_COLUMNS], rows: sector.figures.map(figureRow), numericFrom: 2 });
+    }
+  });
+  return out;
+}
+
+function pointsBlocks(groups: readonly SectorPoints[], none: string): Block[] {
+  const nonEmpty = groups.filter((g) => g.points.some((p) => p.text.trim() !== ''));
+  if (nonEmpty.length === 0) return [para(none)];
+  const out: Block[] = [];
+  nonEmpty.forEach((g, i) => {
+    out.push({ kind: 'heading', level: 2, text: `${i + 1}. ${g.sector}` });
+    const points = g.points.filter((p) => p.text.trim() !== '');
+    for (const [j, p] of points.entries()) out.push(para(listLine(pointWithUnits(p), j === points.length - 1)));
+  });
+  return out;
+}
+
+/** Parts I–IV of the report, in order. */
+export function reportBody(input: SummaryReportInput): Block[] {
+  const tasks = input.nextTasks.map((t) => t.trim()).filter(Boolean);
+  return [
+    ...narrativeBlocks(input),
+    { kind: 'heading', level: 1, text: 'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN' },
+    ...pointsBlocks(input.difficulties, 'Các đơn vị không nêu tồn tại, hạn chế trong kỳ.'),
+    { kind: 'heading', level: 1, text: `III. ${nextTasksHeading(input.period)}` },
+    ...(tasks.length > 0
+      ? tasks.map((t, i) => para(listLine(t, i === tasks.length - 1)))
+      : [para('Tiếp tục thực hiện các nhiệm vụ theo kế hoạch năm đã được phê duyệt.')]),
+    { kind: 'heading', level: 1, text: 'IV. ĐỀ XUẤT, KIẾN NGHỊ' },
+    ...pointsBlocks(input.proposals, 'Không có đề xuất, kiến nghị.'),
+  ];
+}
+
+export interface AppendixTableText {
+  readonly title: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  /** Per column: true when every non-empty cell of it is a number. */
+  readonly numeric: readonly boolean[];
+}
+
+export function appendixTables(input: SummaryReportInput): AppendixTableText[] {
+  return input.appendix.map((t) => ({
+    title: t.title,
+    columns: t.columns,
+    rows: t.rows.map((r) => t.columns.map((_, i) => appendixCellText(r[i] ?? null))),
+    numeric: t.columns.map((_, i) => t.rows.some((r) => typeof r[i] === 'number') && t.rows.every((r) => typeof r[i] !== 'string')),
+  }));
+}
+
+/** '(Kèm theo Báo cáo số 12/BC-SKHCN ngày 04/01/2024 của Sở Khoa học và Công nghệ)'. */
+export function appendixSubtitle(input: SummaryReportInput): string {
+  const num = input.number?.trim() ? `số ${input.number.trim()}/BC-${input.issuerShort}` : `số      /BC-${input.issuerShort}`;
+  const [y, m, d] = input.date.split('-');
+  return `(Kèm theo Báo cáo ${num} ngày ${d}/${m}/${y} của ${titleCaseIssuer(input.issuer)})`;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+}
+
+/** 'SỞ KHOA HỌC VÀ CÔNG NGHỆ' → 'Sở Khoa học và Công nghệ'. */
+function titleCaseIssuer(upper: string): string {
+  const lower = upper.toLocaleLowerCase('vi');
+  const words = lower.split(/\s+/).filter(Boolean);
+  // The first word and the first word after 'sở'/'ban'/… are capitalised; 'và' stays lower.
+  return words
+    .map((w, i) =>
+      i === 0 || (w !== 'và' && words[i - 1] === words[0]) || (w !== 'và' && words[i - 1] === 'và')
+        ? w.charAt(0).toLocaleUpperCase('vi') + w.slice(1)
+        : w,
+    )
+    .join(' ');
+}

@@ -1,0 +1,232 @@
+/**
+ * Input of the draft summary report ("Dự thảo báo cáo tổng kết") and the
+ * wording helpers shared by the .docx and HTML renderers.
+ *
+ * The document builders are pure: they take this plain structure (compiled by
+ * the caller from approved figures and the units' narratives) and produce a
+ * file. Nothing here reads the database or the clock.
+ */
+import { formatDocumentDate, formatNumber, romanQuarter, toPeriod } from '@nhip/contracts';
+
+export type SummaryPeriodKind = 'quarter' | 'six_months' | 'nine_months' | 'year';
+
+export interface NarrativeBlock {
+  /** e.g. 'Phòng Văn hóa và Thông tin huyện Hòa An'. */
+  readonly unitName: string;
+  /** One entry per paragraph; a paragraph starting with '- ' is a bullet. */
+  readonly paragraphs: readonly string[];
+}
+
+export interface KeyFigure {
+  readonly name: string;
+  readonly uom: string | null;
+  readonly current: number | null;
+  readonly previous: number | null;
+  readonly lastYear: number | null;
+  readonly target: number | null;
+  /** Achievement of the annual target, in percent (94.3 → '94,3'). */
+  readonly achievedPct: number | null;
+  /** Decimals shown for current/previous/lastYear/target. */
+  readonly decimals: number;
+}
+
+export interface SectorResults {
+  readonly name: string;
+  readonly narrative: readonly NarrativeBlock[];
+  readonly figures: readonly KeyFigure[];
+}
+
+/** One point, already merged by the caller when several units raised it. */
+export interface RaisedPoint {
+  readonly text: string;
+  readonly units: readonly string[];
+}
+
+export interface SectorPoints {
+  readonly sector: string;
+  readonly points: readonly RaisedPoint[];
+}
+
+export type AppendixCell = string | number | null;
+
+export interface AppendixTable {
+  readonly title: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly AppendixCell[])[];
+}
+
+export interface Signer {
+  /** 'GIÁM ĐỐC' or 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC' (one line per '\n'). */
+  readonly title: string;
+  readonly name: string;
+}
+
+export interface SummaryReportInput {
+  /** Cơ quan chủ quản, e.g. 'ỦY BAN NHÂN DÂN TỈNH VÂN LĨNH'. */
+  readonly parentBody: string;
+  /** Cơ quan ban hành, e.g. 'SỞ KHOA HỌC VÀ CÔNG NGHỆ'. */
+  readonly issuer: string;
+  /** Used in the document number: 'Số: 12/BC-SKHCN'. */
+  readonly issuerShort: string;
+  /** null while a draft: the clerk fills in the number when it is registered. */
+  readonly number: string | null;
+  readonly place: string;
+  /** 'YYYY-MM-DD'. */
+  readonly date: string;
+  readonly periodKind: SummaryPeriodKind;
+  /** '2023' | '2023Q1' | '2023S1' | '2023N1'. */
+  readonly period: string;
+  /** The subject line; `subjectLine(period)` computes the usual wording. */
+  readonly subject: string;
+  readonly sectors: readonly SectorResults[];
+  readonly difficulties: readonly SectorPoints[];
+  readonly nextTasks: readonly string[];
+  readonly proposals: readonly SectorPoints[];
+  readonly appendix: readonly AppendixTable[];
+  readonly signer: Signer;
+  readonly recipients: readonly string[];
+}
+
+interface PeriodWording {
+  readonly kind: SummaryPeriodKind;
+  /** 'năm 2023', 'quý I năm 2023', '6 tháng đầu năm 2023', '9 tháng năm 2023'. */
+  readonly current: string;
+  /** 'năm 2024', 'quý II năm 2023', '6 tháng cuối năm 2023', 'quý IV năm 2023'. */
+  readonly next: string;
+}
+
+/** How a summary period and the one after it are named in a report. */
+export function periodWording(period: string): PeriodWording {
+  const p = toPeriod(period);
+  const y = p.year;
+  switch (p.type) {
+    case 'Yearly':
+      return { kind: 'year', current: `năm ${y}`, next: `năm ${y + 1}` };
+    case 'Quarterly':
+      return {
+        kind: 'quarter',
+        current: `quý ${romanQuarter(p.index)} năm ${y}`,
+        next: p.index === 4 ? `quý I năm ${y + 1}` : `quý ${romanQuarter(p.index + 1)} năm ${y}`,
+      };
+    case 'SixMonthly':
+      return p.index === 1
+        ? { kind: 'six_months', current: `6 tháng đầu năm ${y}`, next: `6 tháng cuối năm ${y}` }
+        : { kind: 'six_months', current: `6 tháng cuối năm ${y}`, next: `6 tháng đầu năm ${y + 1}` };
+    case 'NineMonthly':
+      return { kind: 'nine_months', current: `9 tháng năm ${y}`, next: `quý IV năm ${y}` };
+    case 'Monthly':
+      throw new RangeError(`Báo cáo tổng kết không lập theo tháng: ${p.id}`);
+  }
+}
+
+/**
+ * The subject line ("trích yếu") of the report for a period:
+ * '2023' → 'Kết quả công tác năm 2023 và phương hướng, nhiệm vụ năm 2024';
+ * '2023Q1' → 'Kết quả công tác quý I năm 2023 và nhiệm vụ trọng tâm quý II năm 2023'.
+ */
+export function subjectLine(period: string): string {
+  const w = periodWording(period);
+  return w.kind === 'year'
+    ? `Kết quả công tác ${w.current} và phương hướng, nhiệm vụ ${w.next}`
+    : `Kết quả công tác ${w.current} và nhiệm vụ trọng tâm ${w.next}`;
+}
+
+/** Heading of part III: 'PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024' / 'NHIỆM VỤ TRỌNG TÂM QUÝ II NĂM 2023'. */
+export function nextTasksHeading(period: string): string {
+  const w = periodWording(period);
+  const text = w.kind === 'year' ? `phương hướng, nhiệm vụ ${w.next}` : `nhiệm vụ trọng tâm ${w.next}`;
+  return upperVi(text);
+}
+
+/** 'Vân Lĩnh, ngày 04 tháng 01 năm 2024' (leading zeros per Decree 30/2020/NĐ-CP). */
+export function documentDateLine(place: string, dateISO: string): string {
+  const date = formatDocumentDate(dateISO);
+  if (!date) throw new RangeError(`Ngày văn bản không hợp lệ: ${dateISO}`);
+  return `${place}, ${date}`;
+}
+
+/** 'Số: 12/BC-SKHCN', or 'Số:      /BC-SKHCN' (blank left for the clerk) while a draft. */
+export function documentNumberLine(number: string | null, issuerShort: string): string {
+  const n = number?.trim() ? number.trim() : '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0';
+  return `Số: ${n}/BC-${issuerShort}`;
+}
+
+export function upperVi(text: string): string {
+  return text.toLocaleUpperCase('vi');
+}
+
+export const MISSING = '—';
+
+/** Figure in Vietnamese format: 1634 → '1.634', 94.25 (1 decimal) → '94,3', null → '—'. */
+export function figureText(n: number | null, decimals: number): string {
+  if (n === null || !Number.isFinite(n)) return MISSING;
+  return formatNumber(n, { decimals });
+}
+
+export function appendixCellText(cell: AppendixCell): string {
+  if (cell === null) return MISSING;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? formatNumber(cell, { maxDecimals: 2 }) : MISSING;
+  return cell;
+}
+
+export const FIGURE_COLUMNS = [
+  'Chỉ tiêu',
+  'Đơn vị tính',
+  'Kỳ này',
+  'Kỳ trước',
+  'Cùng kỳ năm trước',
+  'Kế hoạch năm',
+  '% thực hiện kế hoạch',
+] as const;
+
+/** One row of a sector's key-figure table, as text. */
+export function figureRow(f: KeyFigure): string[] {
+  return [
+    f.name,
+    f.uom ?? '',
+    figureText(f.current, f.decimals),
+    figureText(f.previous, f.decimals),
+    figureText(f.lastYear, f.decimals),
+    figureText(f.target, f.decimals),
+    figureText(f.achievedPct, 1),
+  ];
+}
+
+/**
+ * A point followed by the units that raised it, before its final punctuation:
+ * ('Thiếu nhân lực CNTT.', ['Xã A', 'Xã B']) → 'Thiếu nhân lực CNTT (Xã A, Xã B).'
+ */
+export function pointWithUnits(point: RaisedPoint): string {
+  const text = point.text.trim();
+  const units = point.units.map((u) => u.trim()).filter(Boolean);
+  if (units.length === 0) return text;
+  const m = /^(.*?)([.;:…]*)$/su.exec(text);
+  const body = m?.[1] ?? text;
+  const end = m?.[2] ?? '';
+  return `${body} (${units.join(', ')})${end}`;
+}
+
+/** '- X' for a list line; keeps the text's own final punctuation, adds ';' otherwise. */
+export function listLine(text: string, last: boolean): string {
+  const t = text.trim().replace(/^-\s*/, '');
+  return /[.;:!?…]$/.test(t) ? `- ${t}` : `- ${t}${last ? '.' : ';'}`;
+}
+
+/** Recipients as '- X;' lines ending with '- Lưu: VT, VP.' (added unless already present). */
+export function recipientLines(recipients: readonly string[]): string[] {
+  const clean = recipients
+    .map((r) =>
+      r
+        .trim()
+        .replace(/^-\s*/, '')
+        .replace(/[;.,]+$/, ''),
+    )
+    .filter(Boolean);
+  const hasArchive = clean.some((r) => /^Lưu\b/iu.test(r));
+  const all = hasArchive ? clean : [...clean, 'Lưu: VT, VP'];
+  return all.map((r, i) => `- ${r}${i === all.length - 1 ? '.' : ';'}`);
+}
+
+export function isBullet(paragraph: string): boolean {
+  return /^-\s/.test(paragraph.trimStart());
+}
