@@ -31,6 +31,8 @@ Cách dùng: npm run nhip -- <lệnh> [tùy chọn]
   import TỆP [--dry-run] [--approve] [--atomic]
                                             Nhập giá trị (JSON hoặc CSV kiểu dataValueSets của DHIS2)
   export --form MÃ --period KỲ [--org MÃ] [--children] [--format json|csv] [--out TỆP]
+  analytics --dx MÃ;MÃ --ou MÃ;LEVEL-2 --pe 2024;LAST_4_QUARTERS [--format json|csv]
+                                            Số liệu tổng hợp (đã duyệt) theo kiểu /api/analytics
   metadata import TỆP [--dry-run]           Nhập cấu hình (đơn vị, chỉ tiêu, biểu mẫu…) từ tệp JSON
   metadata export TỆP                       Xuất toàn bộ cấu hình ra tệp JSON
   backup TỆP                                Sao lưu toàn bộ dữ liệu (tệp .nhip.gz)
@@ -70,7 +72,7 @@ async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' }, demo: { type: 'boolean' }, username: { type: 'string' }, user: { type: 'string' },
       role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, days: { type: 'string' },
       'dry-run': { type: 'boolean' }, approve: { type: 'boolean' }, atomic: { type: 'boolean' }, form: { type: 'string' },
-      period: { type: 'string' }, org: { type: 'string' }, children: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' },
+      period: { type: 'string' }, org: { type: 'string' }, dx: { type: 'string' }, ou: { type: 'string' }, pe: { type: 'string' }, children: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' },
     },
   });
   const [cmd, sub, arg3, arg4] = pos;
@@ -78,7 +80,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return cmd || o.help ? 0 : 1;
   }
-  const known = ['migrate', 'seed', 'users', 'tokens', 'import', 'export', 'metadata', 'backup', 'restore'];
+  const known = ['migrate', 'seed', 'users', 'tokens', 'import', 'export', 'analytics', 'metadata', 'backup', 'restore'];
   if (!known.includes(cmd)) throw new UsageError(`Lệnh không tồn tại: "${cmd}". Xem: npm run nhip -- --help`);
 
   const config = loadConfig();
@@ -148,6 +150,14 @@ async function run(argv: string[]): Promise<number> {
           fs.writeFileSync(o.out, text);
           console.log(`Đã ghi ${o.out}`);
         } else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+        return 0;
+      }
+      case 'analytics': {
+        if (!o.dx || !o.ou || !o.pe) throw new UsageError('Dùng: npm run nhip -- analytics --dx MÃ;MÃ --ou MÃ;LEVEL-2 --pe 2024;2024Q1 [--format json|csv]');
+        if (o.format && !['csv', 'json'].includes(o.format)) throw new UsageError('--format phải là json hoặc csv.');
+        const { runAnalyticsCommand } = await import('./modules/analytics/analytics.cli.js');
+        const out = await runAnalyticsCommand(db, { dx: o.dx, ou: o.ou, pe: o.pe, format: o.format === 'csv' ? 'csv' : 'json' }, clock.today());
+        process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
         return 0;
       }
       case 'metadata': {

@@ -10,6 +10,7 @@ import { catalogRoutes } from './catalog/catalog.routes.js';
 import { orgRoutes } from './org/org.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { dhis2Routes } from './dhis2/dhis2.routes.js';
+import { analyticsRoutes } from './analytics/analytics.routes.js';
 
 /** Every module's routes, registered in this order by app.ts. */
-export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes] as FastifyPluginAsync[];
+export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes] as FastifyPluginAsync[];
