@@ -55,6 +55,8 @@ function zodMessage(issues: { instancePath?: string; message?: string; params?: 
 export async function buildApp(opts: { db: Db; config: Config; clock: Clock; logger?: boolean }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: opts.config.logLevel } : false,
+    // One line per request drowns the start-up banner; errors and warnings are still logged.
+    disableRequestLogging: opts.config.logLevel !== 'debug' && opts.config.logLevel !== 'trace',
     trustProxy: opts.config.trustProxy,
     bodyLimit: 64 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array' } },
