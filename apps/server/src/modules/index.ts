@@ -11,6 +11,8 @@ import { orgRoutes } from './org/org.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { dhis2Routes } from './dhis2/dhis2.routes.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
+import { reportRoutes } from './reports/reports.routes.js';
+import { compareRoutes } from './analytics/compare.routes.js';
 
 /** Every module's routes, registered in this order by app.ts. */
-export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes] as FastifyPluginAsync[];
+export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes] as FastifyPluginAsync[];

@@ -10,7 +10,7 @@ import * as S from './analytics.schema.js';
 
 const TAGS = ['analytics'];
 /** Who may add includeUnapproved=true: those who review or compile reports before approval. */
-const MAY_SEE_UNAPPROVED = ['admin', 'office', 'reviewer'] as const;
+export const MAY_SEE_UNAPPROVED = ['admin', 'office', 'reviewer'] as const;
 
 export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/analytics', {
