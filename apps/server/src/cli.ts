@@ -33,6 +33,7 @@ Cách dùng: npm run nhip -- <lệnh> [tùy chọn]
   export --form MÃ --period KỲ [--org MÃ] [--children] [--format json|csv] [--out TỆP]
   analytics --dx MÃ;MÃ --ou MÃ;LEVEL-2 --pe 2024;LAST_4_QUARTERS [--format json|csv]
                                             Số liệu tổng hợp (đã duyệt) theo kiểu /api/analytics
+  report draft --period KỲ --out TỆP.docx  Dự thảo báo cáo tổng kết (kỳ: 2023, 2023Q1, 2023S1, 2023N1)
   metadata import TỆP [--dry-run]           Nhập cấu hình (đơn vị, chỉ tiêu, biểu mẫu…) từ tệp JSON
   metadata export TỆP                       Xuất toàn bộ cấu hình ra tệp JSON
   backup TỆP                                Sao lưu toàn bộ dữ liệu (tệp .nhip.gz)
@@ -80,7 +81,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return cmd || o.help ? 0 : 1;
   }
-  const known = ['migrate', 'seed', 'users', 'tokens', 'import', 'export', 'analytics', 'metadata', 'backup', 'restore'];
+  const known = ['migrate', 'seed', 'users', 'tokens', 'import', 'export', 'analytics', 'report', 'metadata', 'backup', 'restore'];
   if (!known.includes(cmd)) throw new UsageError(`Lệnh không tồn tại: "${cmd}". Xem: npm run nhip -- --help`);
 
   const config = loadConfig();
@@ -158,6 +159,12 @@ async function run(argv: string[]): Promise<number> {
         const { runAnalyticsCommand } = await import('./modules/analytics/analytics.cli.js');
         const out = await runAnalyticsCommand(db, { dx: o.dx, ou: o.ou, pe: o.pe, format: o.format === 'csv' ? 'csv' : 'json' }, clock.today());
         process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+        return 0;
+      }
+      case 'report': {
+        if (sub !== 'draft' || !o.period || !o.out) throw new UsageError('Dùng: npm run nhip -- report draft --period 2023 --out report.docx');
+        const { runReportDraft } = await import('./modules/reports/reports.cli.js');
+        console.log(await runReportDraft(db, { period: o.period, out: o.out }, clock.today()));
         return 0;
       }
       case 'metadata': {

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestServer, loginAs, testServer } from '../../test/server.js';
+import { buildSummaryReportDocx } from '../documents/summary-report.docx.js';
+import { DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
+import { DOCX_MIME } from './reports.routes.js';
+import { assembleSummaryReport } from './summary-report.service.js';
+
+/** The demo province (Vân Lĩnh), seeded as of 22/11/2026: the 2025 annual report spans the commune reform. */
+let s: TestServer;
+let office: { cookie: string };
+const TODAY = '2026-11-22';
+
+beforeAll(async () => {
+  s = await testServer({ now: `${TODAY}T02:00:00Z`, seed: async (db) => { await seedDemo(db, { today: TODAY }); } });
+  office = await loginAs(s.app, 'vanphong', DEMO_PASSWORD);
+}, 180_000);
+afterAll(() => s?.close());
+
+describe('draft summary report of the demo province', () => {
+  it('assembles the 2025 annual report and its .docx in time; every key figure equals the analytics API', async () => {
+    const started = performance.now();
+    const input = await assembleSummaryReport(s.db, { period: '2025', today: TODAY });
+    const docx = await buildSummaryReportDocx(input);
+    const ms = Math.round(performance.now() - started);
+    console.info(`report: demo province annual report 2025 (assemble + docx) ${ms} ms, ${docx.length} bytes`);
+    expect(ms).toBeLessThan(10_000);
+
+    expect(input.issuer).toBe('SỞ KHOA HỌC VÀ CÔNG NGHỆ');
+    expect(input.sectors.length).toBeGreaterThan(2);
+    expect(input.sectors.flatMap((x) => x.narrative).length).toBeGreaterThan(10);
+    expect(input.difficulties.some((d) => d.points.some((p) => p.units.length > 1))).toBe(true);
+    expect(input.appendix.length).toBeGreaterThan(0);
+
+    const byName = new Map<string, string[]>();
+    for (const r of await s.db.query<{ name: string; code: string }>(`SELECT name, code FROM data_elements UNION ALL SELECT name, code FROM indicators`)) {
+      byName.set(r.name, [...(byName.get(r.name) ?? []), r.code]);
+    }
+    const root = await s.db.one<{ code: string }>(`SELECT code FROM org_units WHERE level = 1 ORDER BY (type = 'province') DESC, id LIMIT 1`);
+    let compared = 0;
+    for (const sector of input.sectors) {
+      expect(sector.figures.length).toBeLessThanOrEqual(8);
+      for (const f of sector.figures) {
+        const codes = byName.get(f.name)!;
+        expect(codes, f.name).toHaveLength(1);
+        const r = await s.app.inject({ method: 'GET', url: `/api/analytics?dimension=dx:${codes[0]}&dimension=ou:${root.code}&dimension=pe:2025;2024`, headers: office });
+        expect(r.statusCode, r.body).toBe(200);
+        const api = new Map((r.json().rows as string[][]).map((x) => [x[2], Number(x[3])]));
+        for (const [got, pe] of [[f.current, '2025'], [f.previous, '2024'], [f.lastYear, '2024']] as const) {
+          if (!api.has(pe)) expect(got, `${codes[0]} ${pe}`).toBeNull();
+          else expect(got!, `${codes[0]} ${pe}`).toBeCloseTo(api.get(pe)!, f.decimals === 0 ? 0 : 1);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+  }, 60_000);
+
+  it('downloads the annual report as .docx for the office', async () => {
+    const r = await s.app.inject({ method: 'GET', url: '/api/reports/summary?period=2025&format=docx', headers: office });
+    expect(r.statusCode, r.body.slice(0, 200)).toBe(200);
+    expect(r.headers['content-type']).toBe(DOCX_MIME);
+    expect(r.rawPayload.subarray(0, 4).toString('binary')).toBe('PK\u0003\u0004');
+  }, 60_000);
+});

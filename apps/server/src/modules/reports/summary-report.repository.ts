@@ -1,0 +1,75 @@
+/** SQL of the draft summary report: approved narratives, the catalog per sector, targets, the root and the signer. */
+import type { Db } from '../../platform/db/index.js';
+
+export type NarrativeRow = {
+  unit_id: number;
+  unit_name: string;
+  period: string;
+  period_type: string;
+  period_start: string;
+  results: string;
+  difficulties: string;
+  proposals: string;
+  /** The unit's sector, else the first sector of the form's reviewing division; null when neither. */
+  sector_id: number | null;
+};
+
+/** Approved submissions of rounds lying within [start, end], in unit then period order. */
+export const approvedNarratives = (db: Db, start: string, end: string) =>
+  db.query<NarrativeRow>(
+    `SELECT s.org_unit_id AS unit_id, u.name AS unit_name, r.period, f.period_type, r.period_start,
+            s.results, s.difficulties, s.proposals, COALESCE(u.sector_id, ds.id) AS sector_id
+       FROM submissions s
+       JOIN reporting_rounds r ON r.id = s.round_id
+       JOIN report_forms f ON f.id = r.form_id
+       JOIN org_units u ON u.id = s.org_unit_id
+       LEFT JOIN LATERAL (SELECT id FROM sectors WHERE division_id = f.division_id ORDER BY sort, id LIMIT 1) ds ON true
+      WHERE s.status = 'approved' AND r.period_start >= $1 AND r.period_end <= $2
+        AND (btrim(s.results) <> '' OR btrim(s.difficulties) <> '' OR btrim(s.proposals) <> '')
+      ORDER BY u.path, u.code, r.period_start, r.period_end DESC, f.code`,
+    [start, end],
+  );
+
+export type SectorRow = { id: number; code: string; name: string };
+export const allSectors = (db: Db) => db.query<SectorRow>(`SELECT id, code, name FROM sectors ORDER BY sort, name, id`);
+
+export type DxRow = { kind: 'de' | 'ind'; id: number; code: string; name: string; uom: string | null; value_type: string | null; decimals: number | null; sector_id: number };
+
+/** Numeric data elements, then indicators, of every sector. */
+export const sectorDx = (db: Db) =>
+  db.query<DxRow>(
+    `SELECT 'de' AS kind, id, code, name, uom, value_type, NULL::int AS decimals, sector_id, 0 AS k
+       FROM data_elements WHERE sector_id IS NOT NULL AND value_type IN ('INTEGER','NUMBER','PERCENTAGE')
+     UNION ALL
+     SELECT 'ind', id, code, name, uom, NULL, decimals, sector_id, 1
+       FROM indicators WHERE sector_id IS NOT NULL
+     ORDER BY k, code`,
+  );
+
+/** Targets for a year at a unit, keyed 'de:<id>' / 'ind:<id>'. */
+export async function targetsAt(db: Db, unitId: number, year: number): Promise<Map<string, number>> {
+  const rows = await db.query<{ data_element_id: number | null; indicator_id: number | null; value: number }>(
+    `SELECT data_element_id, indicator_id, value FROM targets WHERE org_unit_id = $1 AND year = $2`,
+    [unitId, year],
+  );
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    if (r.data_element_id !== null) out.set(`de:${r.data_element_id}`, Number(r.value));
+    else if (r.indicator_id !== null) out.set(`ind:${r.indicator_id}`, Number(r.value));
+  }
+  return out;
+}
+
+/** The province root: the level-1 unit (a province-type one first). */
+export const provinceRoot = (db: Db) =>
+  db.maybeOne<{ id: number; code: string; name: string }>(
+    `SELECT id, code, name FROM org_units WHERE level = 1 ORDER BY (type = 'province') DESC, id LIMIT 1`,
+  );
+
+/** The active director of the department (else any active director), who signs the report. */
+export const directorOf = (db: Db, departmentId: number | null) =>
+  db.maybeOne<{ full_name: string; title: string | null }>(
+    `SELECT full_name, title FROM users WHERE role = 'director' AND active
+      ORDER BY (org_unit_id IS NOT DISTINCT FROM $1) DESC, id LIMIT 1`,
+    [departmentId],
+  );

@@ -1,0 +1,205 @@
+/**
+ * Assembles the draft summary report ("Dự thảo báo cáo tổng kết") of a period from the database.
+ *
+ * Sources and rules:
+ * - Narratives: approved submissions of rounds whose period lies within the requested one. For each unit and
+ *   each text (results / difficulties / proposals) only the submissions of the coarsest period type the unit
+ *   wrote that text in are used: for a year the unit's Yearly report when it has one, else its six-monthly,
+ *   quarterly or monthly ones in period order (each introduced by its period's name).
+ * - Sector of a text: the sector of the reporting unit (org_units.sector_id); for a unit without a sector, the
+ *   first sector (by sort) of the reviewing division of the report's form; else 'Công tác chung'.
+ * - Figures: every number comes from the analytics engine (runAnalytics, approved data only) at the province
+ *   root (the level-1 unit) — the same answer GET /api/analytics gives for the same dx/ou/pe. Targets are
+ *   the targets table's values for the period's year at the root.
+ * - Difficulties and proposals: split into points; the same point from several units (equal or ≥ 0.8 similar
+ *   after folding diacritics) is merged and the units listed.
+ * - Next tasks: the units' clearly marked next-period sections when any; else, per sector, the (at most two)
+ *   proposals raised by most units, as matters for the department to settle; else nothing.
+ */
+import { type Period, parsePeriod, periodLabel, previousPeriod, samePeriodLastYear } from '@nhip/contracts';
+import type { Db } from '../../platform/db/index.js';
+import { badRequest, unprocessable } from '../../platform/errors.js';
+import { runAnalytics } from '../analytics/analytics.engine.js';
+import {
+  type AppendixTable, type KeyFigure, type NarrativeBlock, type SectorPoints, type SectorResults, type SummaryReportInput,
+  periodWording, subjectLine, upperVi,
+} from '../documents/summary-report.model.js';
+import { orgIdentity } from '../settings/settings.service.js';
+import { extractNextTasks, mergePoints, narrativeParagraphs, splitPoints } from './summary-report.points.js';
+import { type DxRow, type NarrativeRow, allSectors, approvedNarratives, directorOf, provinceRoot, sectorDx, targetsAt } from './summary-report.repository.js';
+
+/** At most this many key figures per sector in part I; the appendix lists all. */
+export const MAX_KEY_FIGURES = 8;
+export const GENERAL_SECTOR = 'Công tác chung';
+const SUMMARY_TYPES = ['Quarterly', 'SixMonthly', 'NineMonthly', 'Yearly'];
+const TYPE_RANK: Record<string, number> = { Monthly: 0, Quarterly: 1, SixMonthly: 2, NineMonthly: 3, Yearly: 4 };
+
+/** The requested summary period, or a Vietnamese 400. */
+export function summaryPeriod(id: string): Period {
+  const p = parsePeriod(String(id ?? '').trim());
+  if (!p || !SUMMARY_TYPES.includes(p.type)) {
+    throw badRequest(`Kỳ báo cáo "${String(id ?? '').slice(0, 20)}" không hợp lệ: dùng năm (2023), quý (2023Q1), 6 tháng (2023S1) hoặc 9 tháng (2023N1).`);
+  }
+  return p;
+}
+
+/** 'Sở Khoa học và Công nghệ' → 'SKHCN'. */
+export function issuerShort(name: string): string {
+  return name.split(/\s+/).filter((w) => w && !/^(và|&)$/iu.test(w))
+    .map((w) => w[0]!.toLocaleUpperCase('vi').normalize('NFD')[0]).join('').replace(/Đ/g, 'D');
+}
+
+type Text = 'results' | 'difficulties' | 'proposals';
+
+/** For each unit, the rows of the coarsest period type that carry the text (see the module comment). */
+function chosen(rows: NarrativeRow[], field: Text): NarrativeRow[] {
+  const byUnit = new Map<number, NarrativeRow[]>();
+  for (const r of rows) {
+    if (!r[field].trim()) continue;
+    byUnit.set(r.unit_id, [...(byUnit.get(r.unit_id) ?? []), r]);
+  }
+  const out: NarrativeRow[] = [];
+  for (const list of byUnit.values()) {
+    const top = Math.max(...list.map((r) => TYPE_RANK[r.period_type] ?? 0));
+    out.push(...list.filter((r) => (TYPE_RANK[r.period_type] ?? 0) === top));
+  }
+  return out;
+}
+
+export async function assembleSummaryReport(db: Db, opts: { period: string; today: string }): Promise<SummaryReportInput> {
+  const period = summaryPeriod(opts.period);
+  const prev = previousPeriod(period);
+  const lastYear = samePeriodLastYear(period);
+  const root = await provinceRoot(db);
+  if (!root) throw unprocessable('Chưa có đơn vị cấp tỉnh (cấp 1) nên chưa lập được báo cáo tổng kết.');
+  const [atEnd, now, sectors, dxRows, targets, rows] = await Promise.all([
+    orgIdentity(db, period.end), orgIdentity(db, opts.today), allSectors(db), sectorDx(db),
+    targetsAt(db, root.id, period.year), approvedNarratives(db, period.start, period.end),
+  ]);
+  const sectorName = (id: number | null) => sectors.find((s) => s.id === id)?.name ?? GENERAL_SECTOR;
+  const sectorOrder = [...sectors.map((s) => s.name), GENERAL_SECTOR];
+
+  // I. narratives per sector, one block per unit
+  const narratives = new Map<string, NarrativeBlock[]>();
+  const markedTasks: { text: string; unit: string }[] = [];
+  const results = chosen(rows, 'results');
+  const multi = new Set(results.map((r) => r.unit_id).filter((id, i, a) => a.indexOf(id) !== i));
+  const blocks = new Map<number, { unitName: string; paragraphs: string[] }>();
+  for (const r of results) {
+    const { results: text, tasks } = extractNextTasks(r.results);
+    for (const t of tasks) markedTasks.push({ text: t, unit: r.unit_name });
+    const paragraphs = narrativeParagraphs(text);
+    if (!paragraphs.length) continue;
+    let b = blocks.get(r.unit_id);
+    if (!b) {
+      b = { unitName: r.unit_name, paragraphs: [] };
+      blocks.set(r.unit_id, b);
+      const sector = sectorName(r.sector_id);
+      narratives.set(sector, [...(narratives.get(sector) ?? []), b]);
+    }
+    if (multi.has(r.unit_id)) b.paragraphs.push(`${periodLabel(parsePeriod(r.period)!, 'vi')}:`);
+    b.paragraphs.push(...paragraphs);
+  }
+
+  // Figures from the analytics engine, per sector
+  const figures = new Map<string, KeyFigure[]>();
+  const appendix: AppendixTable[] = [];
+  const columns = prev.id === lastYear.id
+    ? [periodLabel(period, 'vi'), periodLabel(prev, 'vi')]
+    : [periodLabel(period, 'vi'), periodLabel(prev, 'vi'), periodLabel(lastYear, 'vi')];
+  for (const sector of sectors) {
+    const dx = dxRows.filter((d) => d.sector_id === sector.id);
+    if (!dx.length) continue;
+    const values = await figuresOf(db, dx, root.code, [period, prev, lastYear], opts.today);
+    const get = (d: DxRow, p: Period) => values.get(`${d.code}|${p.id}`) ?? null;
+    const key: KeyFigure[] = [];
+    for (const d of dx) {
+      const current = get(d, period);
+      if (current === null || key.length >= MAX_KEY_FIGURES) continue;
+      const target = targets.get(`${d.kind}:${d.id}`) ?? null;
+      const nums = [current, get(d, prev), get(d, lastYear), target];
+      key.push({
+        name: d.name, uom: d.uom, current, previous: nums[1]!, lastYear: nums[2]!, target,
+        achievedPct: target ? (current / target) * 100 : null,
+        decimals: d.kind === 'ind' ? (d.decimals ?? 1) : nums.every((n) => n === null || Number.isInteger(n)) ? 0 : 2,
+      });
+    }
+    if (key.length) figures.set(sector.name, key);
+    const elements = dx.filter((d) => d.kind === 'de');
+    if (elements.some((d) => [period, prev, lastYear].some((p) => get(d, p) !== null))) {
+      appendix.push({
+        title: sector.name,
+        columns: ['STT', 'Chỉ tiêu', 'Đơn vị tính', ...columns],
+        rows: elements.map((d, i) => [i + 1, d.name, d.uom ?? '', get(d, period), get(d, prev), ...(columns.length === 3 ? [get(d, lastYear)] : [])]),
+      });
+    }
+  }
+
+  const sectorResults: SectorResults[] = sectorOrder
+    .filter((name) => narratives.has(name) || figures.has(name))
+    .map((name) => ({ name, narrative: narratives.get(name) ?? [], figures: figures.get(name) ?? [] }));
+
+  const difficulties = points(chosen(rows, 'difficulties'), 'difficulties', sectorName, sectorOrder);
+  const proposals = points(chosen(rows, 'proposals'), 'proposals', sectorName, sectorOrder);
+  const nextTasks = markedTasks.length
+    ? mergePoints(markedTasks).map((p) => p.text)
+    : proposals.flatMap((s) => s.points.slice(0, 2).map((p) => proposalTask(s.sector, p.text, p.units.length))).slice(0, 12);
+
+  const director = await directorOf(db, atEnd.department.id);
+  const deputy = director?.title ? /phó/iu.test(director.title) : false;
+  return {
+    parentBody: upperVi(now.province.parentBody || atEnd.province.parentBody),
+    issuer: upperVi(atEnd.department.name),
+    issuerShort: issuerShort(atEnd.department.name),
+    number: null,
+    place: now.province.place || now.province.name.replace(/^(?:tỉnh|thành phố)\s+/iu, ''),
+    date: opts.today,
+    periodKind: periodWording(period.id).kind,
+    period: period.id,
+    subject: subjectLine(period.id),
+    sectors: sectorResults,
+    difficulties,
+    nextTasks,
+    proposals,
+    appendix,
+    signer: { title: deputy ? 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC' : 'GIÁM ĐỐC', name: director?.full_name ?? '' },
+    recipients: [
+      `Ủy ban nhân dân ${now.province.name ? lowerFirst(now.province.name) : 'tỉnh'} (để báo cáo)`,
+      'Giám đốc, các Phó Giám đốc Sở',
+      'Các phòng, đơn vị thuộc Sở',
+    ],
+  };
+}
+
+/** Figures for dx × {root} × periods from the analytics engine, keyed 'CODE|period'. */
+async function figuresOf(db: Db, dx: DxRow[], rootCode: string, periods: Period[], today: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const pe = [...new Set(periods.map((p) => p.id))];
+  for (let i = 0; i < dx.length; i += 200) {
+    const r = await runAnalytics(db, {
+      dx: dx.slice(i, i + 200).map((d) => d.code), ou: [{ kind: 'unit', code: rootCode }], pe, includeUnapproved: false,
+    }, { today, scopeUnitId: null });
+    for (const row of r.rows) out.set(`${row.dx}|${row.pe}`, row.value);
+  }
+  return out;
+}
+
+function points(rows: NarrativeRow[], field: Text, sectorName: (id: number | null) => string, order: string[]): SectorPoints[] {
+  const bySector = new Map<string, { text: string; unit: string }[]>();
+  for (const r of rows) {
+    const s = sectorName(r.sector_id);
+    const list = bySector.get(s) ?? [];
+    for (const text of splitPoints(r[field])) list.push({ text, unit: r.unit_name });
+    bySector.set(s, list);
+  }
+  return order.filter((s) => bySector.get(s)?.length).map((sector) => ({ sector, points: mergePoints(bySector.get(sector)!) }));
+}
+
+const lowerFirst = (s: string) => (s ? s[0]!.toLocaleLowerCase('vi') + s.slice(1) : s);
+
+/** 'Đề nghị Sở mở lớp tập huấn…' raised by 3 units → 'Thông tin cơ sở: tham mưu giải quyết kiến nghị về việc mở lớp tập huấn… (3 đơn vị đề nghị).' */
+export function proposalTask(sector: string, text: string, units: number): string {
+  const matter = text.trim().replace(/[.;:]+$/u, '')
+    .replace(/^(?:đề nghị|kiến nghị|đề xuất)\s+(?:(?:Sở|UBND tỉnh|Ủy ban nhân dân tỉnh|tỉnh|Bộ)\s+)?/iu, '');
+  return `${sector}: tham mưu giải quyết kiến nghị về việc ${lowerFirst(matter)} (${units} đơn vị đề nghị).`;
+}
