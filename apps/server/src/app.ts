@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -56,7 +56,7 @@ export async function buildApp(opts: { db: Db; config: Config; clock: Clock; log
   const app = Fastify({
     logger: opts.logger ? { level: opts.config.logLevel } : false,
     // One line per request drowns the start-up banner; errors and warnings are still logged.
-    disableRequestLogging: opts.config.logLevel !== 'debug' && opts.config.logLevel !== 'trace',
+    logController: new LogController({ disableRequestLogging: opts.config.logLevel !== 'debug' && opts.config.logLevel !== 'trace' }),
     trustProxy: opts.config.trustProxy,
     bodyLimit: 64 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array' } },
