@@ -70,8 +70,11 @@ export function loadOrder(names: string[], fks: Fk[]): { order: string[]; deferr
   return { order, deferred };
 }
 
+/** Tables derived from the others and rebuilt after a restore (analytics cells): not written to backups. */
+export const DERIVED_TABLES = ['analytics_cells'];
+
 export async function backup(db: Db, file: string): Promise<{ tables: number; rows: number }> {
-  const infos = await tables(db);
+  const infos = (await tables(db)).filter((t) => !DERIVED_TABLES.includes(t.name));
   const migrations = (await db.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id')).map((r) => r.id);
   let total = 0;
   async function* lines() {

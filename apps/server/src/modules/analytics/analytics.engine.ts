@@ -1,7 +1,11 @@
 /**
- * The analytics engine: figures for data elements and indicators (dx) × org units (ou) × periods (pe),
- * computed at query time from the values of approved submissions, so a figure is current the moment its
- * approval commits.
+ * The analytics engine: figures for data elements and indicators (dx) × org units (ou) × periods (pe), from
+ * the values of approved submissions, current the moment an approval commits.
+ *
+ * Where they come from. For a unit with sub-units, approved figures are read from the analytics cells
+ * (analytics.cells.ts), which the approving transaction itself keeps current; a leaf unit, and any question
+ * with includeUnapproved, is answered by adding up raw values at query time (`aggregate`). Both give the same
+ * answer — the property tests hold each of them against a plain computation.
  *
  * Org units. A unit stands for its whole subtree: every unit whose materialised path starts with its path,
  * whether still open or closed. A unit contributes exactly the values it reported (values are keyed by
@@ -51,7 +55,7 @@ import { badRequest, notFound } from '../../platform/errors.js';
 import { type AnalyticsRequest, resolvePeriods } from './analytics.query.js';
 import {
   type AggregateRow, type ElementRow, type IndicatorRow, type PeriodPair, type UnitRow,
-  aggregate, elementsByCode, indicatorsByCode, rootUnits, unitById, unitsAtLevelUnder, unitsByCode,
+  aggregate, aggregateFromCells, elementsByCode, indicatorsByCode, rootUnits, unitById, unitsAtLevelUnder, unitsByCode,
 } from './analytics.repository.js';
 
 export type EngineOptions = {
@@ -59,6 +63,8 @@ export type EngineOptions = {
   today: string;
   /** The caller's unit for unit roles (answers only inside its subtree); null = province-wide. */
   scopeUnitId: number | null;
+  /** false: add up raw values at query time even where analytics cells exist (tests and benchmarks compare both). */
+  cells?: boolean;
 };
 
 export type AnalyticsRow = { dx: string; ou: string; pe: string; value: number; /** Indicator decimals; null for data elements. */ decimals: number | null };
@@ -83,12 +89,21 @@ export async function runAnalytics(db: Db, req: AnalyticsRequest, opts: EngineOp
   }
   const { elements, indicators, byCode } = await resolveDx(db, req.dx);
   const pairs = periodPairs(periods);
-  const rows = await aggregate(db, {
-    elementIds: [...byCode.values()].map((e) => e.id),
-    targets: targets.map((t) => ({ id: t.unit.id, path: t.unit.path, validTo: t.unit.valid_to })),
-    pairs,
-    includeUnapproved: req.includeUnapproved,
-  });
+  const elementIds = [...byCode.values()].map((e) => e.id);
+  // Approved figures of units with sub-units come from the analytics cells; the rest (leaf units, or
+  // unapproved data asked for) is added up from the raw values at query time.
+  const fromCells = req.includeUnapproved || opts.cells === false ? [] : targets.filter((t) => t.unit.has_children);
+  const fromRaw = targets.filter((t) => !fromCells.includes(t));
+  const [cellRows, rawRows] = await Promise.all([
+    aggregateFromCells(db, { elementIds, targetIds: fromCells.map((t) => t.unit.id), periods: periods.map((p) => ({ id: p.id, days: periodDays(p) })) }),
+    aggregate(db, {
+      elementIds,
+      targets: fromRaw.map((t) => ({ id: t.unit.id, path: t.unit.path, validTo: t.unit.valid_to })),
+      pairs: fromRaw.length ? pairs : [],
+      includeUnapproved: req.includeUnapproved,
+    }),
+  ]);
+  const rows = [...cellRows, ...rawRows];
   const cell = new Map<string, AggregateRow>();
   for (const r of rows) cell.set(`${r.de}|${r.tid}|${r.pe}`, r);
   const elementValue = (el: ElementRow, unitId: number, pe: string): number | null => {

@@ -2,7 +2,8 @@
  * Property: for random small org trees (units opening and closing mid-year), random aggregation types and
  * random approved / unapproved values at monthly and quarterly periods, every answer of the engine equals a
  * plain computation over the raw values written here, sharing no code with the engine (its own tree walk,
- * its own period arithmetic, its own aggregation and indicator formula).
+ * its own period arithmetic, its own aggregation and indicator formula) — answered from the analytics cells
+ * and from the raw values alike.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -141,7 +142,11 @@ it('every engine answer equals a plain computation over the raw values', async (
     await putValues(db, all.map((r): ValueSeed => ({ deId: de[r.de]!, unitId: ids[r.unit]!, period: r.period, value: r.value, status: r.status })));
 
     const dims = ['dx:DE0;DE1;DE2;IND', `ou:${w.ou.map((o) => (o.kind === 'unit' ? o.code : `LEVEL-${o.level}`)).join(';')}`, `pe:${w.asked.join(';')}`];
+    // putValues rebuilt the analytics cells: answer once from them (units with sub-units) and once from the raw
+    // values only; both must equal the plain computation
     const got = await runAnalytics(db, parseDimensions(dims, w.includeUnapproved), { today: '2026-11-22', scopeUnitId: null });
+    const gotRaw = await runAnalytics(db, parseDimensions(dims, w.includeUnapproved), { today: '2026-11-22', scopeUnitId: null, cells: false });
+    expect(gotRaw.rows.length).toBe(got.rows.length);
 
     // expected: targets in the order asked, LEVEL units (under the named units, else the root) only while valid
     const named = w.ou.flatMap((o) => (o.kind === 'unit' ? [Number(o.code.slice(1))] : []));
@@ -170,12 +175,14 @@ it('every engine answer equals a plain computation over the raw values', async (
         if (num !== null && b !== null && b !== 0) { expected.set(`IND|U${t}|${pe}`, (100 * num) / b); seen.indicators += 1; }
       }
     }
-    const actual = new Map(got.rows.map((r) => [`${r.dx}|${r.ou}|${r.pe}`, r.value]));
     seen.figures += expected.size;
-    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
-    for (const [k, v] of expected) {
-      const a = actual.get(k)!;
-      expect(Math.abs(a - v), `${k}: engine ${a}, plain ${v}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)));
+    for (const [mode, answer] of [['cells', got], ['raw', gotRaw]] as const) {
+      const actual = new Map(answer.rows.map((r) => [`${r.dx}|${r.ou}|${r.pe}`, r.value]));
+      expect([...actual.keys()].sort(), mode).toEqual([...expected.keys()].sort());
+      for (const [k, v] of expected) {
+        const a = actual.get(k)!;
+        expect(Math.abs(a - v), `${mode} ${k}: engine ${a}, plain ${v}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)));
+      }
     }
   }), { numRuns: 80 });
   // the generated worlds exercise what the property is about: figures of every aggregation type,

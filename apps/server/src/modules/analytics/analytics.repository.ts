@@ -4,7 +4,11 @@ import type { Db } from '../../platform/db/index.js';
 
 export type ElementRow = { id: number; code: string; name: string; aggregation_type: AggregationType };
 export type IndicatorRow = { id: number; code: string; name: string; numerator: string; denominator: string; factor: number; decimals: number };
-export type UnitRow = { id: number; code: string; name: string; path: string; level: number; valid_from: string; valid_to: string | null };
+export type UnitRow = {
+  id: number; code: string; name: string; path: string; level: number; valid_from: string; valid_to: string | null;
+  /** Whether the unit has sub-units, so that analytics cells hold its aggregates. */
+  has_children: boolean;
+};
 
 export const elementsByCode = (db: Db, codes: string[]) =>
   db.query<ElementRow>(`SELECT id, code, name, aggregation_type FROM data_elements WHERE code = ANY($1::text[])`, [codes]);
@@ -15,7 +19,8 @@ export const indicatorsByCode = (db: Db, codes: string[]) =>
     [codes],
   );
 
-const UNIT_COLS = `id, code, name, path, level, valid_from, valid_to`;
+const UNIT_COLS = `id, code, name, path, level, valid_from, valid_to,
+  EXISTS (SELECT 1 FROM org_units c WHERE c.parent_id = org_units.id) AS has_children`;
 
 export const unitsByCode = (db: Db, codes: string[]) =>
   db.query<UnitRow>(`SELECT ${UNIT_COLS} FROM org_units WHERE code = ANY($1::text[])`, [codes]);
@@ -27,9 +32,9 @@ export const rootUnits = (db: Db) => db.query<UnitRow>(`SELECT ${UNIT_COLS} FROM
 /** Units at `level` whose path lies under one of `paths` (whatever their validity), ordered by code. */
 export const unitsAtLevelUnder = (db: Db, level: number, paths: string[]) =>
   db.query<UnitRow>(
-    `SELECT ${UNIT_COLS} FROM org_units u
-      WHERE u.level = $1 AND EXISTS (SELECT 1 FROM unnest($2::text[]) AS p(path) WHERE u.path LIKE p.path || '%')
-      ORDER BY u.code`,
+    `SELECT ${UNIT_COLS} FROM org_units
+      WHERE level = $1 AND EXISTS (SELECT 1 FROM unnest($2::text[]) AS p(path) WHERE org_units.path LIKE p.path || '%')
+      ORDER BY code`,
     [level, paths],
   );
 
@@ -95,5 +100,25 @@ export async function aggregate(
       q.elementIds, q.includeUnapproved,
       q.pairs.map((p) => p.peEnd), q.targets.map((t) => t.validTo),
     ],
+  );
+}
+
+/**
+ * The same aggregates as `aggregate`, read from the analytics cells (approved values only) for targets that
+ * have sub-units. A cell exists only where at least one value does, as `aggregate` returns no row there.
+ */
+export async function aggregateFromCells(
+  db: Db,
+  q: { elementIds: number[]; targetIds: number[]; periods: { id: string; days: number }[] },
+): Promise<AggregateRow[]> {
+  if (q.elementIds.length === 0 || q.targetIds.length === 0 || q.periods.length === 0) return [];
+  return db.query<AggregateRow>(
+    `SELECT c.data_element_id AS de, c.org_unit_id AS tid, c.period AS pe, c.value_sum AS sum, c.value_min AS min, c.value_max AS max,
+            c.value_sum / c.value_count AS avg, c.days_sum / p.days AS avg_sum_ou,
+            CASE WHEN c.last_count > 0 THEN c.last_sum END AS last, c.exact_value AS none
+       FROM unnest($3::text[], $4::int[]) AS p(pe, days)
+       JOIN analytics_cells c ON c.period = p.pe
+      WHERE c.data_element_id = ANY($1::int[]) AND c.org_unit_id = ANY($2::int[])`,
+    [q.elementIds, q.targetIds, q.periods.map((p) => p.id), q.periods.map((p) => p.days)],
   );
 }

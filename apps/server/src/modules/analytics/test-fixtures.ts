@@ -1,6 +1,7 @@
 /** Small factories for analytics tests: catalog items and values with their submissions, straight into the database. */
 import { type AggregationType, parsePeriod } from '@nhip/contracts';
 import type { Db } from '../../platform/db/index.js';
+import { rebuildAnalyticsCells } from './analytics.cells.js';
 
 export type Status = 'draft' | 'submitted' | 'approved' | 'returned';
 
@@ -27,7 +28,8 @@ export type ValueSeed = { deId: number; unitId: number; period: string; value: n
 
 /**
  * Stores values as a unit's report would: one form per period type, one round per period, one submission
- * per (round, unit) carrying `status` (the last status given for a unit and period wins).
+ * per (round, unit) carrying `status` (the last status given for a unit and period wins). Statuses are written
+ * directly, not through approvals, so the analytics cells are rebuilt at the end.
  */
 export async function putValues(db: Db, values: ValueSeed[]): Promise<void> {
   const rounds = new Map<string, number>();
@@ -70,4 +72,5 @@ export async function putValues(db: Db, values: ValueSeed[]): Promise<void> {
       [v.deId, v.unitId, p.id, String(v.value), v.value, submissionId],
     );
   }
+  await rebuildAnalyticsCells(db);
 }

@@ -1,4 +1,5 @@
 /** Use cases of sectors, data elements and indicators. Every write is one transaction with its audit event. */
+import { rebuildAnalyticsCells } from '../analytics/analytics.cells.js';
 import { type AggregationType, evaluate, type ValueType } from '@nhip/contracts';
 import { type AuditActor, audit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/index.js';
@@ -130,6 +131,7 @@ export const updateDataElement = (db: Db, actor: AuditActor, id: number, patch: 
         if (uses.length) throw conflict(`Mã "${cur.code}" đang được dùng trong ${uses.join(', ')}; hãy sửa các biểu thức đó trước khi đổi mã.`, { uses });
       }
       await elementsRepo.update(t, id, w);
+      if (w.aggregationType !== cur.aggregationType) await rebuildAnalyticsCells(t, { deIds: [id] });
       await audit(t, actor, { action: 'data_element.update', entityType: 'data_element', entityId: id, before, after: w });
     }),
   );

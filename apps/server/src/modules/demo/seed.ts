@@ -8,6 +8,7 @@
  * forms.ts (forms, targets) · users.ts · values.ts (value model) · narratives.ts · history.ts (rounds,
  * submissions, values) · activity.ts (audit, notifications).
  */
+import { rebuildAnalyticsCells } from '../analytics/analytics.cells.js';
 import type { Db } from '../../platform/db/index.js';
 import { hashPassword } from '../identity/password.js';
 import { seedAudit, seedNotifications } from './activity.js';
@@ -38,6 +39,7 @@ export async function seedDemo(db: Db, opts: { today: string; password?: string 
     const history = await seedHistory(t, org, cat, forms, users, today);
     const audit = await seedAudit(t, history, users, today);
     const notifications = await seedNotifications(t, history, org, today);
+    const cells = await rebuildAnalyticsCells(t);
     const counts: Record<string, number> = {
       orgUnits: org.units.length,
       districts: org.districts.length,
@@ -62,6 +64,7 @@ export async function seedDemo(db: Db, opts: { today: string; password?: string 
       auditEvents: audit,
       valueAudit: history.valueAuditCount,
       notifications,
+      analyticsCells: cells.cells,
     };
     const accounts = users.named.map((u) => ({ username: u.username, role: u.role, unit: u.unit.name, password }));
     return { accounts, counts };

@@ -3,6 +3,7 @@
  * submissions (creating rounds and submissions when needed), refuses locked values, and writes the
  * rest with one bulk statement. Memory stays bounded by the chunk size, whatever the file size.
  */
+import { trackCells } from '../analytics/analytics.cells.js';
 import { defaultCutoff, defaultDeadline, formatNumber, periodLabel, STATUS_LABELS, type SubmissionStatus } from '@nhip/contracts';
 import type { Db } from '../../platform/db/index.js';
 import type { Conflict, GoodRow, ImportContext, RawRow } from './datavalues.context.js';
@@ -220,7 +221,11 @@ export class ImportJob {
         this.imported += fresh;
         this.updated += chunk.de.length - fresh;
       } else if (chunk.de.length) {
-        const c = await repo.upsertValues(this.db, chunk, this.actor.id, this.now, this.opts.approve ? 'approve_import' : null);
+        const write = () => repo.upsertValues(this.db, chunk, this.actor.id, this.now, this.opts.approve ? 'approve_import' : null);
+        // Approved values count in analytics at once: the analytics cells follow in the same transaction.
+        const c = this.opts.approve
+          ? await trackCells(this.db, chunk.de.map((deId, i) => ({ deId, unitId: chunk.ou[i]!, period: chunk.pe[i]! })), write)
+          : await write();
         this.imported += c.imported;
         this.updated += c.updated;
         this.unchanged += chunk.de.length - c.imported - c.updated;

@@ -2,6 +2,7 @@
  * Use cases: import a whole configuration from a DHIS2-style metadata file (create or update by
  * code, all or nothing, with a dry run), export it, and list metadata for DHIS2 clients.
  */
+import { rebuildAnalyticsCells } from '../analytics/analytics.cells.js';
 import { audit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { badRequest, forbidden } from '../../platform/errors.js';
@@ -46,6 +47,9 @@ export async function importMetadata(
     const report = reportOf(plan, dryRun);
     if (report.status === 'ERROR' || dryRun) return report;
     await apply(t, plan, now);
+    // Units moved, opened or closed and aggregation types changed all alter aggregates: rebuild them.
+    const touches = (c: 'organisationUnits' | 'dataElements') => (plan[c] as Op<unknown>[]).some((o) => o.action !== 'unchanged');
+    if (touches('organisationUnits') || touches('dataElements')) await rebuildAnalyticsCells(t);
     await audit(t, auditActorOf(actor), {
       action: 'metadata.import',
       entityType: 'metadata',

@@ -2,6 +2,7 @@
  * CSV export and import of the organisation. The import is all or nothing: it is planned and checked
  * in memory (org-import-plan.ts), then written in one transaction with one audit event per unit.
  */
+import { refreshCellsForPaths } from '../analytics/analytics.cells.js';
 import { type AuditActor, audit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { badRequest } from '../../platform/errors.js';
@@ -89,6 +90,12 @@ export async function importUnitsCsv(db: Db, actor: AuditActor, input: Buffer | 
       t,
       now.filter((u) => target.get(u.id)!.path !== u.path || target.get(u.id)!.level !== u.level).map((u) => ({ id: u.id, ...target.get(u.id)! })),
     );
+    // Figures follow units that moved, opened or closed: rebuild the cells along their old and new places.
+    const byId = new Map(existing.map((u) => [u.id, u.path]));
+    await refreshCellsForPaths(t, changed.flatMap((p) => {
+      const id = idOf.get(p.code)!;
+      return [byId.get(id), target.get(id)?.path].filter((x): x is string => !!x);
+    }));
     const newLinks = changed.flatMap((p) => p.predecessors.map((x) => ({ unitId: idOf.get(p.code)!, predecessorId: idOf.get(x.code)!, kind: x.kind })));
     await orgRepo.replaceManyPredecessors(t, changed.map((p) => idOf.get(p.code)!), newLinks);
 

@@ -2,6 +2,7 @@
  * Organisation use cases: the unit tree with validity intervals and lineage across reorganisations.
  * Other modules import getUnit, unitsAssignedToForm and isUnitValidOn from here.
  */
+import { rebuildAnalyticsCells, refreshCellsForPaths } from '../analytics/analytics.cells.js';
 import { type Actor, compareVi, normalizeText, type UnitType } from '@nhip/contracts';
 import { type AuditActor, audit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/index.js';
@@ -179,6 +180,8 @@ export async function createUnit(db: Db, actor: AuditActor, input: UnitInput): P
       const id = await orgRepo.insert(t, w);
       await orgRepo.setPlace(t, id, parent ? parent.level + 1 : 1, childPath(parent?.path ?? null, id));
       if (preds) await orgRepo.replacePredecessors(t, id, preds);
+      // A parent that gets its first sub-unit now aggregates its subtree: give it analytics cells.
+      if (parent && (await orgRepo.children(t, parent.id)).length === 1) await rebuildAnalyticsCells(t, { unitIds: [parent.id] });
       const after = await snapshot(t, (await orgRepo.byId(t, id))!);
       await audit(t, actor, { action: 'org_unit.create', entityType: 'org_unit', entityId: id, orgUnitId: id, after });
       return id;
@@ -230,6 +233,8 @@ export async function updateUnit(db: Db, actor: AuditActor, id: number, patch: P
       if (preds) await orgRepo.replacePredecessors(t, id, preds);
       const after = await snapshot(t, (await orgRepo.byId(t, id))!);
       if (JSON.stringify(before) === JSON.stringify(after)) return;
+      // Moving a unit changes whose subtree its figures are in; opening or closing it changes which stocks count.
+      if (moved || validityChanged) await refreshCellsForPaths(t, [current.path, (await orgRepo.byId(t, id))!.path]);
       await audit(t, actor, {
         action: 'org_unit.update', entityType: 'org_unit', entityId: id, orgUnitId: id, before,
         after: moved ? { ...after, movedUnits } : after,

@@ -4,6 +4,7 @@
  */
 import { type Issue, blockingIssues, formatNumber, normalizeText, parsePeriod, periodLabel } from '@nhip/contracts';
 import { audit } from '../../platform/audit.js';
+import { trackCells, valueScopes } from '../analytics/analytics.cells.js';
 import type { Db } from '../../platform/db/index.js';
 import { badRequest, conflict, unprocessable } from '../../platform/errors.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -78,7 +79,12 @@ export async function transition(
         );
       }
     }
-    const updated = await submissionsRepo.transition(tx, locked.id, t.from, t.to, t.stamps, note, actor.id, now);
+    const move = () => submissionsRepo.transition(tx, locked.id, t.from, t.to, t.stamps, note, actor.id, now);
+    // Approving makes the report's figures count in analytics, unlocking stops them: the analytics cells
+    // follow in this same transaction.
+    const updated = t.from.includes('approved') || t.to === 'approved'
+      ? await trackCells(tx, () => valueScopes(tx, locked.id), move)
+      : await move();
     if (!updated) throw conflict('Trạng thái báo cáo vừa thay đổi; vui lòng tải lại.');
     await audit(tx, auditActorOf(actor), {
       action: t.audit, entityType: 'submission', entityId: locked.id, orgUnitId: ctx.unit.id,
