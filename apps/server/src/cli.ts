@@ -2,6 +2,7 @@
  * The operator's command line: `npm run nhip -- <command>`. It reads the same DATA_DIR / DATABASE_URL /
  * NHIP_DEMO / NHIP_ADMIN_PASSWORD as the server; whichever touches a fresh database first prepares it.
  */
+import { rebuildAnalyticsCells } from './modules/analytics/analytics.cells.js';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Role } from '@nhip/contracts';
@@ -33,7 +34,9 @@ Cách dùng: npm run nhip -- <lệnh> [tùy chọn]
   export --form MÃ --period KỲ [--org MÃ] [--children] [--format json|csv] [--out TỆP]
   analytics --dx MÃ;MÃ --ou MÃ;LEVEL-2 --pe 2024;LAST_4_QUARTERS [--format json|csv]
                                             Số liệu tổng hợp (đã duyệt) theo kiểu /api/analytics
-  report draft --period KỲ --out TỆP.docx  Dự thảo báo cáo tổng kết (kỳ: 2023, 2023Q1, 2023S1, 2023N1)
+  analytics rebuild                         Tính lại toàn bộ bảng số liệu tổng hợp từ số liệu đã duyệt
+  report draft --period KỲ --out TỆP.docx  Dự thảo báo cáo tổng kết (kỳ: 2023, 2023Q1, 2023S1, 2023N1);
+                                            .pdf, .html, hoặc .xlsx (Phụ lục số liệu) theo đuôi tệp
   metadata import TỆP [--dry-run]           Nhập cấu hình (đơn vị, chỉ tiêu, biểu mẫu…) từ tệp JSON
   metadata export TỆP                       Xuất toàn bộ cấu hình ra tệp JSON
   backup TỆP                                Sao lưu toàn bộ dữ liệu (tệp .nhip.gz)
@@ -92,7 +95,8 @@ async function run(argv: string[]): Promise<number> {
     if (cmd === 'restore') {
       if (!sub) throw new UsageError('Thiếu tên tệp: npm run nhip -- restore TỆP');
       const r = await restore(db, sub);
-      console.log(`Đã khôi phục ${r.rows} dòng của ${r.tables} bảng từ ${sub}.`);
+      const cells = await rebuildAnalyticsCells(db);
+      console.log(`Đã khôi phục ${r.rows} dòng của ${r.tables} bảng từ ${sub}; tính lại ${cells.cells} ô số liệu tổng hợp.`);
       return 0;
     }
     if (cmd === 'migrate') {
@@ -154,6 +158,12 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       case 'analytics': {
+        if (sub === 'rebuild') {
+          const started = Date.now();
+          const r = await rebuildAnalyticsCells(db);
+          console.log(`Đã tính lại ${r.cells} ô số liệu tổng hợp trong ${Date.now() - started} ms.`);
+          return 0;
+        }
         if (!o.dx || !o.ou || !o.pe) throw new UsageError('Dùng: npm run nhip -- analytics --dx MÃ;MÃ --ou MÃ;LEVEL-2 --pe 2024;2024Q1 [--format json|csv]');
         if (o.format && !['csv', 'json'].includes(o.format)) throw new UsageError('--format phải là json hoặc csv.');
         const { runAnalyticsCommand } = await import('./modules/analytics/analytics.cli.js');

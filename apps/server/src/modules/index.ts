@@ -13,6 +13,7 @@ import { dhis2Routes } from './dhis2/dhis2.routes.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { compareRoutes } from './analytics/compare.routes.js';
+import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 
 /** Every module's routes, registered in this order by app.ts. */
-export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes] as FastifyPluginAsync[];
+export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes, dashboardRoutes] as FastifyPluginAsync[];

@@ -211,3 +211,93 @@ describe('scope and bad input', () => {
     expect(r.statusCode).toBe(401);
   });
 });
+
+/**
+ * Reorganisation: communes XA and XB (to 30/06/2025) merged into XM (from 01/07/2025); XP (to 30/06/2025)
+ * split into XS1 and XS2. Under a province of their own (TINH2) so the figures above stay as they are.
+ * TB is an AVERAGE element: averages cannot be rebuilt from the predecessors' figures.
+ */
+describe('a unit formed by a merge is compared with the sum of its predecessors', () => {
+  const m: Record<string, number> = {};
+  beforeAll(async () => {
+    const db = s.db;
+    m.TINH2 = await makeUnit(db, { code: 'TINH2', name: 'Tỉnh Sáp Nhập', type: 'province' });
+    const old = { parentId: m.TINH2, validTo: '2025-06-30', type: 'commune' };
+    const fresh = { parentId: m.TINH2, validFrom: '2025-07-01', type: 'commune' };
+    m.XA = await makeUnit(db, { code: 'XA', name: 'Xã An', ...old });
+    m.XB = await makeUnit(db, { code: 'XB', name: 'Xã Bình', ...old });
+    m.XM = await makeUnit(db, { code: 'XM', name: 'Xã An Bình', ...fresh });
+    m.XP = await makeUnit(db, { code: 'XP', name: 'Phường Cũ', ...old });
+    m.XS1 = await makeUnit(db, { code: 'XS1', name: 'Phường Mới Một', ...fresh });
+    m.XS2 = await makeUnit(db, { code: 'XS2', name: 'Phường Mới Hai', ...fresh });
+    await db.query(
+      `INSERT INTO org_unit_lineage (unit_id, predecessor_id, kind) VALUES ($1, $2, 'merge'), ($1, $3, 'merge'), ($4, $6, 'split'), ($5, $6, 'split')`,
+      [m.XM, m.XA, m.XB, m.XS1, m.XS2, m.XP],
+    );
+    const ids = new Map((await db.query<{ id: number; code: string }>(`SELECT id, code FROM data_elements`)).map((r) => [r.code, r.id]));
+    const tb = await makeElement(db, 'TB', 'AVERAGE', 'Số giờ phát sóng bình quân');
+    ids.set('TB', tb);
+    const v = (code: string, unit: string, period: string, value: number): ValueSeed => ({ deId: ids.get(code)!, unitId: m[unit]!, period, value, status: 'approved' });
+    await putValues(db, [
+      v('HS', 'XA', '2024Q3', 80), v('HS', 'XB', '2024Q3', 40), v('HS_DH', 'XA', '2024Q3', 40), v('HS_DH', 'XB', '2024Q3', 36),
+      v('HS', 'XA', '2025Q2', 90), v('HS', 'XB', '2025Q2', 30), v('HS_DH', 'XA', '2025Q2', 81), v('HS_DH', 'XB', '2025Q2', 27),
+      v('TRAM', 'XA', '2024Q3', 5), v('TRAM', 'XB', '2024Q3', 3), v('TB', 'XA', '2024Q3', 10), v('TB', 'XB', '2024Q3', 20),
+      v('HS', 'XM', '2025Q3', 150), v('HS_DH', 'XM', '2025Q3', 135), v('TRAM', 'XM', '2025Q3', 9), v('TB', 'XM', '2025Q3', 12),
+      v('HS', 'XP', '2024Q3', 200), v('HS', 'XS1', '2025Q3', 70),
+    ]);
+    as.reporterXM = await makeUser(s.app, as.admin!, { username: 'baocao_xm', role: 'reporter', orgUnitId: m.XM });
+  });
+
+  const PREDECESSORS = [{ code: 'XA', name: 'Xã An' }, { code: 'XB', name: 'Xã Bình' }];
+
+  it('2025Q3 against 2024Q3 and 2025Q2: the sum of both predecessors, named, for SUM and LAST elements', async () => {
+    const list = await items('office', 'dx=HS;TRAM&ou=XM&pe=2025Q3');
+    const hs = list.find((i) => i.dx === 'HS')!;
+    expect(hs).toMatchObject({
+      value: 150,
+      lastYear: { pe: '2024Q3', value: 120, basis: 'predecessors', predecessors: PREDECESSORS },
+      previous: { pe: '2025Q2', value: 120, basis: 'predecessors', predecessors: PREDECESSORS },
+      changeLastYearPct: 25, changePrevPct: 25,
+    });
+    // the same as adding up /api/analytics's answers for the predecessors
+    const grid = await analytics('office', 'HS;TRAM', 'XA;XB;XM', '2024Q3');
+    expect(hs.lastYear.value).toBe(grid.get('HS|XA|2024Q3')! + grid.get('HS|XB|2024Q3')!);
+    expect(grid.has('HS|XM|2024Q3')).toBe(false); // the unit itself has nothing before it existed
+    const tram = list.find((i) => i.dx === 'TRAM')!;
+    expect(tram).toMatchObject({ value: 9, lastYear: { value: 8, basis: 'predecessors' }, changeLastYearPct: 12.5 });
+    expect(tram.lastYear.value).toBe(grid.get('TRAM|XA|2024Q3')! + grid.get('TRAM|XB|2024Q3')!);
+  });
+
+  it('an indicator is computed from the predecessors\' summed numerator and denominator, not from their ratios', async () => {
+    const tl = await one('office', 'dx=TL&ou=XM&pe=2025Q3');
+    // (40 + 36) ÷ (80 + 40) = 63.3 % — the mean of 50 % and 90 % would be 70 %
+    expect(tl).toMatchObject({ value: 90, lastYear: { value: 63.3, basis: 'predecessors' }, previous: { value: 90, basis: 'predecessors' } });
+    expect(tl.changeLastYearPct).toBe(Number((((90 - 76 / 1.2) / (76 / 1.2)) * 100).toFixed(2)));
+    expect(tl.changePrevPct).toBe(0);
+  });
+
+  it('an AVERAGE element cannot be rebuilt from the predecessors: it stays on the unit', async () => {
+    expect(await one('office', 'dx=TB&ou=XM&pe=2025Q3')).toMatchObject({
+      value: 12, lastYear: { value: null, basis: 'unit' }, changeLastYearPct: null,
+    });
+  });
+
+  it('only periods that ended before the merge: 2025Q4 compares 2025Q3 with the unit itself', async () => {
+    const hs = await one('office', 'dx=HS&ou=XM&pe=2025Q4');
+    expect(hs.previous).toEqual({ pe: '2025Q3', peName: 'Quý III năm 2025', value: 150, basis: 'unit' });
+    expect(hs.lastYear).toMatchObject({ pe: '2024Q4', value: null, basis: 'predecessors', predecessors: PREDECESSORS });
+  });
+
+  it('a split is not summed: the new ward has no comparison basis before it existed', async () => {
+    const hs = await one('office', 'dx=HS&ou=XS1&pe=2025Q3');
+    expect(hs).toMatchObject({ value: 70, lastYear: { pe: '2024Q3', value: null, basis: 'unit' }, changeLastYearPct: null });
+    expect(hs.lastYear).not.toHaveProperty('predecessors');
+  });
+
+  it('predecessors themselves, units that existed all along, and a merged unit seen by its own reporter compare with themselves', async () => {
+    expect(await one('office', 'dx=HS&ou=XA&pe=2025Q3')).toMatchObject({ value: null, lastYear: { value: 80, basis: 'unit' } });
+    expect((await one('office', 'dx=HS&ou=PROV&pe=2024Q3')).lastYear).toMatchObject({ value: 100, basis: 'unit' });
+    // the predecessors lie outside the reporter's own subtree
+    expect(await one('reporterXM', 'dx=HS&ou=XM&pe=2025Q3')).toMatchObject({ value: 150, lastYear: { value: null, basis: 'unit' } });
+  });
+});

@@ -16,8 +16,15 @@ const Query = z.object({
   includeUnapproved: z.enum(['true', 'false']).optional().describe('Tính cả số liệu chưa duyệt (văn phòng, quản trị, thẩm định)'),
 });
 
-const Other = z.object({ pe: z.string(), peName: z.string(), value: z.number().nullable() });
-const Item = z.object({
+/** A comparison period; basis 'predecessors': the figure of the units the unit was merged (or renamed) from, taken together. */
+export const Comparison = z.object({
+  pe: z.string(),
+  peName: z.string(),
+  value: z.number().nullable(),
+  basis: z.enum(['unit', 'predecessors']).describe('unit: số liệu của chính đơn vị; predecessors: tổng các đơn vị trước sáp nhập'),
+  predecessors: z.array(z.object({ code: z.string(), name: z.string() })).optional(),
+});
+export const CompareItemSchema = z.object({
   dx: z.string(),
   dxName: z.string(),
   ou: z.string(),
@@ -25,8 +32,8 @@ const Item = z.object({
   pe: z.string(),
   peName: z.string(),
   value: z.number().nullable(),
-  previous: Other,
-  lastYear: Other,
+  previous: Comparison,
+  lastYear: Comparison,
   changePrevPct: z.number().nullable(),
   changeLastYearPct: z.number().nullable(),
   target: z.object({ year: z.number(), value: z.number(), periodValue: z.number(), proRata: z.boolean() }).nullable(),
@@ -38,9 +45,9 @@ export const compareRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/analytics/compare', {
     schema: {
       tags: TAGS,
-      summary: 'So sánh số liệu với kỳ trước, cùng kỳ năm trước và chỉ tiêu kế hoạch năm',
+      summary: 'So sánh số liệu với kỳ trước, cùng kỳ năm trước (đơn vị mới sáp nhập: tổng các đơn vị trước sáp nhập) và chỉ tiêu kế hoạch năm',
       querystring: Query,
-      response: { 200: z.object({ items: z.array(Item) }) },
+      response: { 200: z.object({ items: z.array(CompareItemSchema) }) },
     },
   }, async (req) => {
     const user = requireUser(req);

@@ -17,17 +17,48 @@
  * - achievement % = value ÷ that target × 100 (2 decimals); 'Vượt' above 100.05 %, 'Đạt' from 99.95 % to
  *   100.05 %, 'Không đạt' below 99.95 %. Null when the value or the target is missing, or the target is ≤ 0
  *   (a percentage of a zero or negative target means nothing).
+ *
+ * Units formed by a merge (or a rename). When the unit has predecessors in `org_unit_lineage` of kind 'merge'
+ * or 'rename', and the previous period or the same period last year ends before the unit's `valid_from`, that
+ * comparison is made with the predecessors taken together (`basis: 'predecessors'`, `predecessors` named), not
+ * with the unit's own (empty) past — "so với tổng các đơn vị trước sáp nhập". One step of lineage only.
+ * - Data elements are combined as the engine combines units in the org-unit dimension: SUM, LAST and
+ *   AVERAGE_SUM_ORG_UNIT add the predecessors' figures up, MIN takes the smallest, MAX the largest; predecessors
+ *   without a figure are left out, none with a figure gives null. AVERAGE ("average in both dimensions") and NONE
+ *   cannot be rebuilt from the predecessors' figures (the counts behind an average are not in the answer), so
+ *   they keep `basis: 'unit'`.
+ * - Indicators are evaluated from the predecessors' combined data-element figures (numerator and denominator
+ *   over the summed elements), never by adding or averaging the predecessors' ratios; an indicator that uses an
+ *   AVERAGE or NONE element keeps `basis: 'unit'`.
+ * - A unit formed by a split (kind 'split') or given another unit's functions ('transfer') is not compared with
+ *   its predecessor: the predecessor's figure covers more than the new unit, so there is no comparison basis —
+ *   the comparison stays on the unit itself, which usually has no figure for a period before it existed (null).
+ * - Unit roles: only when every predecessor lies inside the caller's own subtree (rarely: predecessors are not
+ *   descendants); otherwise the comparison stays on the unit, as the rest of the answer does.
+ * - A period that straddles the unit's `valid_from` is compared with the unit's own figure.
  */
-import { type Period, periodLabel, previousPeriod, samePeriodLastYear } from '@nhip/contracts';
+import { type AggregationType, type Period, evaluate, expressionCodes, periodLabel, previousPeriod, samePeriodLastYear } from '@nhip/contracts';
 import type { Db } from '../../platform/db/index.js';
 import { badRequest } from '../../platform/errors.js';
 import { type EngineOptions, runAnalytics } from './analytics.engine.js';
 import { formatValue } from './analytics.presenter.js';
-import { elementsByCode } from './analytics.repository.js';
+import { elementsByCode, indicatorsByCode } from './analytics.repository.js';
 
 export type Achievement = 'Vượt' | 'Đạt' | 'Không đạt';
 
 export type CompareRequest = { dx: string[]; ou: string[]; pe: Period; includeUnapproved: boolean };
+
+/** 'unit': the unit's own figure; 'predecessors': the units it was formed from by a merge or rename, together. */
+export type ComparisonBasis = 'unit' | 'predecessors';
+
+export type Comparison = {
+  pe: string;
+  peName: string;
+  value: number | null;
+  basis: ComparisonBasis;
+  /** Only with basis 'predecessors': the units taken together, by code. */
+  predecessors?: { code: string; name: string }[];
+};
 
 export type CompareItem = {
   dx: string;
@@ -37,8 +68,8 @@ export type CompareItem = {
   pe: string;
   peName: string;
   value: number | null;
-  previous: { pe: string; peName: string; value: number | null };
-  lastYear: { pe: string; peName: string; value: number | null };
+  previous: Comparison;
+  lastYear: Comparison;
   changePrevPct: number | null;
   changeLastYearPct: number | null;
   /** value: the annual target; periodValue: the part of it this period is measured against (see the rules). */
@@ -65,15 +96,29 @@ export async function compareFigures(db: Db, req: CompareRequest, opts: EngineOp
   const elements = new Map((await elementsByCode(db, req.dx)).map((e) => [e.code, e]));
   const targets = await targetsFor(db, req.dx, req.ou, req.pe.year);
   const share = monthsOf(req.pe) / 12;
+  const merged = await mergedPredecessors(db, req.ou, [prev, lastYear], opts.scopeUnitId);
+  const fromPredecessors = await predecessorFigures(db, req.dx, merged, req.includeUnapproved, opts);
+  /** A comparison period's figure (unrounded, for the change %) and how it is shown: the predecessors' when they are its basis. */
+  const other = (dx: string, ou: string, p: Period): { raw: number | null; comparison: Comparison } => {
+    const head = { pe: p.id, peName: periodLabel(p, 'vi') };
+    const m = merged.get(ou);
+    const pre = m?.periods.includes(p.id) ? fromPredecessors.get(`${dx}|${ou}|${p.id}`) : undefined;
+    if (m && pre) {
+      const value = shown(pre.value === null ? null : { value: pre.value, decimals: pre.decimals });
+      const predecessors = m.predecessors.map((x) => ({ code: x.code, name: x.name }));
+      return { raw: pre.value, comparison: { ...head, value, basis: 'predecessors', predecessors } };
+    }
+    const c = cell.get(`${dx}|${ou}|${p.id}`) ?? null;
+    return { raw: c?.value ?? null, comparison: { ...head, value: shown(c), basis: 'unit' } };
+  };
 
   const items: CompareItem[] = [];
   for (const dx of req.dx) {
     const el = elements.get(dx);
     for (const ou of req.ou) {
-      const at = (pe: string) => cell.get(`${dx}|${ou}|${pe}`) ?? null;
-      const cur = at(req.pe.id);
-      const before = at(prev.id);
-      const yearAgo = at(lastYear.id);
+      const cur = cell.get(`${dx}|${ou}|${req.pe.id}`) ?? null;
+      const before = other(dx, ou, prev);
+      const yearAgo = other(dx, ou, lastYear);
       const t = targets.get(`${el ? 'de' : 'ind'}|${dx}|${ou}`);
       const proRata = el?.aggregation_type === 'SUM' && share < 1;
       const target = t === undefined ? null : { year: req.pe.year, value: t, periodValue: proRata ? t * share : t, proRata };
@@ -86,10 +131,10 @@ export async function compareFigures(db: Db, req: CompareRequest, opts: EngineOp
         pe: req.pe.id,
         peName: periodLabel(req.pe, 'vi'),
         value: shown(cur),
-        previous: { pe: prev.id, peName: periodLabel(prev, 'vi'), value: shown(before) },
-        lastYear: { pe: lastYear.id, peName: periodLabel(lastYear, 'vi'), value: shown(yearAgo) },
-        changePrevPct: changePct(cur?.value ?? null, before?.value ?? null),
-        changeLastYearPct: changePct(cur?.value ?? null, yearAgo?.value ?? null),
+        previous: before.comparison,
+        lastYear: yearAgo.comparison,
+        changePrevPct: changePct(cur?.value ?? null, before.raw),
+        changeLastYearPct: changePct(cur?.value ?? null, yearAgo.raw),
         target: target && { ...target, periodValue: round(target.periodValue, 4) },
         achievementPct: pct === null ? null : round(pct, 2),
         achievement: achievementOf(pct),
@@ -149,4 +194,112 @@ async function targetsFor(db: Db, dx: string[], ou: string[], year: number): Pro
     [year, ou, dx],
   );
   return new Map(rows.map((r) => [`${r.kind}|${r.code}|${r.ou}`, Number(r.value)]));
+}
+
+// ───────────── units formed by a merge or rename: comparison with their predecessors ─────────────
+
+type Predecessor = { id: number; code: string; name: string; path: string };
+/** Per unit code: its merge/rename predecessors and the comparison periods (ids) that end before it began. */
+type Merged = Map<string, { predecessors: Predecessor[]; periods: string[] }>;
+
+/** Lineage kinds whose predecessors together are the unit's territory and functions (see the module comment). */
+const SUMMED_KINDS = ['merge', 'rename'];
+
+async function mergedPredecessors(db: Db, ou: string[], periods: Period[], scopeUnitId: number | null): Promise<Merged> {
+  const rows = await db.query<{ ou: string; valid_from: string } & Predecessor>(
+    `SELECT u.code AS ou, u.valid_from, p.id, p.code, p.name, p.path
+       FROM org_units u
+       JOIN org_unit_lineage l ON l.unit_id = u.id AND l.kind = ANY($2::text[])
+       JOIN org_units p ON p.id = l.predecessor_id
+      WHERE u.code = ANY($1::text[])
+      ORDER BY u.code, p.code`,
+    [ou, SUMMED_KINDS],
+  );
+  if (rows.length === 0) return new Map();
+  const scope = scopeUnitId === null ? null : await db.maybeOne<{ path: string }>(`SELECT path FROM org_units WHERE id = $1`, [scopeUnitId]);
+  const out: Merged = new Map();
+  for (const r of rows) {
+    const m = out.get(r.ou) ?? { predecessors: [], periods: periods.filter((p) => p.end < r.valid_from).map((p) => p.id) };
+    m.predecessors.push({ id: r.id, code: r.code, name: r.name, path: r.path });
+    out.set(r.ou, m);
+  }
+  for (const [code, m] of out) {
+    const outside = scopeUnitId !== null && (!scope || m.predecessors.some((p) => !p.path.startsWith(scope.path)));
+    if (outside || m.periods.length === 0) out.delete(code);
+  }
+  return out;
+}
+
+/** How predecessors' figures of a data element combine into the merged unit's (null: they cannot be combined). */
+function combine(type: AggregationType, values: number[]): { value: number | null } | null {
+  switch (type) {
+    case 'SUM': case 'LAST': case 'AVERAGE_SUM_ORG_UNIT':
+      return { value: values.length ? values.reduce((a, b) => a + b, 0) : null };
+    case 'MIN': return { value: values.length ? Math.min(...values) : null };
+    case 'MAX': return { value: values.length ? Math.max(...values) : null };
+    case 'AVERAGE': case 'NONE': return null;
+  }
+}
+
+/**
+ * Figures keyed 'dx|ou|pe' of the merged units' predecessors taken together, for the comparison periods that
+ * ended before each unit began. dx without a key: no predecessor basis (see `combine`).
+ */
+async function predecessorFigures(
+  db: Db, dx: string[], merged: Merged, includeUnapproved: boolean, opts: EngineOptions,
+): Promise<Map<string, { value: number | null; decimals: number | null }>> {
+  const out = new Map<string, { value: number | null; decimals: number | null }>();
+  if (merged.size === 0) return out;
+  const indicators = new Map((await indicatorsByCode(db, dx)).map((i) => [i.code, i]));
+  const sides = (code: string) => {
+    const i = indicators.get(code)!;
+    try {
+      return { num: i.numerator, den: i.denominator, codes: [...expressionCodes(i.numerator), ...expressionCodes(i.denominator)] };
+    } catch {
+      return null; // a broken formula: runAnalytics has already refused it with a 400
+    }
+  };
+  const wanted = new Set(dx.filter((c) => !indicators.has(c)));
+  for (const code of indicators.keys()) for (const c of sides(code)?.codes ?? []) wanted.add(c);
+  const elements = new Map((await elementsByCode(db, [...wanted])).map((e) => [e.code, e]));
+  if (elements.size === 0) return out;
+
+  const units = new Map<string, Predecessor>();
+  const periods = new Set<string>();
+  for (const m of merged.values()) {
+    for (const p of m.predecessors) units.set(p.code, p);
+    for (const pe of m.periods) periods.add(pe);
+  }
+  const result = await runAnalytics(db, {
+    dx: [...elements.keys()], ou: [...units.keys()].map((code) => ({ kind: 'unit' as const, code })), pe: [...periods], includeUnapproved,
+  }, opts);
+  const raw = new Map(result.rows.map((r) => [`${r.dx}|${r.ou}|${r.pe}`, r.value]));
+
+  for (const [ou, m] of merged) {
+    for (const pe of m.periods) {
+      const combined = new Map<string, { value: number | null } | null>();
+      for (const el of elements.values()) {
+        const values = m.predecessors.map((p) => raw.get(`${el.code}|${p.code}|${pe}`)).filter((v): v is number => v !== undefined);
+        combined.set(el.code, combine(el.aggregation_type, values));
+      }
+      for (const code of dx) {
+        const ind = indicators.get(code);
+        if (!ind) {
+          const c = combined.get(code);
+          if (c) out.set(`${code}|${ou}|${pe}`, { value: c.value, decimals: null });
+          continue;
+        }
+        const s = sides(code);
+        if (!s || s.codes.some((c) => combined.has(c) && combined.get(c) === null)) continue; // an element that cannot be combined
+        const lookup = (c: string) => combined.get(c)?.value ?? null;
+        const side = (expr: string, codes: string[]): number | null =>
+          codes.length > 0 && codes.every((c) => lookup(c) === null) ? null : evaluate(expr, lookup, { missing: 'zero' });
+        const num = side(s.num, expressionCodes(s.num));
+        const den = side(s.den, expressionCodes(s.den));
+        const value = num === null || den === null || den === 0 ? null : (Number(ind.factor) * num) / den;
+        out.set(`${code}|${ou}|${pe}`, { value: value !== null && Number.isFinite(value) ? value : null, decimals: ind.decimals });
+      }
+    }
+  }
+  return out;
 }

@@ -157,7 +157,8 @@ function draftUnits(today: string): { drafts: Draft[]; lineage: Org['lineage'] }
   for (const c of NEW_COMMUNES) {
     const code = `VL-X${c.n}`;
     const short = c.name.replace(/^(Phường|Xã) /, '');
-    add({ code, name: c.name, shortName: short, type: 'commune', parentCode: 'VL', validFrom: COMMUNE_REFORM_DATE });
+    // the commune takes over the district office's information work, and with it its sector (Thông tin cơ sở)
+    add({ code, name: c.name, shortName: short, type: 'commune', parentCode: 'VL', validFrom: COMMUNE_REFORM_DATE, sectorCode: 'TTCS' });
     add({ code: `${code}-DTT`, name: radioName(c.name), shortName: `Đài TT ${short}`, type: 'radio_station', parentCode: code, validFrom: COMMUNE_REFORM_DATE, sectorCode: 'PTTT' });
     for (const old of c.merges) {
       lineage.push({ unit: code, pred: old, kind: 'merge' });

@@ -4,7 +4,7 @@
  */
 import {
   appendixCellText,
-  FIGURE_COLUMNS,
+  figureColumns,
   figureRow,
   isBullet,
   listLine,
@@ -29,9 +29,17 @@ export type Block =
       readonly kind: 'table';
       readonly columns: readonly string[];
       readonly rows: readonly (readonly string[])[];
-      /** Columns from this index on hold numbers (right-aligned). */
-      readonly numericFrom: number;
+      /** What each column holds: the renderers align and size columns by it. */
+      readonly kinds: readonly ColumnKind[];
     };
+
+/**
+ * 'text': the figure's name (takes the width the others leave); 'unit': the unit of measure; 'index': STT;
+ * 'number': a figure up to 999.999.999 that must stay on one line; 'percent': a percentage such as 98,7.
+ */
+export type ColumnKind = 'text' | 'unit' | 'index' | 'number' | 'percent';
+
+export const isNumericKind = (k: ColumnKind | undefined) => k === 'number' || k === 'percent' || k === 'index';
 
 const para = (text: string): Block => ({ kind: 'para', runs: [{ text }] });
 
@@ -59,7 +67,13 @@ function narrativeBlocks(input: SummaryReportInput): Block[] {
     }
     if (sector.figures.length > 0) {
       out.push({ kind: 'caption', text: `Một số chỉ tiêu chủ yếu lĩnh vực ${lowerFirst(sector.name)}:` });
-      out.push({ kind: 'table', columns: [...FIGURE_COLUMNS], rows: sector.figures.map(figureRow), numericFrom: 2 });
+      const columns = figureColumns(input.period);
+      out.push({
+        kind: 'table',
+        columns,
+        rows: sector.figures.map((f) => figureRow(f, input.period)),
+        kinds: columns.map((_, i): ColumnKind => (i === 0 ? 'text' : i === 1 ? 'unit' : i === columns.length - 1 ? 'percent' : 'number')),
+      });
     }
   });
   return out;
@@ -99,15 +113,20 @@ export interface AppendixTableText {
   readonly rows: readonly (readonly string[])[];
   /** Per column: true when every non-empty cell of it is a number. */
   readonly numeric: readonly boolean[];
+  readonly kinds: readonly ColumnKind[];
 }
 
 export function appendixTables(input: SummaryReportInput): AppendixTableText[] {
-  return input.appendix.map((t) => ({
-    title: t.title,
-    columns: t.columns,
-    rows: t.rows.map((r) => t.columns.map((_, i) => appendixCellText(r[i] ?? null))),
-    numeric: t.columns.map((_, i) => t.rows.some((r) => typeof r[i] === 'number') && t.rows.every((r) => typeof r[i] !== 'string')),
-  }));
+  return input.appendix.map((t) => {
+    const numeric = t.columns.map((_, i) => t.rows.some((r) => typeof r[i] === 'number') && t.rows.every((r) => typeof r[i] !== 'string'));
+    return {
+      title: t.title,
+      columns: t.columns,
+      rows: t.rows.map((r) => t.columns.map((_, i) => appendixCellText(r[i] ?? null))),
+      numeric,
+      kinds: t.columns.map((c, i): ColumnKind => (c === 'STT' ? 'index' : c === 'Đơn vị tính' ? 'unit' : numeric[i] ? 'number' : 'text')),
+    };
+  });
 }
 
 /** '(Kèm theo Báo cáo số 12/BC-SKHCN ngày 04/01/2024 của Sở Khoa học và Công nghệ)'. */

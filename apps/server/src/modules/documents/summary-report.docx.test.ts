@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attr, type DocxParts, openDocx, paragraphTexts, paragraphXml, sections } from './docx-reader.test-util.js';
-import { buildSummaryReportDocx } from './summary-report.docx.js';
+import { buildSummaryReportDocx, oneLineWidth, WIDEST_FIGURE } from './summary-report.docx.js';
 import { FIGURE_COLUMNS } from './summary-report.model.js';
 import { sampleSummaryReport } from './test-fixtures.js';
 
@@ -15,6 +15,12 @@ beforeAll(async () => {
 /** The table's and its cells' border definitions (not the paragraphs' rules). */
 const tableBorders = (tbl: string) =>
   [...tbl.matchAll(/<w:(?:tblBorders|tcBorders)>[\s\S]*?<\/w:(?:tblBorders|tcBorders)>/g)].map((m) => m[0]).join('');
+
+/** The key-figure table holding `name` (by default the sample's first figure). */
+const figureTable = (xml: string, name = 'Số vị trí trạm thu phát sóng (BTS)') =>
+  [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).find((t) => paragraphTexts(t).includes(name)) ?? '';
+const tableRows = (table: string) =>
+  [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => paragraphTexts(c[0]).join(' ')));
 
 const near = (actual: number | null, expected: number) => {
   expect(actual).not.toBeNull();
@@ -180,21 +186,55 @@ describe('body', () => {
   });
 
   it('renders the key figures per sector in a bordered 12 pt table in Vietnamese number format', () => {
-    const tables = [...doc.document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
-    const figures = tables.find((t) => paragraphTexts(t).includes('Số vị trí trạm thu phát sóng (BTS)')) ?? '';
-    const rows = [...figures.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((r) =>
-      [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => paragraphTexts(c[0]).join(' ')),
-    );
-    expect(rows[0]).toEqual([...FIGURE_COLUMNS]);
-    expect(rows[1]).toEqual(['Số vị trí trạm thu phát sóng (BTS)', 'vị trí', '1.332', '1.298', '1.287', '1.350', '98,7']);
-    expect(rows[2]).toEqual(['Số thôn có Internet băng rộng cáp quang', 'thôn', '1.634', '1.601', '1.540', '1.733', '94,3']);
-    expect(rows[3]).toEqual(['Tỷ lệ thôn có Internet băng rộng cáp quang', '%', '94,3', '92,4', '88,9', '100,0', '94,3']);
-    expect(rows[4]).toEqual(['Số doanh nghiệp bưu chính hoạt động', 'doanh nghiệp', '21', '20', '—', '—', '—']);
+    const figures = figureTable(doc.document);
+    const rows = tableRows(figures);
+    // a year: the previous period is the same period last year, shown once under its name
+    expect(rows[0]).toEqual(['Chỉ tiêu', 'Đơn vị tính', 'Năm 2023', 'Năm 2022', 'Kế hoạch năm', '% thực hiện kế hoạch']);
+    expect(rows[1]).toEqual(['Số vị trí trạm thu phát sóng (BTS)', 'vị trí', '1.332', '1.298', '1.350', '98,7']);
+    expect(rows[2]).toEqual(['Số thôn có Internet băng rộng cáp quang', 'thôn', '1.634', '1.601', '1.733', '94,3']);
+    expect(rows[3]).toEqual(['Tỷ lệ thôn có Internet băng rộng cáp quang', '%', '94,3', '92,4', '100,0', '94,3']);
+    expect(rows[4]).toEqual(['Số doanh nghiệp bưu chính hoạt động', 'doanh nghiệp', '21', '20', '—', '—']);
     expect(figures).toContain('<w:top w:val="single"');
     expect(figures).toContain('<w:insideV w:val="single"');
     const sizes = new Set([...figures.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => m[1]));
     expect([...sizes]).toEqual(['24']);
     expect(figures).toContain('<w:tblHeader/>');
+  });
+
+  it('a quarter shows this period, the previous one and the same quarter last year side by side', async () => {
+    const q = await openDocx(await buildSummaryReportDocx(sampleSummaryReport({ period: '2023Q4', periodKind: 'quarter' })));
+    const rows = tableRows(figureTable(q.document));
+    expect(rows[0]).toEqual([...FIGURE_COLUMNS]);
+    expect(rows[1]).toEqual(['Số vị trí trạm thu phát sóng (BTS)', 'vị trí', '1.332', '1.298', '1.287', '1.350', '98,7']);
+    expect(rows[3]).toEqual(['Tỷ lệ thôn có Internet băng rộng cáp quang', '%', '94,3', '92,4', '88,9', '100,0', '94,3']);
+  });
+
+  it('sizes figure columns so that 999.999.999 stays on one line at the table\'s font size', async () => {
+    const big = sampleSummaryReport({
+      sectors: [{ name: 'Viễn thông', narrative: [], figures: [
+        { name: 'Doanh thu dịch vụ viễn thông', uom: 'triệu đồng', current: 999_999_999, previous: 987_654_321, lastYear: 987_654_321, target: 999_999_999, achievedPct: 100, decimals: 0 },
+      ] }],
+    });
+    for (const input of [big, { ...big, period: '2023Q4', periodKind: 'quarter' as const }]) {
+      const xml = (await openDocx(await buildSummaryReportDocx(input))).document;
+      const table = figureTable(xml, 'Doanh thu dịch vụ viễn thông');
+      const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      const rows = tableRows(table);
+      expect(grid).toHaveLength(rows[0]!.length);
+      expect(grid.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(11906 - 1701 - 850); // inside the margins
+      // 999.999.999 in 12 pt Times New Roman: 9 digits of ½ em and 2 dots of ¼ em = 5 em = 60 pt = 1200 twips, plus the cell margins
+      const needed = 1200 + 2 * 60;
+      rows[1]!.forEach((text, i) => {
+        if (/^[\d.]+$/.test(text) && text.length === 11) expect(grid[i], `column ${i} (${rows[0]![i]})`).toBeGreaterThanOrEqual(needed);
+      });
+      expect(rows[1]!.filter((t) => t === '999.999.999')).toHaveLength(2);
+      expect(grid[0]).toBeGreaterThanOrEqual(1900); // the name column keeps a readable width
+      expect(oneLineWidth(WIDEST_FIGURE, 24)).toBeGreaterThanOrEqual(needed);
+      // the appendix's figure columns, 11 pt on the landscape page
+      const appendix = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).find((t) => paragraphTexts(t).includes('215.480'))!;
+      const cols = [...appendix.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      expect(cols.slice(1).every((w) => w >= 1100 + 2 * 60)).toBe(true);
+    }
   });
 
   it('lists after each shortcoming the units that raised it, grouped by sector', () => {

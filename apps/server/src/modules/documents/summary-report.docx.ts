@@ -23,7 +23,9 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { appendixSubtitle, appendixTables, type Block, reportBody, type TextRunSpec } from './summary-report.content.js';
+import {
+  appendixSubtitle, appendixTables, type Block, type ColumnKind, isNumericKind, reportBody, type TextRunSpec,
+} from './summary-report.content.js';
 import { documentDateLine, documentNumberLine, recipientLines, type SummaryReportInput, upperVi } from './summary-report.model.js';
 
 export const FONT = 'Times New Roman';
@@ -34,6 +36,9 @@ const CONTENT_WIDTH = A4.width - MARGINS.left - MARGINS.right; // 9355
 const LANDSCAPE_CONTENT_WIDTH = A4.height - MARGINS.left - MARGINS.right; // 14287
 /** Body text 14 pt, in half-points. */
 const BODY_SIZE = 28;
+/** Key-figure tables 12 pt, appendix tables 11 pt (half-points). */
+export const FIGURE_TABLE_SIZE = 24;
+export const APPENDIX_TABLE_SIZE = 22;
 const FIRST_LINE_INDENT = 720; // 1,27 cm
 const LINE = 288; // 1,2 lines
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
@@ -79,13 +84,54 @@ function rule(width: number, span: number, after = 60, before = 0): Paragraph {
   });
 }
 
+/** Left and right margin inside a bordered table cell, twips. */
+const CELL_MARGIN = 60;
+
 function cell(children: Paragraph[], width: number, opts: { borders?: boolean; vAlign?: 'top' | 'center' } = {}): TableCell {
   return new TableCell({
     children,
     width: { size: width, type: WidthType.DXA },
     borders: opts.borders ? undefined : { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
     verticalAlign: opts.vAlign === 'center' ? VerticalAlign.CENTER : VerticalAlign.TOP,
-    margins: opts.borders ? { top: 40, bottom: 40, left: 80, right: 80 } : { top: 0, bottom: 0, left: 0, right: 0 },
+    margins: opts.borders ? { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN } : { top: 0, bottom: 0, left: 0, right: 0 },
+  });
+}
+
+/**
+ * Width in twips of a cell showing `text` on one line in Times New Roman at `size` half-points, margins
+ * included. Advance widths of Times New Roman (and its metric twin Liberation Serif): digits ½ em, '.' and
+ * ',' ¼ em, '%' ⅚ em; 5 % to spare for rounding in the layout engines.
+ */
+export function oneLineWidth(text: string, size: number): number {
+  const em = [...text].reduce((w, c) => w + (/\d/.test(c) ? 0.5 : c === '.' || c === ',' ? 0.25 : c === '%' ? 0.833 : 0.5), 0);
+  return Math.ceil(em * (size / 2) * 20 * 1.05) + 2 * CELL_MARGIN;
+}
+
+/** The widest figure a report shows: numbers up to 999.999.999 must never wrap. */
+export const WIDEST_FIGURE = '999.999.999';
+
+/**
+ * Column widths (twips) of a data table: figures as wide as the widest figure needs (at least `minNumber`),
+ * STT, unit and percentage columns their usual widths, and the text columns share what is left.
+ */
+export function columnWidths(kinds: readonly ColumnKind[], total: number, size: number, minNumber = 0): number[] {
+  const fixed: Record<Exclude<ColumnKind, 'text'>, number> = {
+    number: Math.max(minNumber, oneLineWidth(WIDEST_FIGURE, size)),
+    percent: oneLineWidth('9.999,9', size),
+    index: oneLineWidth('999', size) + 120,
+    unit: Math.round(total * 0.105),
+  };
+  const widths = kinds.map((k) => (k === 'text' ? 0 : fixed[k]));
+  const texts = kinds.filter((k) => k === 'text').length;
+  const rest = total - widths.reduce((a, b) => a + b, 0);
+  if (texts === 0) return widths;
+  const each = Math.floor(rest / texts);
+  let first = true;
+  return widths.map((w, i) => {
+    if (kinds[i] !== 'text') return w;
+    const v = first ? rest - each * (texts - 1) : each;
+    first = false;
+    return v;
   });
 }
 
@@ -147,17 +193,17 @@ function tableCellText(text: string, o: { bold?: boolean; align: 'left' | 'cente
   });
 }
 
-/** A bordered data table; the first column takes what the others leave. */
+/** A bordered data table, columns sized by what they hold (see `columnWidths`). */
 function dataTable(
   columns: readonly string[],
   rows: readonly (readonly string[])[],
-  numeric: (col: number) => boolean,
+  kinds: readonly ColumnKind[],
   totalWidth: number,
   size: number,
+  minNumber = 0,
 ): Table {
-  const n = columns.length;
-  const other = n > 1 ? Math.min(1400, Math.floor((totalWidth * 0.62) / (n - 1))) : 0;
-  const widths = columns.map((_, i) => (i === 0 ? totalWidth - other * (n - 1) : other));
+  const numeric = (i: number) => isNumericKind(kinds[i]);
+  const widths = columnWidths(kinds, totalWidth, size, minNumber);
   const head = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -196,7 +242,7 @@ function renderBlock(b: Block, keepNext = false): (Paragraph | Table)[] {
       return [bodyParagraph([{ text: b.text, italic: true }], { keepNext: true })];
     case 'table':
       return [
-        dataTable(b.columns, b.rows, (i) => i >= b.numericFrom, CONTENT_WIDTH, 24),
+        dataTable(b.columns, b.rows, b.kinds, CONTENT_WIDTH, FIGURE_TABLE_SIZE),
         new Paragraph({ spacing: { before: 0, after: 120, line: 240 }, children: [] }),
       ];
   }
@@ -243,7 +289,7 @@ function appendixSection(input: SummaryReportInput): ISectionOptions | null {
   const tables = appendixTables(input);
   if (tables.length === 0) return null;
   const children: (Paragraph | Table)[] = [
-    line('PHỤ LỤC SỐ LIỆU', { size: 28, bold: true }),
+    line('PHỤ LỤC SỐ LIỆU', { size: 28, bold: true, after: 80 }),
     line(appendixSubtitle(input), { size: 26, italics: true, after: 240 }),
   ];
   for (const t of tables) {
@@ -253,7 +299,8 @@ function appendixSection(input: SummaryReportInput): ISectionOptions | null {
         spacing: { before: 120, after: 80, line: 240 },
         children: [new TextRun({ text: t.title, font: FONT, size: 26, bold: true })],
       }),
-      dataTable(t.columns, t.rows, (i) => t.numeric[i] === true, LANDSCAPE_CONTENT_WIDTH, 22),
+      // the landscape page has room: figure columns wide enough for a period's name on two lines
+      dataTable(t.columns, t.rows, t.kinds, LANDSCAPE_CONTENT_WIDTH, APPENDIX_TABLE_SIZE, 1700),
     );
   }
   return {

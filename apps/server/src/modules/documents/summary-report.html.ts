@@ -3,7 +3,7 @@
  * preview: the same blocks as the .docx (see summary-report.content.ts), on an
  * A4-like sheet. Every piece of text goes through `escapeHtml`.
  */
-import { appendixSubtitle, appendixTables, type Block, reportBody, type TextRunSpec } from './summary-report.content.js';
+import { appendixSubtitle, appendixTables, type Block, isNumericKind, reportBody, type TextRunSpec } from './summary-report.content.js';
 import { documentDateLine, documentNumberLine, recipientLines, type SummaryReportInput, upperVi } from './summary-report.model.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -75,7 +75,7 @@ function blockHtml(b: Block): string {
     case 'caption':
       return `<p class="caption">${escapeHtml(b.text)}</p>`;
     case 'table':
-      return tableHtml(b.columns, b.rows, (i) => i >= b.numericFrom);
+      return tableHtml(b.columns, b.rows, (i) => isNumericKind(b.kinds[i]));
   }
 }
 

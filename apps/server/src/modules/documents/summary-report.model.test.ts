@@ -118,6 +118,16 @@ describe('renderSummaryReportHtml', () => {
     expect(html).toContain('(Phòng Văn hóa và Thông tin huyện Bạch Sơn, Ủy ban nhân dân xã Nà Phặc);');
   });
 
+  it('shows the previous year once in a year\'s key-figure tables, and three periods for a quarter', () => {
+    const year = renderSummaryReportHtml(sampleSummaryReport());
+    expect(year).toContain('<tr><th>Chỉ tiêu</th><th>Đơn vị tính</th><th>Năm 2023</th><th>Năm 2022</th><th>Kế hoạch năm</th><th>% thực hiện kế hoạch</th></tr>');
+    expect(year).not.toContain('Cùng kỳ năm trước');
+    expect(year).toContain('<td class="num">1.332</td><td class="num">1.298</td><td class="num">1.350</td>');
+    const quarter = renderSummaryReportHtml(sampleSummaryReport({ period: '2023Q4', periodKind: 'quarter' }));
+    expect(quarter).toContain('<th>Kỳ này</th><th>Kỳ trước</th><th>Cùng kỳ năm trước</th>');
+    expect(quarter).toContain('<td class="num">1.332</td><td class="num">1.298</td><td class="num">1.287</td><td class="num">1.350</td>');
+  });
+
   it('escapes markup in every piece of user text', () => {
     const html = renderSummaryReportHtml(
       sampleSummaryReport({

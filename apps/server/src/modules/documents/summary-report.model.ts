@@ -6,7 +6,7 @@
  * the caller from approved figures and the units' narratives) and produce a
  * file. Nothing here reads the database or the clock.
  */
-import { formatDocumentDate, formatNumber, romanQuarter, toPeriod } from '@nhip/contracts';
+import { formatDocumentDate, formatNumber, periodLabel, previousPeriod, romanQuarter, samePeriodLastYear, toPeriod } from '@nhip/contracts';
 
 export type SummaryPeriodKind = 'quarter' | 'six_months' | 'nine_months' | 'year';
 
@@ -169,6 +169,7 @@ export function appendixCellText(cell: AppendixCell): string {
   return cell;
 }
 
+/** Columns of a sector's key-figure table for a quarter, six or nine months. */
 export const FIGURE_COLUMNS = [
   'Chỉ tiêu',
   'Đơn vị tính',
@@ -179,14 +180,31 @@ export const FIGURE_COLUMNS = [
   '% thực hiện kế hoạch',
 ] as const;
 
-/** One row of a sector's key-figure table, as text. */
-export function figureRow(f: KeyFigure): string[] {
+/**
+ * For a year the previous period is the same period last year (2024 for 2025): one column, not two equal
+ * ones. True when the report's period has that property.
+ */
+export function previousIsLastYear(period: string): boolean {
+  return previousPeriod(period).id === samePeriodLastYear(period).id;
+}
+
+/**
+ * Headings of a sector's key-figure table: FIGURE_COLUMNS, or for a year
+ * ['Chỉ tiêu', 'Đơn vị tính', 'Năm 2025', 'Năm 2024', 'Kế hoạch năm', '% thực hiện kế hoạch'].
+ */
+export function figureColumns(period: string): string[] {
+  if (!previousIsLastYear(period)) return [...FIGURE_COLUMNS];
+  return ['Chỉ tiêu', 'Đơn vị tính', periodLabel(period, 'vi'), periodLabel(previousPeriod(period), 'vi'), 'Kế hoạch năm', '% thực hiện kế hoạch'];
+}
+
+/** One row of a sector's key-figure table, as text, matching `figureColumns(period)`. */
+export function figureRow(f: KeyFigure, period: string): string[] {
   return [
     f.name,
     f.uom ?? '',
     figureText(f.current, f.decimals),
     figureText(f.previous, f.decimals),
-    figureText(f.lastYear, f.decimals),
+    ...(previousIsLastYear(period) ? [] : [figureText(f.lastYear, f.decimals)]),
     figureText(f.target, f.decimals),
     figureText(f.achievedPct, 1),
   ];

@@ -1,11 +1,14 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { XLSX_MIME } from '../../platform/http.js';
 import { TEST_ADMIN_PASSWORD, type TestServer, loginAs, testServer } from '../../test/server.js';
 import { openDocx, paragraphTexts } from '../documents/docx-reader.test-util.js';
 import { PDF_UNAVAILABLE_MESSAGE, findSoffice } from '../documents/pdf.js';
 import { figureText, type SummaryReportInput } from '../documents/summary-report.model.js';
+import { APPENDIX_SHEET, appendixNumber } from '../documents/summary-report.xlsx.js';
 import { makeUser } from '../org/test-fixtures.js';
 import { runReportDraft } from './reports.cli.js';
 import { DOCX_MIME } from './reports.routes.js';
@@ -63,6 +66,20 @@ async function expectFiguresMatchApi(input: SummaryReportInput, prev: string, la
   }
   return n;
 }
+
+async function readWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** The number of the first row with `text` in column A or B; 0 when none. */
+function findRow(ws: ExcelJS.Worksheet, text: string): number {
+  for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === text || ws.getCell(r, 2).value === text) return r;
+  return 0;
+}
+
+const rowValues = (ws: ExcelJS.Worksheet, r: number, n: number) => Array.from({ length: n }, (_, i) => ws.getCell(r, i + 1).value);
 
 describe('draft summary report: content', () => {
   it('builds the year from the units\' narratives, the yearly report preferred, and figures equal to the analytics API', async () => {
@@ -166,6 +183,43 @@ describe('GET /api/reports/summary', () => {
     expect(texts).toContain(figureText(rate, 1));
   });
 
+  it('downloads the appendix "Phụ lục số liệu" as .xlsx: the report\'s appendix figures as real numbers, Vietnamese headings', async () => {
+    for (const [period, label] of [['2023', 'năm 2023'], ['2023Q4', 'quý IV năm 2023']] as const) {
+      const r = await s.app.inject({ method: 'GET', url: url(period, 'xlsx'), headers: as.viewer });
+      expect(r.statusCode, r.body.slice(0, 200)).toBe(200);
+      expect(r.headers['content-type']).toBe(XLSX_MIME);
+      expect(r.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`Phụ lục số liệu ${label}.xlsx`)}`);
+      const input = await assembleSummaryReport(s.db, { period, today: TODAY });
+      const ws = (await readWorkbook(r.rawPayload)).getWorksheet(APPENDIX_SHEET)!;
+      expect(ws).toBeDefined();
+      expect(ws.getCell('A1').value).toBe('PHỤ LỤC SỐ LIỆU');
+      expect(ws.getCell('A2').value).toBe(`Kỳ báo cáo: ${label[0]!.toUpperCase()}${label.slice(1)}`);
+      expect(String(ws.getCell('A3').value)).toMatch(/^\(Kèm theo Báo cáo số\s+\/BC-STTTT ngày 04\/01\/2024 của Sở Thông tin và Truyền thông\)$/);
+      let numbers = 0;
+      for (const t of input.appendix) {
+        const at = findRow(ws, t.title);
+        expect(at, t.title).toBeGreaterThan(3);
+        expect(rowValues(ws, at + 1, t.columns.length)).toEqual(t.columns);
+        t.rows.forEach((row, j) => {
+          row.forEach((v, i) => {
+            const cell = ws.getCell(at + 2 + j, i + 1);
+            if (typeof v === 'number') {
+              expect(cell.value, `${t.title} ${row[1]} ${t.columns[i]}`).toBe(appendixNumber(v));
+              expect(cell.numFmt).toBe(Number.isInteger(appendixNumber(v)) ? '#,##0' : `#,##0.${'0'.repeat(String(appendixNumber(v)).split('.')[1]!.length)}`);
+              numbers++;
+            } else if (v === null) expect(cell.value ?? null).toBeNull();
+            else expect(cell.value).toBe(v);
+          });
+        });
+      }
+      expect(numbers).toBeGreaterThan(10);
+      // and thereby the analytics API's
+      const tin = findRow(ws, 'Số tin, bài tuyên truyền');
+      const columns = period === '2023' ? ['2023', '2022'] : ['2023Q4', '2023Q3', '2022Q4'];
+      for (const [i, pe] of columns.entries()) expect(ws.getCell(tin, 4 + i).value).toBe(await apiValue('TIN_BAI', pe));
+    }
+  });
+
   it('answers office, director, reviewer and viewer; refuses unit roles and anonymous callers', async () => {
     for (const who of ['office', 'director', 'reviewer', 'viewer']) {
       expect((await s.app.inject({ method: 'GET', url: url('2023Q4'), headers: as[who] })).statusCode, who).toBe(200);
@@ -223,6 +277,16 @@ describe('CLI: report draft', () => {
       expect(line).toMatch(new RegExp(`^Đã ghi ${out.replace(/[.\\/]/g, '\\$&')}: báo cáo năm 2023, 3 lĩnh vực, 6 đơn vị, \\d+ chỉ tiêu chủ yếu, \\d+ byte, \\d+ ms\\.$`));
       expect((await readFile(out)).subarray(0, 2).toString()).toBe('PK');
       await expect(runReportDraft(s.db, { period: '2023M1', out }, TODAY)).rejects.toThrow(/Kỳ báo cáo/);
+      // the appendix as .xlsx, chosen by the extension
+      const xlsx = path.join(dir, 'phu-luc.xlsx');
+      const said = await runReportDraft(s.db, { period: '2023', out: xlsx }, TODAY);
+      expect(said).toMatch(/^Đã ghi .*phu-luc\.xlsx: phụ lục số liệu năm 2023, 2 bảng, \d+ chỉ tiêu, \d+ byte, \d+ ms\.$/);
+      const ws = (await readWorkbook(await readFile(xlsx))).getWorksheet(APPENDIX_SHEET)!;
+      expect(ws.getCell(findRow(ws, 'Số tin, bài tuyên truyền'), 4).value).toBe(await apiValue('TIN_BAI', '2023'));
+      const html = path.join(dir, 'xem-truoc.html');
+      expect(await runReportDraft(s.db, { period: '2023Q4', out: html }, TODAY)).toMatch(/báo cáo quý IV năm 2023/);
+      expect((await readFile(html, 'utf8')).startsWith('<!doctype html>')).toBe(true);
+      await expect(runReportDraft(s.db, { period: '2023', out: path.join(dir, 'report.txt') }, TODAY)).rejects.toThrow(/phải có đuôi \.docx/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, loginAs, testServer } from '../../test/server.js';
 import { buildSummaryReportDocx } from '../documents/summary-report.docx.js';
+import { renderSummaryReportHtml } from '../documents/summary-report.html.js';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
 import { DOCX_MIME } from './reports.routes.js';
-import { assembleSummaryReport } from './summary-report.service.js';
+import { GENERAL_SECTOR, assembleSummaryReport } from './summary-report.service.js';
 
 /** The demo province (Vân Lĩnh), seeded as of 22/11/2026: the 2025 annual report spans the commune reform. */
 let s: TestServer;
@@ -53,6 +54,22 @@ describe('draft summary report of the demo province', () => {
       }
     }
     expect(compared).toBeGreaterThan(10);
+  }, 60_000);
+
+  it('puts every unit under a sector: no "Công tác chung" block in 2025, the new communes under Thông tin cơ sở', async () => {
+    const input = await assembleSummaryReport(s.db, { period: '2025', today: TODAY });
+    const names = [...input.sectors.map((x) => x.name), ...input.difficulties.map((x) => x.sector), ...input.proposals.map((x) => x.sector)];
+    expect(names).not.toContain(GENERAL_SECTOR);
+    const communes = await s.db.query<{ name: string }>(`SELECT name FROM org_units WHERE type = 'commune' AND valid_from >= '2025-07-01'`);
+    const ttcs = input.sectors.find((x) => x.name === 'Thông tin cơ sở')!.narrative.map((b) => b.unitName);
+    expect(communes.length).toBeGreaterThan(5);
+    expect(communes.filter((c) => ttcs.includes(c.name)).length).toBeGreaterThan(5);
+    // a year: the previous year once, in the appendix as in the key-figure tables
+    expect(input.appendix[0]!.columns.slice(3)).toEqual(['Năm 2025', 'Năm 2024']);
+    const html = renderSummaryReportHtml(input);
+    expect(html).not.toContain(GENERAL_SECTOR);
+    expect(html).not.toContain('Cùng kỳ năm trước');
+    expect(html).toContain('<th>Năm 2025</th><th>Năm 2024</th><th>Kế hoạch năm</th>');
   }, 60_000);
 
   it('downloads the annual report as .docx for the office', async () => {

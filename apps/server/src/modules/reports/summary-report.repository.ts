@@ -10,7 +10,11 @@ export type NarrativeRow = {
   results: string;
   difficulties: string;
   proposals: string;
-  /** The unit's sector, else the first sector of the form's reviewing division; null when neither. */
+  /**
+   * The unit's sector; else the sector of a unit it was formed from (org_unit_lineage, any kind: a commune of 2025
+   * carries on the work of the district office it replaced); else the first sector of the form's reviewing
+   * division; null when none of these.
+   */
   sector_id: number | null;
 };
 
@@ -18,11 +22,13 @@ export type NarrativeRow = {
 export const approvedNarratives = (db: Db, start: string, end: string) =>
   db.query<NarrativeRow>(
     `SELECT s.org_unit_id AS unit_id, u.name AS unit_name, r.period, f.period_type, r.period_start,
-            s.results, s.difficulties, s.proposals, COALESCE(u.sector_id, ds.id) AS sector_id
+            s.results, s.difficulties, s.proposals, COALESCE(u.sector_id, ls.id, ds.id) AS sector_id
        FROM submissions s
        JOIN reporting_rounds r ON r.id = s.round_id
        JOIN report_forms f ON f.id = r.form_id
        JOIN org_units u ON u.id = s.org_unit_id
+       LEFT JOIN LATERAL (SELECT sec.id FROM org_unit_lineage l JOIN org_units p ON p.id = l.predecessor_id JOIN sectors sec ON sec.id = p.sector_id
+                           WHERE l.unit_id = u.id ORDER BY sec.sort, sec.id LIMIT 1) ls ON u.sector_id IS NULL
        LEFT JOIN LATERAL (SELECT id FROM sectors WHERE division_id = f.division_id ORDER BY sort, id LIMIT 1) ds ON true
       WHERE s.status = 'approved' AND r.period_start >= $1 AND r.period_end <= $2
         AND (btrim(s.results) <> '' OR btrim(s.difficulties) <> '' OR btrim(s.proposals) <> '')

@@ -7,7 +7,9 @@
  *   wrote that text in are used: for a year the unit's Yearly report when it has one, else its six-monthly,
  *   quarterly or monthly ones in period order (each introduced by its period's name).
  * - Sector of a text: the sector of the reporting unit (org_units.sector_id); for a unit without a sector, the
- *   first sector (by sort) of the reviewing division of the report's form; else 'Công tác chung'.
+ *   sector of a unit it was formed from (org_unit_lineage: a commune formed in 2025 carries on the work of the
+ *   district office it replaced — units created by the org import have no sector of their own); else the first
+ *   sector (by sort) of the reviewing division of the report's form; else 'Công tác chung'.
  * - Figures: every number comes from the analytics engine (runAnalytics, approved data only) at the province
  *   root (the level-1 unit) — the same answer GET /api/analytics gives for the same dx/ou/pe. Targets are
  *   the targets table's values for the period's year at the root.
