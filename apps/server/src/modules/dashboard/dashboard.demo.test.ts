@@ -38,7 +38,11 @@ describe('dashboard of the demo province', () => {
   it('opens for the director on the province and the last quarter, with figures, children and open rounds', async () => {
     // (its speed is measured in bench/, not asserted here)
     const d = await dash();
-    expect(d.period.id).toBe('2026Q3');
+    // Quý III/2026 ended, but most of its reports are still awaiting approval in the demo: the dashboard opens
+    // on the latest quarter whose reports are at least 80 % approved
+    expect(d.period.id).toBe('2026Q2');
+    const q3 = await dash('?period=2026Q3');
+    expect(q3.period.id).toBe('2026Q3');
     expect(d.unit.code).toBe('VL');
     expect(d.unit.children.filter((c) => c.type === 'commune').length).toBeGreaterThan(5);
     expect(d.unit.children.some((c) => c.type === 'district')).toBe(false); // abolished on 01/07/2025

@@ -1,6 +1,6 @@
 /**
- * The directorate's dashboard for a unit (default: the province) and a period (default: the latest quarter that
- * has ended on the business date).
+ * The directorate's dashboard for a unit (default: the province) and a period (default: the latest ended quarter
+ * whose reports are mostly approved; see settledDashboardPeriod).
  *
  * - Figures: per sector, the data elements and indicators the summary report would show as its key figures
  *   (`sectorDx`, numeric data elements then indicators, by code), at most MAX_KEY_FIGURES, those with a value
@@ -61,9 +61,36 @@ export function defaultDashboardPeriod(todayISO: string): Period {
   return previousPeriod(periodOf('Quarterly', todayISO)!);
 }
 
+/** Share of the expected quarterly reports that must be approved for a quarter to open the dashboard. */
+export const DEFAULT_APPROVED_SHARE = 0.8;
+
+/**
+ * The quarter the dashboard opens on: of the last four quarters that have ended, the latest whose quarterly
+ * rounds have at least DEFAULT_APPROVED_SHARE of their expected reports (assigned units valid in the quarter)
+ * approved — figures from approved reports only would otherwise read as steep falls — else the latest ended.
+ */
+export async function settledDashboardPeriod(db: Db, todayISO: string): Promise<Period> {
+  const latest = defaultDashboardPeriod(todayISO);
+  const quarters = [latest];
+  while (quarters.length < 4) quarters.push(previousPeriod(quarters[quarters.length - 1]!));
+  const rows = await db.query<{ period: string; expected: number; approved: number }>(
+    `SELECT r.period, count(*)::int AS expected, count(*) FILTER (WHERE s.status = 'approved')::int AS approved
+       FROM reporting_rounds r
+       JOIN report_forms f ON f.id = r.form_id AND f.period_type = 'Quarterly'
+       JOIN form_units fu ON fu.form_id = r.form_id
+       JOIN org_units u ON u.id = fu.org_unit_id AND u.valid_from <= r.period_end AND (u.valid_to IS NULL OR u.valid_to >= r.period_start)
+       LEFT JOIN submissions s ON s.round_id = r.id AND s.org_unit_id = u.id
+      WHERE r.period = ANY($1::text[])
+      GROUP BY r.period`,
+    [quarters.map((q) => q.id)],
+  );
+  const share = new Map(rows.map((r) => [r.period, r.expected > 0 ? r.approved / r.expected : 0]));
+  return quarters.find((q) => (share.get(q.id) ?? 0) >= DEFAULT_APPROVED_SHARE) ?? latest;
+}
+
 /** The period asked for (quarter, six months, nine months, year), or the default; a Vietnamese 400 otherwise. */
-export function dashboardPeriod(id: string | undefined, todayISO: string): Period {
-  return id === undefined || id.trim() === '' ? defaultDashboardPeriod(todayISO) : summaryPeriod(id);
+export async function dashboardPeriod(db: Db, id: string | undefined, todayISO: string): Promise<Period> {
+  return id === undefined || id.trim() === '' ? settledDashboardPeriod(db, todayISO) : summaryPeriod(id);
 }
 
 /** The unit asked for by code, or the province root. */

@@ -36,6 +36,9 @@ export function OverviewHome({ me }: { me: Me }) {
           </Typography.Text>
         </div>
         <Space wrap>
+          {me.abilities['completeness.read'] ? (
+            <Button icon={<BarChartOutlined />} onClick={() => navigate('/dashboard')}>{l('Bảng điều hành', 'Dashboard')}</Button>
+          ) : null}
           <Button icon={<CalendarOutlined />} onClick={() => navigate('/rounds')}>{l('Tất cả đợt báo cáo', 'All rounds')}</Button>
           {me.abilities['rounds.manage'] ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/rounds?new=1')}>{l('Mở đợt báo cáo', 'Open a round')}</Button>

@@ -1,0 +1,23 @@
+import { FileTextOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { Feature } from '../../app/feature';
+
+const ReportPage = lazy(() => import('./ReportPage'));
+
+const feature: Feature = {
+  routes: [{ path: '/reports/summary', element: <ReportPage /> }],
+  menu: [
+    {
+      key: 'report-summary',
+      path: '/reports/summary',
+      label: { vi: 'Báo cáo tổng kết', en: 'Summary report' },
+      icon: <FileTextOutlined />,
+      group: 'work',
+      order: 40,
+      // The office, the directorate, reviewers and viewers compile and read the draft; reporting units do not.
+      visible: (me) => !!me.abilities['completeness.read'],
+    },
+  ],
+};
+
+export default feature;
