@@ -19,5 +19,3 @@ CREATE TABLE analytics_cells (
   PRIMARY KEY (data_element_id, org_unit_id, period)
 );
 CREATE INDEX analytics_cells_unit_idx ON analytics_cells (org_unit_id);
--- Stale cells are few and short-lived (marked and cleared in the same transaction): find them without a scan.
-CREATE INDEX analytics_cells_stale_idx ON analytics_cells (period) WHERE stale;
