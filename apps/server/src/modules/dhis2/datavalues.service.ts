@@ -22,6 +22,8 @@ export type DataValueImportInput = {
   atomic?: boolean;
   /** Values written per statement (default 20,000); tests and the benchmark tune it. */
   chunkRows?: number;
+  /** Approved chunks up to this many values update analytics cells by difference (default INCREMENTAL_CELLS_LIMIT). */
+  cellsIncrementalLimit?: number;
 };
 
 const EMPTY = 'Không có dữ liệu gửi lên (nội dung trống).';
@@ -44,7 +46,7 @@ export async function importDataValues(db: Db, actor: DhisActor, input: DataValu
   try {
     return await db.tx(async (t) => {
       const ctx = await ImportContext.load(t, actor, opts.approve);
-      const job = new ImportJob(t, ctx, actor, opts, now, input.chunkRows);
+      const job = new ImportJob(t, ctx, actor, opts, now, input.chunkRows, input.cellsIncrementalLimit);
       if (opts.format === 'csv') await readCsv(pieces, job);
       else await readJson(pieces, job, ctx);
       await job.finish();
