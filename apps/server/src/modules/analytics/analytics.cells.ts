@@ -119,6 +119,33 @@ export async function trackCells<T>(db: Db, scopes: CellScope[] | (() => Promise
   });
 }
 
+/** Approved batches up to this many values update analytics cells by difference; larger ones rebuild them once. */
+export const INCREMENTAL_CELLS_LIMIT = 5_000;
+
+/**
+ * Analytics cells for a stream of approved writes (an approved import): a batch of a few reports by
+ * difference; a bulk load deferred to one rebuild of the touched data elements in `finish` — adding up
+ * differences costs about 0.3 ms a value, a rebuild about 0.02 ms. Use with the stream's transaction.
+ */
+export class ApprovedWrites {
+  private readonly deferred = new Set<number>();
+  constructor(
+    private readonly db: Db,
+    private readonly limit = INCREMENTAL_CELLS_LIMIT,
+  ) {}
+
+  async write<T>(scopes: CellScope[], mutate: () => Promise<T>): Promise<T> {
+    if (scopes.length <= this.limit && this.deferred.size === 0) return trackCells(this.db, scopes, mutate);
+    for (const s of scopes) this.deferred.add(s.deId);
+    return mutate();
+  }
+
+  async finish(): Promise<void> {
+    if (this.deferred.size) await rebuildAnalyticsCells(this.db, { deIds: [...this.deferred] });
+    this.deferred.clear();
+  }
+}
+
 const NUMERIC_FIELDS = ['sum', 'days', 'min', 'max', 'last', 'exact'] as const;
 
 async function applyDifferences(db: Db, before: Map<string, Own>, after: Map<string, Own>): Promise<void> {

@@ -3,7 +3,7 @@
  * submissions (creating rounds and submissions when needed), refuses locked values, and writes the
  * rest with one bulk statement. Memory stays bounded by the chunk size, whatever the file size.
  */
-import { rebuildAnalyticsCells, trackCells } from '../analytics/analytics.cells.js';
+import { ApprovedWrites, INCREMENTAL_CELLS_LIMIT } from '../analytics/analytics.cells.js';
 import { defaultCutoff, defaultDeadline, formatNumber, periodLabel, STATUS_LABELS, type SubmissionStatus } from '@nhip/contracts';
 import type { Db } from '../../platform/db/index.js';
 import type { Conflict, GoodRow, ImportContext, RawRow } from './datavalues.context.js';
@@ -15,9 +15,6 @@ const MAX_CONFLICTS = 500;
 const MAX_INDEXES = 100;
 export const APPROVED_IMPORT_NOTE = 'Nạp số liệu đã duyệt qua dataValueSets (approve=true).';
 const pairKey = (a: number, b: number) => a * 4_194_304 + b;
-
-/** Approved chunks up to this many values update analytics cells by difference; larger ones rebuild them at the end. */
-export const INCREMENTAL_CELLS_LIMIT = 5_000;
 
 export type ImportOptions = { dryRun: boolean; approve: boolean; atomic: boolean; format: 'json' | 'csv' };
 export type ImportConflict = { object: string; value: string; indexes: number[] };
@@ -71,8 +68,8 @@ export class ImportJob {
   private readonly subs = new Map<number, { id: number; status: string } | null>();
   /** Submissions this import created (an approve import may keep writing into them). */
   private readonly createdSubs = new Set<number>();
-  /** Data elements of large approved chunks, whose analytics cells are rebuilt once the import is written. */
-  private readonly rebuildElements = new Set<number>();
+  /** Analytics cells follow the approved values written, in the import's transaction. */
+  private readonly cells: ApprovedWrites;
   /** Draft submissions this import has locked (or created). */
   private readonly touched = new Set<number>();
   private fakeId = 0;
@@ -85,8 +82,10 @@ export class ImportJob {
     readonly opts: ImportOptions,
     private readonly now: Date,
     private readonly chunkRows = CHUNK_ROWS,
-    private readonly cellsIncrementalLimit = INCREMENTAL_CELLS_LIMIT,
-  ) {}
+    cellsIncrementalLimit = INCREMENTAL_CELLS_LIMIT,
+  ) {
+    this.cells = new ApprovedWrites(db, cellsIncrementalLimit);
+  }
 
   /** Writes happen unless this is a dry run or an atomic import that has already failed. */
   private get writing() {
@@ -147,7 +146,7 @@ export class ImportJob {
     const last = this.inflight;
     this.inflight = null;
     if (last) await last;
-    if (this.rebuildElements.size) await rebuildAnalyticsCells(this.db, { deIds: [...this.rebuildElements] });
+    if (this.opts.approve && this.writing) await this.cells.finish();
   }
 
   private async write(rows: GoodRow[]): Promise<void> {
@@ -229,17 +228,10 @@ export class ImportJob {
         this.updated += chunk.de.length - fresh;
       } else if (chunk.de.length) {
         const write = () => repo.upsertValues(this.db, chunk, this.actor.id, this.now, this.opts.approve ? 'approve_import' : null);
-        // Approved values count in analytics at once: the analytics cells follow in the same transaction — by
-        // difference for a chunk of a few reports, by one rebuild of the elements at the end for a bulk load
-        // (adding up differences costs ~0.3 ms a value, a rebuild ~0.02 ms).
-        let c: Awaited<ReturnType<typeof write>>;
-        if (!this.opts.approve) c = await write();
-        else if (chunk.de.length <= this.cellsIncrementalLimit && this.rebuildElements.size === 0)
-          c = await trackCells(this.db, chunk.de.map((deId, i) => ({ deId, unitId: chunk.ou[i]!, period: chunk.pe[i]! })), write);
-        else {
-          for (const id of chunk.de) this.rebuildElements.add(id);
-          c = await write();
-        }
+        // Approved values count in analytics at once: the analytics cells follow in the same transaction.
+        const c = this.opts.approve
+          ? await this.cells.write(chunk.de.map((deId, i) => ({ deId, unitId: chunk.ou[i]!, period: chunk.pe[i]! })), write)
+          : await write();
         this.imported += c.imported;
         this.updated += c.updated;
         this.unchanged += chunk.de.length - c.imported - c.updated;
