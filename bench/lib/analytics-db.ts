@@ -9,16 +9,10 @@
  *   (default <tmp>/nhip-bench-analytics-pg): started on a free loopback port, always stopped at the end,
  *   and its folder removed unless BENCH_KEEP=1. A folder kept by an earlier run is started again.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Db, openPglite, openPostgres } from '../../apps/server/src/platform/db/index.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SCRIPT = path.join(ROOT, 'scripts/pg-throwaway.sh');
+import { loopbackOnly, startThrowaway } from './pg.js';
 
 export type BenchDb = {
   db: Db;
@@ -28,17 +22,6 @@ export type BenchDb = {
   /** Closes the pool; drops or keeps the database and stops a server this run started. Safe to call twice. */
   close: () => Promise<void>;
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 export async function openBenchDb(opts: { engine: 'pglite' | 'postgres'; label: string; keep: boolean; pool: number }): Promise<BenchDb> {
   if (opts.engine === 'pglite') {
@@ -91,45 +74,16 @@ export async function openBenchDb(opts: { engine: 'pglite' | 'postgres'; label: 
 }
 
 function fromUrl(url: string) {
-  const host = new URL(url).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host))
-    throw new Error(`Benchmarks run on loopback only; BENCH_DATABASE_URL points at ${host}.`);
+  loopbackOnly(url);
   return { url, where: `PostgreSQL at ${new URL(url).host}`, stop: () => {} };
 }
 
-/** Starts the throwaway server on its (possibly kept) data folder; stop() shuts it down and, unless kept, removes the folder. */
+/** The throwaway server on its (possibly kept) data folder; stop() shuts it down and, unless kept, removes the folder. */
 async function ownServer(keep: boolean): Promise<{ url: string; where: string; stop: () => void }> {
   const base = process.env.BENCH_PG_DIR || path.join(os.tmpdir(), 'nhip-bench-analytics-pg');
-  const found = fs.existsSync(path.join(base, 'data', 'PG_VERSION'));
-  fs.mkdirSync(base, { recursive: true });
-  fs.chmodSync(base, 0o755); // the postgres user must reach the data folder below it
-  const dir = path.join(base, 'data');
-  let lastError: unknown;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const port = await freePort();
-    try {
-      execFileSync('bash', [SCRIPT, 'start', dir, String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
-    } catch (e) {
-      lastError = e;
-      continue;
-    }
-    let stopped = false;
-    const stop = () => {
-      if (stopped) return;
-      stopped = true;
-      try {
-        execFileSync('bash', [SCRIPT, 'stop', dir], { stdio: 'ignore' });
-      } finally {
-        if (!keep) fs.rmSync(base, { recursive: true, force: true });
-      }
-    };
-    process.once('exit', stop);
-    return {
-      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-      where: `throwaway PostgreSQL on 127.0.0.1:${port} in ${base}${found ? ' (kept by an earlier run)' : ''}${keep ? ', kept after this run' : ''}`,
-      stop,
-    };
-  }
-  if (!keep && !found) fs.rmSync(base, { recursive: true, force: true });
-  throw new Error(`Could not start a throwaway PostgreSQL: ${String((lastError as { stderr?: Buffer })?.stderr ?? lastError)}`);
+  const server = await startThrowaway({ base, keep });
+  return {
+    ...server,
+    where: `${server.where} in ${base}${server.reused ? ' (kept by an earlier run)' : ''}${keep ? ', kept after this run' : ''}`,
+  };
 }

@@ -29,15 +29,21 @@ function freePort(): Promise<number> {
   });
 }
 
-function loopbackOnly(url: string) {
+export function loopbackOnly(url: string) {
   const host = new URL(url).hostname;
   if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host))
     throw new Error(`Benchmarks run on loopback only; BENCH_DATABASE_URL points at ${host}.`);
 }
 
-/** Starts scripts/pg-throwaway.sh in a temporary folder on a free port. */
-async function startThrowaway(): Promise<{ url: string; where: string; stop: () => void }> {
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'nhip-bench-pg-'));
+/**
+ * Starts scripts/pg-throwaway.sh on a free port: in a new temporary folder, or in `base` (reusing a cluster
+ * found there). stop() shuts it down and removes the folder unless `keep`.
+ */
+export async function startThrowaway(opts: { base?: string; keep?: boolean } = {}): Promise<{ url: string; where: string; stop: () => void; reused: boolean }> {
+  const keep = opts.keep ?? false;
+  const base = opts.base ?? fs.mkdtempSync(path.join(os.tmpdir(), 'nhip-bench-pg-'));
+  const reused = fs.existsSync(path.join(base, 'data', 'PG_VERSION'));
+  fs.mkdirSync(base, { recursive: true });
   fs.chmodSync(base, 0o755); // the postgres user must reach the data folder below it
   const dir = path.join(base, 'data');
   let lastError: unknown;
@@ -56,13 +62,13 @@ async function startThrowaway(): Promise<{ url: string; where: string; stop: () 
       try {
         execFileSync('bash', [SCRIPT, 'stop', dir], { stdio: 'ignore' });
       } finally {
-        fs.rmSync(base, { recursive: true, force: true });
+        if (!keep) fs.rmSync(base, { recursive: true, force: true });
       }
     };
     process.once('exit', stop);
-    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, where: `throwaway PostgreSQL on 127.0.0.1:${port}`, stop };
+    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, where: `throwaway PostgreSQL on 127.0.0.1:${port}`, stop, reused };
   }
-  fs.rmSync(base, { recursive: true, force: true });
+  if (!keep && !reused) fs.rmSync(base, { recursive: true, force: true });
   throw new Error(`Could not start a throwaway PostgreSQL: ${String((lastError as { stderr?: Buffer })?.stderr ?? lastError)}`);
 }
 
