@@ -135,7 +135,7 @@ describe('target and achievement', () => {
     });
     // the indicator against its full target: 90 of 92 → 97.83 %
     expect(await one('office', 'dx=TL&ou=PROV&pe=2024Q3')).toMatchObject({
-      target: { year: 2024, value: 92, periodValue: 92, proRata: false }, achievementPct: 97.83, achievement: 'Không đạt',
+      better: 'higher', target: { year: 2024, value: 92, periodValue: 92, proRata: false }, achievementPct: 97.83, achievement: 'Không đạt',
     });
   });
 
@@ -165,6 +165,79 @@ describe('target and achievement', () => {
     expect(achievementOf(99.95)).toBe('Đạt');
     expect(achievementOf(99.94)).toBe('Không đạt');
     expect(achievementOf(null)).toBeNull();
+    // a ceiling ('lower' is better): the same tolerance, judged the other way
+    expect(achievementOf(100.06, 'lower')).toBe('Không đạt');
+    expect(achievementOf(100.05, 'lower')).toBe('Đạt');
+    expect(achievementOf(99.95, 'lower')).toBe('Đạt');
+    expect(achievementOf(99.94, 'lower')).toBe('Vượt');
+    expect(achievementOf(null, 'lower')).toBeNull();
+  });
+});
+
+/**
+ * Figures where less is better: SUCO (SUM: incidents) with a yearly ceiling of 20 at the province and of 0 at U1
+ * and U2; indicator SUCO_TRAM = SUCO ÷ TRAM × 100 (incidents per 100 sites) with a ceiling of 40.
+ */
+describe('target as a ceiling for figures where less is better', () => {
+  beforeAll(async () => {
+    const db = s.db;
+    const suco = await makeElement(db, 'SUCO', 'SUM', 'Số sự cố an toàn thông tin mạng');
+    const rate = await makeIndicator(db, { code: 'SUCO_TRAM', name: 'Số sự cố trên 100 trạm', numerator: '#{SUCO}', denominator: '#{TRAM}', factor: 100, decimals: 1 });
+    await db.query(`UPDATE data_elements SET better = 'lower' WHERE id = $1`, [suco]);
+    await db.query(`UPDATE indicators SET better = 'lower' WHERE id = $1`, [rate]);
+    const v = (unit: string, period: string, value: number): ValueSeed => ({ deId: suco, unitId: u[unit]!, period, value, status: 'approved' });
+    await putValues(db, [
+      v('U1', '2024Q1', 2), v('U1', '2024Q2', 3), v('U1', '2024Q3', 4), v('U1', '2024Q4', 7),
+      v('U2', '2024Q1', 1), v('U2', '2024Q2', 0), v('U2', '2024Q3', 1), v('U2', '2024Q4', 2),
+    ]);
+    const target = (col: 'data_element_id' | 'indicator_id', id: number, unit: string, value: number) =>
+      db.query(`INSERT INTO targets (${col}, org_unit_id, year, value) VALUES ($1, $2, 2024, $3)`, [id, u[unit], value]);
+    await target('data_element_id', suco, 'PROV', 20);
+    await target('data_element_id', suco, 'U1', 0);
+    await target('data_element_id', suco, 'U2', 0);
+    await target('indicator_id', rate, 'PROV', 40);
+  });
+
+  it('says which way is better for every item', async () => {
+    const list = await items('office', 'dx=SUCO;SUCO_TRAM;HS;TL&ou=PROV&pe=2024Q3');
+    expect(list.map((i) => [i.dx, i.better])).toEqual([['SUCO', 'lower'], ['SUCO_TRAM', 'lower'], ['HS', 'higher'], ['TL', 'higher']]);
+  });
+
+  it('below the ceiling is Vượt, at it Đạt, above it Không đạt; the % is still value ÷ target', async () => {
+    // six months: 6 incidents against ½ of 20 → 60 % of the ceiling used → better than planned
+    expect(await one('office', 'dx=SUCO&ou=PROV&pe=2024S1')).toMatchObject({
+      better: 'lower', value: 6, target: { year: 2024, value: 20, periodValue: 10, proRata: true }, achievementPct: 60, achievement: 'Vượt',
+    });
+    // Q3: 5 against ¼ of 20 → 100 %
+    expect(await one('office', 'dx=SUCO&ou=PROV&pe=2024Q3')).toMatchObject({ value: 5, achievementPct: 100, achievement: 'Đạt' });
+    // Q4: 9 against 5 → 180 %
+    expect(await one('office', 'dx=SUCO&ou=PROV&pe=2024Q4')).toMatchObject({ value: 9, achievementPct: 180, achievement: 'Không đạt' });
+    // the year: 20 of 20
+    expect(await one('office', 'dx=SUCO&ou=PROV&pe=2024')).toMatchObject({ value: 20, achievementPct: 100, achievement: 'Đạt' });
+    // an indicator against its full ceiling: 5 ÷ 18 × 100 = 27.8 per 100 sites, 69.44 % of 40
+    expect(await one('office', 'dx=SUCO_TRAM&ou=PROV&pe=2024Q3')).toMatchObject({
+      better: 'lower', value: 27.8, target: { value: 40, periodValue: 40, proRata: false }, achievementPct: 69.44, achievement: 'Vượt',
+    });
+  });
+
+  it('a ceiling of zero: none is Đạt, any is Không đạt, with no percentage; no figure, no judgement', async () => {
+    expect(await one('office', 'dx=SUCO&ou=U2&pe=2024Q2')).toMatchObject({
+      value: 0, target: { value: 0, periodValue: 0 }, achievementPct: null, achievement: 'Đạt',
+    });
+    expect(await one('office', 'dx=SUCO&ou=U1&pe=2024Q3')).toMatchObject({
+      value: 4, target: { value: 0, periodValue: 0 }, achievementPct: null, achievement: 'Không đạt',
+    });
+    expect(await one('office', 'dx=SUCO&ou=U1&pe=202401')).toMatchObject({ value: null, target: { value: 0 }, achievementPct: null, achievement: null });
+  });
+
+  it('a zero target where more is better still judges nothing', async () => {
+    await s.db.query(`UPDATE data_elements SET better = 'higher' WHERE code = 'SUCO'`);
+    try {
+      expect(await one('office', 'dx=SUCO&ou=U2&pe=2024Q2')).toMatchObject({ better: 'higher', value: 0, achievementPct: null, achievement: null });
+      expect(await one('office', 'dx=SUCO&ou=PROV&pe=2024S1')).toMatchObject({ achievementPct: 60, achievement: 'Không đạt' });
+    } finally {
+      await s.db.query(`UPDATE data_elements SET better = 'lower' WHERE code = 'SUCO'`);
+    }
   });
 });
 

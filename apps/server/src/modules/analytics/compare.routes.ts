@@ -27,6 +27,7 @@ export const Comparison = z.object({
 export const CompareItemSchema = z.object({
   dx: z.string(),
   dxName: z.string(),
+  better: z.enum(['higher', 'lower']).describe('Chiều tốt: higher — càng cao càng tốt; lower — càng thấp càng tốt (chỉ tiêu kế hoạch là mức trần)'),
   ou: z.string(),
   ouName: z.string(),
   pe: z.string(),

@@ -14,9 +14,16 @@
  *   annual target pro rata by the months of the year the period covers (a quarter: ¼; six months: ½; nine
  *   months: ¾; a month: 1/12; the year: all of it). For every other aggregation type (LAST stocks, averages,
  *   MIN/MAX) and for indicators (rates), the full annual target.
- * - achievement % = value ÷ that target × 100 (2 decimals); 'Vượt' above 100.05 %, 'Đạt' from 99.95 % to
- *   100.05 %, 'Không đạt' below 99.95 %. Null when the value or the target is missing, or the target is ≤ 0
- *   (a percentage of a zero or negative target means nothing).
+ * - achievement % = value ÷ that target × 100 (2 decimals). How it is judged follows the figure's desirable
+ *   direction (`better` of the data element or indicator; for a code that is both, the element's):
+ *   - 'higher' (more is better, the default): the target is a floor. 'Vượt' above 100.05 %, 'Đạt' from 99.95 %
+ *     to 100.05 %, 'Không đạt' below 99.95 %.
+ *   - 'lower' (incidents, outages, broken equipment…): the target is a ceiling ("no more than 5 outages") and the
+ *     % is the share of it used. 'Vượt' (better than the target) below 99.95 %, 'Đạt' from 99.95 % to 100.05 %,
+ *     'Không đạt' above 100.05 %.
+ *   Null when the value or the target is missing, or the target is ≤ 0 (a percentage of a zero or negative target
+ *   means nothing) — except a ceiling of 0 ("zero incidents"): achievement % stays null, but a value of 0 (as
+ *   shown) is 'Đạt' and a value above it 'Không đạt' (below it, impossible for counts, 'Vượt').
  *
  * Units formed by a merge (or a rename). When the unit has predecessors in `org_unit_lineage` of kind 'merge'
  * or 'rename', and the previous period or the same period last year ends before the unit's `valid_from`, that
@@ -46,6 +53,9 @@ import { elementsByCode, indicatorsByCode } from './analytics.repository.js';
 
 export type Achievement = 'Vượt' | 'Đạt' | 'Không đạt';
 
+/** The desirable direction of a figure: more is better ('higher') or less is better ('lower'). */
+export type Better = 'higher' | 'lower';
+
 export type CompareRequest = { dx: string[]; ou: string[]; pe: Period; includeUnapproved: boolean };
 
 /** 'unit': the unit's own figure; 'predecessors': the units it was formed from by a merge or rename, together. */
@@ -63,6 +73,8 @@ export type Comparison = {
 export type CompareItem = {
   dx: string;
   dxName: string;
+  /** The desirable direction of the data element or indicator. */
+  better: Better;
   ou: string;
   ouName: string;
   pe: string;
@@ -95,6 +107,7 @@ export async function compareFigures(db: Db, req: CompareRequest, opts: EngineOp
 
   const elements = new Map((await elementsByCode(db, req.dx)).map((e) => [e.code, e]));
   const targets = await targetsFor(db, req.dx, req.ou, req.pe.year);
+  const directions = await directionsFor(db, req.dx);
   const share = monthsOf(req.pe) / 12;
   const merged = await mergedPredecessors(db, req.ou, [prev, lastYear], opts.scopeUnitId);
   const fromPredecessors = await predecessorFigures(db, req.dx, merged, req.includeUnapproved, opts);
@@ -115,6 +128,7 @@ export async function compareFigures(db: Db, req: CompareRequest, opts: EngineOp
   const items: CompareItem[] = [];
   for (const dx of req.dx) {
     const el = elements.get(dx);
+    const better = directions.get(`${el ? 'de' : 'ind'}|${dx}`) ?? 'higher';
     for (const ou of req.ou) {
       const cur = cell.get(`${dx}|${ou}|${req.pe.id}`) ?? null;
       const before = other(dx, ou, prev);
@@ -123,21 +137,25 @@ export async function compareFigures(db: Db, req: CompareRequest, opts: EngineOp
       const proRata = el?.aggregation_type === 'SUM' && share < 1;
       const target = t === undefined ? null : { year: req.pe.year, value: t, periodValue: proRata ? t * share : t, proRata };
       const pct = cur && target && target.periodValue > 0 ? (cur.value / target.periodValue) * 100 : null;
+      const value = shown(cur);
+      // A ceiling of zero ("no incident at all"): no percentage, but the figure is judged against it.
+      const zeroCeiling = better === 'lower' && target !== null && target.periodValue === 0 && value !== null;
       items.push({
         dx,
         dxName: result.items[dx]?.name ?? dx,
+        better,
         ou,
         ouName: result.items[ou]?.name ?? ou,
         pe: req.pe.id,
         peName: periodLabel(req.pe, 'vi'),
-        value: shown(cur),
+        value,
         previous: before.comparison,
         lastYear: yearAgo.comparison,
         changePrevPct: changePct(cur?.value ?? null, before.raw),
         changeLastYearPct: changePct(cur?.value ?? null, yearAgo.raw),
         target: target && { ...target, periodValue: round(target.periodValue, 4) },
         achievementPct: pct === null ? null : round(pct, 2),
-        achievement: achievementOf(pct),
+        achievement: zeroCeiling ? (value === 0 ? 'Đạt' : value > 0 ? 'Không đạt' : 'Vượt') : achievementOf(pct, better),
       });
     }
   }
@@ -150,11 +168,13 @@ export function changePct(value: number | null, other: number | null): number | 
   return round(((value - other) / Math.abs(other)) * 100, 2);
 }
 
-export function achievementOf(pct: number | null): Achievement | null {
+/** The judgement of an achievement % (value ÷ target × 100): for 'lower' the target is a ceiling, so below it is better. */
+export function achievementOf(pct: number | null, better: Better = 'higher'): Achievement | null {
   if (pct === null || !Number.isFinite(pct)) return null;
-  if (pct > 100 + ACHIEVEMENT_TOLERANCE) return 'Vượt';
-  if (pct >= 100 - ACHIEVEMENT_TOLERANCE) return 'Đạt';
-  return 'Không đạt';
+  const above = pct > 100 + ACHIEVEMENT_TOLERANCE;
+  const below = pct < 100 - ACHIEVEMENT_TOLERANCE;
+  if (!above && !below) return 'Đạt';
+  return above === (better === 'higher') ? 'Vượt' : 'Không đạt';
 }
 
 /** Months of the year a period covers (Monthly 1, Quarterly 3, SixMonthly 6, NineMonthly 9, Yearly 12). */
@@ -194,6 +214,17 @@ async function targetsFor(db: Db, dx: string[], ou: string[], year: number): Pro
     [year, ou, dx],
   );
   return new Map(rows.map((r) => [`${r.kind}|${r.code}|${r.ou}`, Number(r.value)]));
+}
+
+/** Desirable directions keyed 'de|CODE' or 'ind|CODE'. */
+async function directionsFor(db: Db, dx: string[]): Promise<Map<string, Better>> {
+  const rows = await db.query<{ kind: 'de' | 'ind'; code: string; better: Better }>(
+    `SELECT 'de' AS kind, code, better FROM data_elements WHERE code = ANY($1::text[])
+     UNION ALL
+     SELECT 'ind' AS kind, code, better FROM indicators WHERE code = ANY($1::text[])`,
+    [dx],
+  );
+  return new Map(rows.map((r) => [`${r.kind}|${r.code}`, r.better]));
 }
 
 // ───────────── units formed by a merge or rename: comparison with their predecessors ─────────────

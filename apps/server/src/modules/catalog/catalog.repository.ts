@@ -1,5 +1,8 @@
 /** SQL of sectors, data elements and indicators. Records come back camelCased. */
 import type { AggregationType, ValueType } from '@nhip/contracts';
+
+/** The desirable direction of a figure: more is better ('higher', the default) or less is better ('lower'). */
+export type Better = 'higher' | 'lower';
 import type { Db } from '../../platform/db/index.js';
 
 export type Sector = { id: number; code: string; name: string; nameEn: string | null; divisionId: number | null; divisionName: string | null; sort: number };
@@ -8,13 +11,13 @@ export type SectorWrite = { code: string; name: string; nameEn: string | null; d
 export type DataElement = {
   id: number; code: string; name: string; nameEn: string | null; shortName: string | null; description: string | null; uom: string | null;
   valueType: ValueType; aggregationType: AggregationType; reportLevel: number | null; min: number | null; max: number | null;
-  sectorId: number | null; sectorName: string | null; divisionId: number | null;
+  sectorId: number | null; sectorName: string | null; divisionId: number | null; better: Better;
 };
 export type DataElementWrite = Omit<DataElement, 'id' | 'sectorName'>;
 
 export type Indicator = {
   id: number; code: string; name: string; nameEn: string | null; numerator: string; denominator: string; factor: number; decimals: number;
-  uom: string | null; sectorId: number | null; sectorName: string | null; description: string | null;
+  uom: string | null; sectorId: number | null; sectorName: string | null; description: string | null; better: Better;
 };
 export type IndicatorWrite = Omit<Indicator, 'id' | 'sectorName'>;
 
@@ -22,10 +25,10 @@ const SECTOR = `s.id, s.code, s.name, s.name_en AS "nameEn", s.division_id AS "d
   FROM sectors s LEFT JOIN org_units d ON d.id = s.division_id`;
 const ELEMENT = `e.id, e.code, e.name, e.name_en AS "nameEn", e.short_name AS "shortName", e.description, e.uom, e.value_type AS "valueType",
   e.aggregation_type AS "aggregationType", e.report_level AS "reportLevel", e.min_value AS "min", e.max_value AS "max",
-  e.sector_id AS "sectorId", s.name AS "sectorName", e.division_id AS "divisionId"
+  e.sector_id AS "sectorId", s.name AS "sectorName", e.division_id AS "divisionId", e.better
   FROM data_elements e LEFT JOIN sectors s ON s.id = e.sector_id`;
 const INDICATOR = `i.id, i.code, i.name, i.name_en AS "nameEn", i.numerator, i.denominator, i.factor, i.decimals, i.uom,
-  i.sector_id AS "sectorId", s.name AS "sectorName", i.description
+  i.sector_id AS "sectorId", s.name AS "sectorName", i.description, i.better
   FROM indicators i LEFT JOIN sectors s ON s.id = i.sector_id`;
 
 const SEARCH = (alias: string) =>
@@ -60,15 +63,15 @@ export const elementsRepo = {
     (
       await db.one<{ id: number }>(
         `INSERT INTO data_elements (code, name, name_en, short_name, description, uom, value_type, aggregation_type, report_level,
-           min_value, max_value, sector_id, division_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
-        [w.code, w.name, w.nameEn, w.shortName, w.description, w.uom, w.valueType, w.aggregationType, w.reportLevel, w.min, w.max, w.sectorId, w.divisionId],
+           min_value, max_value, sector_id, division_id, better) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
+        [w.code, w.name, w.nameEn, w.shortName, w.description, w.uom, w.valueType, w.aggregationType, w.reportLevel, w.min, w.max, w.sectorId, w.divisionId, w.better],
       )
     ).id,
   update: (db: Db, id: number, w: DataElementWrite) =>
     db.query(
       `UPDATE data_elements SET code = $2, name = $3, name_en = $4, short_name = $5, description = $6, uom = $7, value_type = $8,
-         aggregation_type = $9, report_level = $10, min_value = $11, max_value = $12, sector_id = $13, division_id = $14 WHERE id = $1`,
-      [id, w.code, w.name, w.nameEn, w.shortName, w.description, w.uom, w.valueType, w.aggregationType, w.reportLevel, w.min, w.max, w.sectorId, w.divisionId],
+         aggregation_type = $9, report_level = $10, min_value = $11, max_value = $12, sector_id = $13, division_id = $14, better = $15 WHERE id = $1`,
+      [id, w.code, w.name, w.nameEn, w.shortName, w.description, w.uom, w.valueType, w.aggregationType, w.reportLevel, w.min, w.max, w.sectorId, w.divisionId, w.better],
     ),
 };
 
@@ -81,16 +84,16 @@ export const indicatorsRepo = {
   insert: async (db: Db, w: IndicatorWrite) =>
     (
       await db.one<{ id: number }>(
-        `INSERT INTO indicators (code, name, name_en, numerator, denominator, factor, decimals, uom, sector_id, description)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-        [w.code, w.name, w.nameEn, w.numerator, w.denominator, w.factor, w.decimals, w.uom, w.sectorId, w.description],
+        `INSERT INTO indicators (code, name, name_en, numerator, denominator, factor, decimals, uom, sector_id, description, better)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+        [w.code, w.name, w.nameEn, w.numerator, w.denominator, w.factor, w.decimals, w.uom, w.sectorId, w.description, w.better],
       )
     ).id,
   update: (db: Db, id: number, w: IndicatorWrite) =>
     db.query(
       `UPDATE indicators SET code = $2, name = $3, name_en = $4, numerator = $5, denominator = $6, factor = $7, decimals = $8, uom = $9,
-         sector_id = $10, description = $11 WHERE id = $1`,
-      [id, w.code, w.name, w.nameEn, w.numerator, w.denominator, w.factor, w.decimals, w.uom, w.sectorId, w.description],
+         sector_id = $10, description = $11, better = $12 WHERE id = $1`,
+      [id, w.code, w.name, w.nameEn, w.numerator, w.denominator, w.factor, w.decimals, w.uom, w.sectorId, w.description, w.better],
     ),
 };
 

@@ -100,6 +100,7 @@ describe('data elements', () => {
     [{ ...base, code: 'X6', sectorId: 777 }, 400, 'Lĩnh vực (id 777) không tồn tại.'],
     [{ ...base, code: 'X7', min: '1' }, 400, /min: phải là số/],
     [{ ...base, code: 'X8', name: '  ' }, 400, 'Tên chỉ tiêu không được để trống.'],
+    [{ ...base, code: 'X9', better: 'up' }, 400, /better: chiều tốt phải là higher \(càng cao càng tốt\) hoặc lower \(càng thấp càng tốt\)/],
   ])('refuses bad input %# with a Vietnamese message and saves nothing', async (body, status, message) => {
     const before = await countRows(s.db, 'data_elements');
     const r = await send('POST', '/api/data-elements', office, body);
@@ -107,6 +108,29 @@ describe('data elements', () => {
     if (typeof message === 'string') expect(r.json().message).toBe(message);
     else expect(r.json().message).toMatch(message);
     expect(await countRows(s.db, 'data_elements')).toBe(before);
+  });
+
+  it('reads and writes the desirable direction (default higher), audited', async () => {
+    const created = await send('POST', '/api/data-elements', office, { code: 'ATTT_SUCO', name: 'Số sự cố an toàn thông tin mạng', valueType: 'INTEGER', better: 'lower' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().better).toBe('lower');
+    const id = created.json().id as number;
+    expect((await s.db.one<{ better: string }>(`SELECT better FROM data_elements WHERE id = $1`, [id])).better).toBe('lower');
+    const bts = await s.app.inject({ url: '/api/data-elements?q=VT_BTS', headers: reporter });
+    expect(bts.json()[0].better).toBe('higher');
+    const ev1 = await s.db.one<{ after: { better: string } }>(`SELECT after FROM audit_events WHERE action = 'data_element.create' AND entity_id = $1`, [String(id)]);
+    expect(ev1.after.better).toBe('lower');
+    const untouched = await send('PATCH', `/api/data-elements/${id}`, office, { uom: 'sự cố' });
+    expect(untouched.json()).toMatchObject({ uom: 'sự cố', better: 'lower' });
+    const flipped = await send('PATCH', `/api/data-elements/${id}`, office, { better: 'higher' });
+    expect(flipped.statusCode, flipped.body).toBe(200);
+    expect(flipped.json().better).toBe('higher');
+    const ev2 = await s.db.query<{ before: { better: string }; after: { better: string } }>(
+      `SELECT before, after FROM audit_events WHERE action = 'data_element.update' AND entity_id = $1 ORDER BY id`, [String(id)]);
+    expect(ev2.map((e) => [e.before.better, e.after.better])).toEqual([['lower', 'lower'], ['lower', 'higher']]);
+    const bad = await send('PATCH', `/api/data-elements/${id}`, office, { better: null });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/better: chiều tốt phải là higher/);
   });
 
   it('updates an element; refuses to change the type once figures exist, or a code used in expressions', async () => {
@@ -146,6 +170,26 @@ describe('indicators', () => {
     const patched = await send('PATCH', `/api/indicators/${r.json().id}`, office, { denominator: '#{THON} + 0' });
     expect(patched.statusCode).toBe(200);
     expect(patched.json().denominator).toBe('#{THON} + 0');
+  });
+
+  it('reads and writes the desirable direction of an indicator (default higher), audited', async () => {
+    const r = await send('POST', '/api/indicators', office, {
+      code: 'TL_THON_KHONG_CAP', name: 'Tỷ lệ thôn chưa có cáp quang', numerator: '#{THON} - #{THON_CAP}', denominator: '#{THON}', factor: 100, better: 'lower',
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json().better).toBe('lower');
+    const id = r.json().id as number;
+    const other = await s.app.inject({ url: '/api/indicators?q=TL_THON_CAP', headers: reporter });
+    expect(other.json()[0].better).toBe('higher');
+    const patched = await send('PATCH', `/api/indicators/${id}`, office, { better: 'higher' });
+    expect(patched.json().better).toBe('higher');
+    expect((await s.app.inject({ url: `/api/indicators/${id}`, headers: reporter })).json().better).toBe('higher');
+    const ev = await s.db.one<{ before: { better: string }; after: { better: string } }>(
+      `SELECT before, after FROM audit_events WHERE action = 'indicator.update' AND entity_id = $1`, [String(id)]);
+    expect([ev.before.better, ev.after.better]).toEqual(['lower', 'higher']);
+    const bad = await send('POST', '/api/indicators', office, { code: 'BAD3', name: 'Sai', numerator: '#{THON}', better: 'LOWER' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/better: chiều tốt phải là higher/);
   });
 
   it.each([

@@ -5,6 +5,7 @@ import { z } from 'zod';
 export const CODE_RE = /^[A-Za-z0-9_.-]{1,50}$/;
 export const FORM_KINDS = ['administrative', 'statistical'] as const;
 export const IMPORTANCES = ['error', 'warning'] as const;
+export const BETTER_DIRECTIONS = ['higher', 'lower'] as const;
 export const MISSING_VALUE_STRATEGIES = ['SKIP_IF_ANY_VALUE_MISSING', 'SKIP_IF_ALL_VALUES_MISSING', 'NEVER_SKIP'] as const;
 
 const MAX_INT = 2_147_483_647;
@@ -15,6 +16,8 @@ export const Code = z.string({ error: 'bắt buộc, dạng chuỗi' }).regex(CO
 const Name = z.string({ error: 'bắt buộc, dạng chuỗi' }).min(1, 'không được để trống').max(300, 'tối đa 300 ký tự');
 const OptText = (max: number) => z.string({ error: 'phải là chuỗi' }).max(max, `tối đa ${max} ký tự`).nullable().optional();
 const Num = z.number({ error: 'phải là số' }).min(-1e15, 'số quá nhỏ').max(1e15, 'số quá lớn');
+/** The desirable direction: 'higher' (càng cao càng tốt, default) or 'lower' (càng thấp càng tốt). */
+const Better = z.enum(BETTER_DIRECTIONS, { error: 'chiều tốt phải là higher (càng cao càng tốt) hoặc lower (càng thấp càng tốt)' });
 const Expression = z.string({ error: 'bắt buộc, dạng chuỗi' }).min(1, 'không được để trống').max(4000, 'tối đa 4000 ký tự');
 
 // ── sectors ──
@@ -31,7 +34,7 @@ export const DataElementOut = z.object({
   id: z.number(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), shortName: z.string().nullable(),
   description: z.string().nullable(), uom: z.string().nullable(), valueType: z.enum(VALUE_TYPES), aggregationType: z.enum(AGGREGATION_TYPES),
   reportLevel: z.number().nullable(), min: z.number().nullable(), max: z.number().nullable(), sectorId: z.number().nullable(),
-  sectorName: z.string().nullable(), divisionId: z.number().nullable(),
+  sectorName: z.string().nullable(), divisionId: z.number().nullable(), better: z.enum(BETTER_DIRECTIONS),
 });
 const DataElementFields = {
   code: Code, name: Name, nameEn: OptText(300), shortName: OptText(100), description: OptText(4000), uom: OptText(50),
@@ -39,6 +42,7 @@ const DataElementFields = {
   aggregationType: z.enum(AGGREGATION_TYPES, { error: `cách tổng hợp phải là một trong ${AGGREGATION_TYPES.join(', ')}` }).optional(),
   reportLevel: z.number({ error: 'phải là số nguyên 1–10' }).int().min(1).max(10).nullable().optional(),
   min: Num.nullable().optional(), max: Num.nullable().optional(), sectorId: Id.nullable().optional(), divisionId: Id.nullable().optional(),
+  better: Better.optional(),
 };
 export const DataElementCreate = z.object(DataElementFields);
 export const DataElementPatch = z.object(DataElementFields).partial();
@@ -48,13 +52,13 @@ export const DataElementQuery = z.object({ q: z.string().max(100, 'tối đa 100
 export const IndicatorOut = z.object({
   id: z.number(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), numerator: z.string(), denominator: z.string(),
   factor: z.number(), decimals: z.number(), uom: z.string().nullable(), sectorId: z.number().nullable(), sectorName: z.string().nullable(),
-  description: z.string().nullable(),
+  description: z.string().nullable(), better: z.enum(BETTER_DIRECTIONS),
 });
 const IndicatorFields = {
   code: Code, name: Name, nameEn: OptText(300), numerator: Expression, denominator: Expression.optional(),
   factor: z.number({ error: 'hệ số phải là số' }).min(-1e12).max(1e12).optional(),
   decimals: z.number({ error: 'số chữ số thập phân phải là số nguyên 0–6' }).int().min(0).max(6).optional(),
-  uom: OptText(50), sectorId: Id.nullable().optional(), description: OptText(4000),
+  uom: OptText(50), sectorId: Id.nullable().optional(), description: OptText(4000), better: Better.optional(),
 };
 export const IndicatorCreate = z.object(IndicatorFields);
 export const IndicatorPatch = z.object(IndicatorFields).partial();

@@ -57,6 +57,21 @@ describe('dashboard of the demo province', () => {
     await expectCompareEqual(d);
   }, 60_000);
 
+  it('judges the "less is better" figures their way: fewer broken loudspeakers, incidents under their ceiling', async () => {
+    const d = await dash();
+    const all = d.sectors.flatMap((x) => x.figures);
+    expect(all.filter((f) => f.better === 'lower').map((f) => f.dx).sort()).toEqual(['ATTT_SUCO', 'TT_CUMLOA_HONG']);
+    // 43 → 36 broken clusters: a fall, which is good news here
+    expect(all.find((f) => f.dx === 'TT_CUMLOA_HONG')).toMatchObject({ value: 36, previous: { value: 43 }, changePrevPct: -16.28 });
+    // 5 incidents against a ceiling of 24 a year (6 a quarter): 83.33 % of it used → better than planned
+    expect(all.find((f) => f.dx === 'ATTT_SUCO')).toMatchObject({
+      value: 5, target: { year: 2026, value: 24, periodValue: 6, proRata: true }, achievementPct: 83.33, achievement: 'Vượt',
+    });
+    // Q4 2025: 7 incidents against 27 ÷ 4 = 6.75 → above the ceiling
+    const q4 = (await dash('?period=2025Q4')).sectors.flatMap((x) => x.figures).find((f) => f.dx === 'ATTT_SUCO')!;
+    expect(q4).toMatchObject({ value: 7, achievementPct: 103.7, achievement: 'Không đạt' });
+  }, 60_000);
+
   it('before the reform the province\'s children are the districts', async () => {
     const d = await dash('?period=2024Q3');
     expect(d.unit.children.filter((c) => c.type === 'district')).toHaveLength(8);

@@ -14,6 +14,7 @@ const comparison = (c: CompareItem['previous']) => ({
 export const presentFigure = (f: DashboardFigure): z.infer<typeof S.Figure> => ({
   dx: f.dx,
   dxName: f.dxName,
+  better: f.better,
   ou: f.ou,
   ouName: f.ouName,
   pe: f.pe,

@@ -74,6 +74,25 @@ describe('GET /api/dashboard', () => {
     expect(cds.figures[2]).toMatchObject({ value: 91.4, target: { value: 90 }, achievement: 'Vượt' });
   });
 
+  it('says for each figure which way is better, and judges a ceiling target accordingly', async () => {
+    const before = await dash('office');
+    expect(before.sectors.flatMap((x) => x.figures.map((f) => f.better))).toEqual(Array(11).fill('higher'));
+    // E10 becomes a "less is better" count with a yearly ceiling of 60 (15 a quarter): 12.5 uses 83.33 % of it
+    await s.db.query(`UPDATE data_elements SET better = 'lower' WHERE code = 'E10'`);
+    await s.db.query(`INSERT INTO targets (data_element_id, org_unit_id, year, value) SELECT id, $1, 2024, 60 FROM data_elements WHERE code = 'E10'`, [w.u.PROV]);
+    try {
+      const d = await dash('office');
+      const e10 = d.sectors[0]!.figures.find((f) => f.dx === 'E10')!;
+      expect(e10).toMatchObject({
+        better: 'lower', value: 12.5, changePrevPct: 25, target: { value: 60, periodValue: 15, proRata: true }, achievementPct: 83.33, achievement: 'Vượt',
+      });
+      expect(d.sectors[0]!.figures.filter((f) => f.better === 'lower').map((f) => f.dx)).toEqual(['E10']);
+    } finally {
+      await s.db.query(`DELETE FROM targets WHERE data_element_id = (SELECT id FROM data_elements WHERE code = 'E10')`);
+      await s.db.query(`UPDATE data_elements SET better = 'higher' WHERE code = 'E10'`);
+    }
+  });
+
   it('gives exactly the /api/analytics/compare figures for the same dx, ou and pe', async () => {
     for (const [ou, pe] of [['PROV', '2024Q3'], ['U1', '2024Q3'], ['U2', '2024S1'], ['PROV', '2024'], ['PROV', '2024N1']] as const) {
       const d = await dash('office', `?ou=${ou}&period=${pe}`);

@@ -5,7 +5,8 @@
  * - Figures: per sector, the data elements and indicators the summary report would show as its key figures
  *   (`sectorDx`, numeric data elements then indicators, by code), at most MAX_KEY_FIGURES, those with a value
  *   for the period first; each is a `compareFigures` item (the /api/analytics/compare answer for the same
- *   dx/ou/pe: value, previous period, same period last year, target and achievement; approved data only),
+ *   dx/ou/pe: desirable direction `better`, value, previous period, same period last year, target and achievement
+ *   judged by that direction; approved data only),
  *   with its unit of measure, decimals (indicators: their own; INTEGER data elements 0; other data elements
  *   null = up to 2) and kind.
  * - Completeness: the rounds open on the business date (status open and cut-off window begun), most urgent

@@ -20,16 +20,20 @@ export type ElementDef = {
   max: number | null;
   level: number | null;
   description?: string;
+  /** The desirable direction: 'lower' for counts where less is better (incidents, outages, broken equipment). */
+  better: 'higher' | 'lower';
 };
 
-type Opt = Partial<Pick<ElementDef, 'valueType' | 'agg' | 'min' | 'max' | 'level' | 'description'>>;
+type Opt = Partial<Pick<ElementDef, 'valueType' | 'agg' | 'min' | 'max' | 'level' | 'description' | 'better'>>;
 const de = (code: string, name: string, nameEn: string, uom: string, sector: string, o: Opt = {}): ElementDef => ({
   code, name, nameEn, uom, sector, valueType: o.valueType ?? 'INTEGER', agg: o.agg ?? 'SUM', min: o.min ?? 0, max: o.max ?? null,
-  level: o.level ?? null, description: o.description,
+  level: o.level ?? null, description: o.description, better: o.better ?? 'higher',
 });
 const stock = (max: number, more: Opt = {}): Opt => ({ agg: 'LAST', max, ...more });
 const flow = (max: number, more: Opt = {}): Opt => ({ agg: 'SUM', max, ...more });
 const province = (o: Opt): Opt => ({ level: 1, ...o });
+/** Less is better: a rise is bad news and a target is a ceiling. */
+const fewer = (o: Opt): Opt => ({ ...o, better: 'lower' });
 
 export const ELEMENTS: ElementDef[] = [
   // ── district culture & information offices / communes (BC-VHTT-Q) ──
@@ -61,7 +65,7 @@ export const ELEMENTS: ElementDef[] = [
   de('ATTT_HT_PHEDUYET', 'Số hệ thống thông tin đã được phê duyệt hồ sơ cấp độ', 'Information systems with an approved security-level dossier', 'hệ thống', 'ATTT', stock(200)),
   de('ATTT_MAYTINH', 'Số máy tính của cơ quan, đơn vị', 'Office computers', 'máy', 'ATTT', stock(20000)),
   de('ATTT_MAY_PCMD', 'Số máy tính cài phần mềm phòng chống mã độc tập trung', 'Computers with centrally managed anti-malware', 'máy', 'ATTT', stock(20000)),
-  de('ATTT_SUCO', 'Số sự cố an toàn thông tin mạng được ghi nhận', 'Cyber-security incidents recorded', 'sự cố', 'ATTT', flow(500)),
+  de('ATTT_SUCO', 'Số sự cố an toàn thông tin mạng được ghi nhận', 'Cyber-security incidents recorded', 'sự cố', 'ATTT', fewer(flow(500))),
   de('DTT_SO', 'Số đài truyền thanh cấp xã', 'Commune radio stations', 'đài', 'PTTT', stock(500)),
   de('DTT_UDCNTT', 'Số đài truyền thanh cấp xã ứng dụng CNTT – viễn thông', 'Commune radio stations using IT and telecom (smart radio)', 'đài', 'PTTT', stock(500)),
   de('DTT_CUMLOA', 'Số cụm loa truyền thanh ở thôn, bản, tổ dân phố', 'Village loudspeaker clusters', 'cụm', 'PTTT', stock(5000)),
@@ -85,8 +89,8 @@ export const ELEMENTS: ElementDef[] = [
   de('DN_TB_BR', 'Số thuê bao Internet băng rộng cố định', 'Fixed broadband subscriptions', 'thuê bao', 'VT', stock(1000000)),
   de('DN_TB_BR_MOI', 'Số thuê bao Internet băng rộng cố định phát triển mới', 'New fixed broadband subscriptions', 'thuê bao', 'VT', flow(500000)),
   de('DN_TOCDO_DD', 'Tốc độ truy cập Internet di động trung bình', 'Average mobile Internet speed', 'Mbps', 'VT', { valueType: 'NUMBER', agg: 'AVERAGE', max: 2000 }),
-  de('VT_MAT_LL_MAX', 'Thời gian mất liên lạc dài nhất trong kỳ', 'Longest service outage in the period', 'giờ', 'VT', { valueType: 'NUMBER', agg: 'MAX', max: 2160 }),
-  de('VT_SUCO', 'Số sự cố mất liên lạc trên 4 giờ', 'Outages longer than 4 hours', 'lần', 'VT', flow(500)),
+  de('VT_MAT_LL_MAX', 'Thời gian mất liên lạc dài nhất trong kỳ', 'Longest service outage in the period', 'giờ', 'VT', fewer({ valueType: 'NUMBER', agg: 'MAX', max: 2160 })),
+  de('VT_SUCO', 'Số sự cố mất liên lạc trên 4 giờ', 'Outages longer than 4 hours', 'lần', 'VT', fewer(flow(500))),
   de('BC_SANLUONG', 'Sản lượng bưu gửi', 'Postal items handled', 'bưu gửi', 'BC', flow(10000000)),
   de('BC_HCC', 'Số hồ sơ TTHC tiếp nhận, trả kết quả qua dịch vụ bưu chính công ích', 'Administrative dossiers carried by public postal service', 'hồ sơ', 'BC', flow(500000)),
   de('VT_DOANHTHU', 'Doanh thu dịch vụ viễn thông', 'Telecommunication service revenue', 'triệu đồng', 'VT', flow(10000000, { valueType: 'NUMBER' })),
@@ -103,7 +107,7 @@ export const ELEMENTS: ElementDef[] = [
   de('BCHI_DOANHTHU', 'Doanh thu quảng cáo, dịch vụ', 'Advertising and service revenue', 'triệu đồng', 'BCHI', flow(1000000, { valueType: 'NUMBER' })),
   // ── radio stations and media centres (BC-TT-Q) ──
   de('TT_CUMLOA_HD', 'Số cụm loa đang hoạt động', 'Loudspeaker clusters in service', 'cụm', 'PTTT', stock(2000)),
-  de('TT_CUMLOA_HONG', 'Số cụm loa hư hỏng, xuống cấp', 'Loudspeaker clusters broken or degraded', 'cụm', 'PTTT', stock(2000)),
+  de('TT_CUMLOA_HONG', 'Số cụm loa hư hỏng, xuống cấp', 'Loudspeaker clusters broken or degraded', 'cụm', 'PTTT', fewer(stock(2000))),
   de('TT_CUMLOA_TM', 'Số cụm loa ứng dụng CNTT – viễn thông', 'Smart (IP/telecom) loudspeaker clusters', 'cụm', 'PTTT', stock(2000)),
   de('TT_TIN_PHAT', 'Số tin, bài được phát sóng', 'News items broadcast', 'tin, bài', 'PTTT', flow(20000)),
   de('TT_CHUONGTRINH', 'Số chương trình truyền thanh tự sản xuất', 'Self-produced radio programmes', 'chương trình', 'PTTT', flow(2000)),
@@ -139,9 +143,12 @@ export const ELEMENTS: ElementDef[] = [
   de('HO_GD', 'Số hộ gia đình', 'Households', 'hộ', '', province(stock(5000000))),
 ];
 
-export type IndicatorDef = { code: string; name: string; nameEn: string; num: string; den: string; factor: number; decimals: number; uom: string; sector: string };
+export type IndicatorDef = {
+  code: string; name: string; nameEn: string; num: string; den: string; factor: number; decimals: number; uom: string; sector: string; better: 'higher' | 'lower';
+};
 const ind = (code: string, name: string, nameEn: string, num: string, den: string, sector: string, uom = '%', factor = 100, decimals = 1): IndicatorDef =>
-  ({ code, name, nameEn, num, den, factor, decimals, uom, sector });
+  ({ code, name, nameEn, num, den, factor, decimals, uom, sector, better: 'higher' });
+const fewerInd = (x: IndicatorDef): IndicatorDef => ({ ...x, better: 'lower' });
 
 export const INDICATORS: IndicatorDef[] = [
   ind('TL_THON_CAPQUANG', 'Tỷ lệ thôn, bản, tổ dân phố có Internet băng rộng cáp quang', 'Share of villages with fibre broadband', '#{THON_CAPQUANG}', '#{THON_TONG}', 'VT'),
@@ -158,7 +165,7 @@ export const INDICATORS: IndicatorDef[] = [
   ind('TL_ATTT_CAPDO', 'Tỷ lệ hệ thống thông tin được phê duyệt hồ sơ cấp độ an toàn', 'Share of information systems with an approved security level', '#{ATTT_HT_PHEDUYET}', '#{ATTT_HT_TONG}', 'ATTT'),
   ind('TL_MAY_PCMD', 'Tỷ lệ máy tính được cài phần mềm phòng chống mã độc tập trung', 'Share of computers with central anti-malware', '#{ATTT_MAY_PCMD}', '#{ATTT_MAYTINH}', 'ATTT'),
   ind('TL_DTT_UDCNTT', 'Tỷ lệ đài truyền thanh cấp xã ứng dụng CNTT – viễn thông', 'Share of commune radio stations using IT and telecom', '#{DTT_UDCNTT}', '#{DTT_SO}', 'PTTT'),
-  ind('TL_CUMLOA_HONG', 'Tỷ lệ cụm loa hư hỏng, xuống cấp', 'Share of loudspeaker clusters broken or degraded', '#{TT_CUMLOA_HONG}', '#{TT_CUMLOA_HD} + #{TT_CUMLOA_HONG}', 'PTTT'),
+  fewerInd(ind('TL_CUMLOA_HONG', 'Tỷ lệ cụm loa hư hỏng, xuống cấp', 'Share of loudspeaker clusters broken or degraded', '#{TT_CUMLOA_HONG}', '#{TT_CUMLOA_HD} + #{TT_CUMLOA_HONG}', 'PTTT')),
 ];
 
 export type RuleDef = { code: string; name: string; left: string; op: 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le'; right: string; importance: 'error' | 'warning'; message: string; messageEn: string };
@@ -198,17 +205,18 @@ export async function seedCatalog(db: Db, org: Org): Promise<Catalog> {
   await insertRows(
     db, 'data_elements',
     [['id', 'int'], ['code', 'text'], ['name', 'text'], ['name_en', 'text'], ['description', 'text'], ['uom', 'text'], ['value_type', 'text'],
-      ['aggregation_type', 'text'], ['report_level', 'int'], ['min_value', 'numeric'], ['max_value', 'numeric'], ['sector_id', 'int'], ['division_id', 'int']],
+      ['aggregation_type', 'text'], ['report_level', 'int'], ['min_value', 'numeric'], ['max_value', 'numeric'], ['sector_id', 'int'], ['division_id', 'int'], ['better', 'text']],
     [...elements.values()].map((e) => [e.id, e.code, e.name, e.nameEn, e.description ?? null, e.uom, e.valueType, e.agg, e.level,
-      e.valueType === 'BOOLEAN' ? null : e.min, e.valueType === 'BOOLEAN' ? null : e.max, org.sectorIds.get(e.sector) ?? null, divisionOfSector.get(e.sector) ?? org.division.vp.id]),
+      e.valueType === 'BOOLEAN' ? null : e.min, e.valueType === 'BOOLEAN' ? null : e.max, org.sectorIds.get(e.sector) ?? null, divisionOfSector.get(e.sector) ?? org.division.vp.id,
+      e.better]),
   );
   const indIds = await allocIds(db, 'indicators', INDICATORS.length);
   const indicatorIds = new Map(INDICATORS.map((x, i) => [x.code, indIds[i]]));
   await insertRows(
     db, 'indicators',
     [['id', 'int'], ['code', 'text'], ['name', 'text'], ['name_en', 'text'], ['numerator', 'text'], ['denominator', 'text'], ['factor', 'numeric'],
-      ['decimals', 'int'], ['uom', 'text'], ['sector_id', 'int']],
-    INDICATORS.map((x) => [indicatorIds.get(x.code), x.code, x.name, x.nameEn, x.num, x.den, x.factor, x.decimals, x.uom, org.sectorIds.get(x.sector)]),
+      ['decimals', 'int'], ['uom', 'text'], ['sector_id', 'int'], ['better', 'text']],
+    INDICATORS.map((x) => [indicatorIds.get(x.code), x.code, x.name, x.nameEn, x.num, x.den, x.factor, x.decimals, x.uom, org.sectorIds.get(x.sector), x.better]),
   );
   await insertRows(
     db, 'validation_rules',

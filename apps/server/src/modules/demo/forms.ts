@@ -176,6 +176,9 @@ export async function seedTargets(db: Db, org: Org, cat: Catalog, today: string)
     add('ind', 'TL_BTS_DUNGCHUNG', org.province, y, 25 + 2 * k, plan);
     add('ind', 'TB_DD_100DAN', org.province, y, 112 + 3 * k, plan);
     add('ind', 'TL_ATTT_CAPDO', org.province, y, k >= 2 ? 100 : 80, 'Kế hoạch bảo đảm an toàn thông tin mạng của tỉnh');
+    // a ceiling (less is better): no more than 27 incidents in 2025, 24 in 2026 — the recorded 4–7 a quarter sit mostly
+    // below it, with the odd quarter above (the dashboard shows ATTT_SUCO among the ATTT key figures; VT_SUCO is not)
+    add('de', 'ATTT_SUCO', org.province, y, Math.max(12, 36 - 3 * k), 'Kế hoạch bảo đảm an toàn thông tin mạng của tỉnh: số sự cố không vượt quá mức trần');
     add('ind', 'TL_DTT_UDCNTT', org.province, y, Math.min(100, 40 + 20 * k), 'Đề án nâng cấp hệ thống truyền thanh cơ sở ứng dụng CNTT – viễn thông');
     // per unit: the online-dossier ratio assigned to each reporting district office / commune, 5G sites to carriers
     const yearEnd = `${y}-12-31`;

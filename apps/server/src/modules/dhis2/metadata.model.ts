@@ -30,6 +30,8 @@ export type ElementRec = {
   max: number | null;
   sector: string | null;
   division: string | null;
+  /** Nhịp's own: the desirable direction (DHIS2 has none). */
+  better: 'higher' | 'lower';
 };
 export type IndicatorRec = {
   code: string;
@@ -42,6 +44,7 @@ export type IndicatorRec = {
   uom: string | null;
   sector: string | null;
   description: string | null;
+  better: 'higher' | 'lower';
 };
 export type SectionRec = { title: string; titleEn: string | null; elements: { code: string; required: boolean }[] };
 export type FormRec = {

@@ -196,6 +196,7 @@ function build(col: Collection, code: string, data: Record<string, unknown>, sto
         max: pick(i.max ?? (i.max === undefined ? vt?.max : null), s?.max, null),
         sector: pick(i.sector, s?.sector, null),
         division: pick(i.division, s?.division, null),
+        better: pick(i.better, s?.better, 'higher'),
       } satisfies ElementRec;
     }
     case 'indicators': {
@@ -212,6 +213,7 @@ function build(col: Collection, code: string, data: Record<string, unknown>, sto
         uom: pick(i.uom, s?.uom, null),
         sector: pick(i.sector, s?.sector, null),
         description: pick(i.description, s?.description, null),
+        better: pick(i.better, s?.better, 'higher'),
       } satisfies IndicatorRec;
     }
     case 'dataSets':

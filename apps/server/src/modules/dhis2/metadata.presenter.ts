@@ -40,6 +40,7 @@ export const exportElement = (e: ElementRec) => ({
   max: e.max,
   sector: e.sector,
   division: e.division,
+  better: e.better,
 });
 
 export const exportIndicator = (i: IndicatorRec) => ({
@@ -54,6 +55,7 @@ export const exportIndicator = (i: IndicatorRec) => ({
   uom: i.uom,
   sector: i.sector,
   description: i.description,
+  better: i.better,
 });
 
 export const exportForm = (f: FormRec) => ({

@@ -23,11 +23,11 @@ export const metadataRepo = {
     const elements = await db.query<ElementRec>(
       `SELECT e.code, e.name, e.name_en AS "nameEn", e.short_name AS "shortName", e.description, e.uom, e.value_type AS "valueType",
                 e.aggregation_type AS "aggregationType", e.report_level AS "reportLevel", e.min_value AS min, e.max_value AS max,
-                s.code AS sector, d.code AS division
+                s.code AS sector, d.code AS division, e.better
            FROM data_elements e LEFT JOIN sectors s ON s.id = e.sector_id LEFT JOIN org_units d ON d.id = e.division_id ORDER BY e.code`,
     );
     const indicators = await db.query<IndicatorRec>(
-      `SELECT i.code, i.name, i.name_en AS "nameEn", i.numerator, i.denominator, i.factor, i.decimals, i.uom, s.code AS sector, i.description
+      `SELECT i.code, i.name, i.name_en AS "nameEn", i.numerator, i.denominator, i.factor, i.decimals, i.uom, s.code AS sector, i.description, i.better
            FROM indicators i LEFT JOIN sectors s ON s.id = i.sector_id ORDER BY i.code`,
     );
     const forms = await db.query<Omit<FormRec, 'sections' | 'units'> & { id: number }>(
@@ -147,12 +147,12 @@ export const metadataRepo = {
 
   upsertElement: (db: Db, e: ElementRec) =>
     db.query(
-      `INSERT INTO data_elements (code, name, name_en, short_name, description, uom, value_type, aggregation_type, report_level, min_value, max_value, sector_id, division_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ${idOf('sectors', '$12')}, ${idOf('org_units', '$13')})
+      `INSERT INTO data_elements (code, name, name_en, short_name, description, uom, value_type, aggregation_type, report_level, min_value, max_value, sector_id, division_id, better)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ${idOf('sectors', '$12')}, ${idOf('org_units', '$13')}, $14)
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, short_name = EXCLUDED.short_name,
          description = EXCLUDED.description, uom = EXCLUDED.uom, value_type = EXCLUDED.value_type, aggregation_type = EXCLUDED.aggregation_type,
          report_level = EXCLUDED.report_level, min_value = EXCLUDED.min_value, max_value = EXCLUDED.max_value,
-         sector_id = EXCLUDED.sector_id, division_id = EXCLUDED.division_id`,
+         sector_id = EXCLUDED.sector_id, division_id = EXCLUDED.division_id, better = EXCLUDED.better`,
       [
         e.code,
         e.name,
@@ -167,6 +167,7 @@ export const metadataRepo = {
         e.max,
         e.sector,
         e.division,
+        e.better,
       ],
     ),
   elementHasValues: async (db: Db, code: string) =>
@@ -174,12 +175,12 @@ export const metadataRepo = {
 
   upsertIndicator: (db: Db, i: IndicatorRec) =>
     db.query(
-      `INSERT INTO indicators (code, name, name_en, numerator, denominator, factor, decimals, uom, sector_id, description)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ${idOf('sectors', '$9')}, $10)
+      `INSERT INTO indicators (code, name, name_en, numerator, denominator, factor, decimals, uom, sector_id, description, better)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ${idOf('sectors', '$9')}, $10, $11)
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, numerator = EXCLUDED.numerator,
          denominator = EXCLUDED.denominator, factor = EXCLUDED.factor, decimals = EXCLUDED.decimals, uom = EXCLUDED.uom,
-         sector_id = EXCLUDED.sector_id, description = EXCLUDED.description`,
-      [i.code, i.name, i.nameEn, i.numerator, i.denominator, i.factor, i.decimals, i.uom, i.sector, i.description],
+         sector_id = EXCLUDED.sector_id, description = EXCLUDED.description, better = EXCLUDED.better`,
+      [i.code, i.name, i.nameEn, i.numerator, i.denominator, i.factor, i.decimals, i.uom, i.sector, i.description, i.better],
     ),
 
   upsertForm: async (db: Db, f: FormRec) =>

@@ -182,7 +182,17 @@ describe('POST /api/metadata', () => {
 
 describe('GET /api/metadata — round trip', () => {
   it('exports a file that re-imports into an empty instance identically', async () => {
+    // Nhịp's own "better" (desirable direction): absent on import → 'higher'; set to 'lower' it travels both ways.
+    const flip = await post({ dataElements: [{ code: 'THON_BR', better: 'lower' }], indicators: [{ code: 'TL_THON_BR', better: 'lower' }] });
+    expect(flip.json()).toMatchObject({ status: 'OK', stats: { updated: 2 } });
     const a = await exported();
+    expect(a.dataElements.map((e: { code: string; better: string }) => [e.code, e.better])).toEqual([
+      ['BTS', 'higher'], ['CO_DAI', 'higher'], ['DOANHTHU', 'higher'], ['GHICHU', 'higher'], ['THON', 'higher'], ['THON_BR', 'lower'], ['TYLE', 'higher'],
+    ]);
+    expect(a.indicators[0]).toMatchObject({ code: 'TL_THON_BR', better: 'lower', factor: 100 });
+    const bad = await post({ indicators: [{ code: 'TL_THON_BR', better: 'down' }] });
+    expect(bad.statusCode).toBe(409);
+    expect(JSON.stringify(bad.json().errors)).toContain('phải là higher (càng cao càng tốt) hoặc lower (càng thấp càng tốt)');
     expect(a.organisationUnits.find((u: { code: string }) => u.code === 'MOI')).toMatchObject({
       id: 'MOI',
       parent: 'TINH',

@@ -6,6 +6,9 @@
 import { AGGREGATION_TYPES, normalizeText, PERIOD_TYPES, UNIT_TYPES } from '@nhip/contracts';
 import { z } from 'zod';
 
+/** Nhịp's own field (DHIS2 has none): the desirable direction; absent → kept (new objects: 'higher'). */
+const better = z.enum(['higher', 'lower'], { error: 'phải là higher (càng cao càng tốt) hoặc lower (càng thấp càng tốt)' }).optional();
+
 const MSG = { str: 'phải là chuỗi ký tự', num: 'phải là số', bool: 'phải là true hoặc false', empty: 'không được để trống' };
 
 const text = (max: number) =>
@@ -123,6 +126,7 @@ export const DataElementIn = z.object({
   max: num.nullable().optional(),
   sector: optRef,
   division: optRef,
+  better,
 });
 
 export const IndicatorIn = z.object({
@@ -137,6 +141,7 @@ export const IndicatorIn = z.object({
   uom: optional(50),
   sector: optRef,
   description: optional(4000),
+  better,
 });
 
 // The richer shape first: REF would also accept {code} and drop `required`.

@@ -7,15 +7,22 @@ import { formatPercent } from '@nhip/contracts';
 import { Button, Descriptions, Flex, Popover, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useL, useLang } from '../../app/i18n';
-import { ACHIEVEMENT_STYLE, formatChange, formatFigure, trendOf } from './figures';
-import type { Achievement, Figure, OtherPeriod, UnitRef } from './types';
+import { ACHIEVEMENT_STYLE, formatChange, formatFigure, toneOf, trendOf } from './figures';
+import type { Achievement, Better, Figure, OtherPeriod, UnitRef } from './types';
 
-const TREND_COLOR = { up: '#237804', down: '#cf1322', flat: '#52606d', none: '#8a94a0' } as const;
+const TONE_COLOR = { good: '#237804', bad: '#cf1322', flat: '#52606d', none: '#8a94a0' } as const;
 
-/** '↑ +4,2%' in green, '↓ -1,3%' in red; nothing when the change cannot be computed. `hint` explains the basis. */
-export function Change({ pct, label, hint, testId }: { pct: number | null; label?: string; hint?: string | null; testId?: string }) {
+/**
+ * '↑ +4,2%' / '↓ -1,3%': green when the change goes the desirable way (`better`: up where more is better, down
+ * where less is better), red the other way; the arrow shows the actual direction. Nothing when the change cannot
+ * be computed. `hint` explains the basis.
+ */
+export function Change({
+  pct, label, hint, testId, better = 'higher',
+}: { pct: number | null; label?: string; hint?: string | null; testId?: string; better?: Better }) {
   const lang = useLang();
   const t = trendOf(pct);
+  const tone = toneOf(t, better);
   if (t === 'none') {
     if (!label) return null;
     const none = (
@@ -27,7 +34,7 @@ export function Change({ pct, label, hint, testId }: { pct: number | null; label
   }
   const Icon = t === 'up' ? ArrowUpOutlined : t === 'down' ? ArrowDownOutlined : MinusOutlined;
   const body = (
-    <span data-testid={testId} style={{ color: TREND_COLOR[t], fontSize: 12, whiteSpace: 'nowrap' }}>
+    <span data-testid={testId} data-tone={tone} style={{ color: TONE_COLOR[tone], fontSize: 12, whiteSpace: 'nowrap' }}>
       <Icon style={{ fontSize: 10 }} /> {formatChange(pct, lang)}
       {label ? <span style={{ color: '#6b7785', textDecoration: hint ? 'underline dotted' : undefined }}> {label}</span> : null}
     </span>
@@ -92,7 +99,7 @@ function CompareContent({ f, onChart }: { f: Figure; onChart?: () => void }) {
               <div>
                 <Flex gap={8} wrap="wrap" align="baseline">
                   <span>{v(f.previous.value)}</span>
-                  <Change pct={f.changePrevPct} />
+                  <Change pct={f.changePrevPct} better={f.better} />
                 </Flex>
                 {prevUnits ? <PredecessorNote units={prevUnits} /> : null}
               </div>
@@ -105,7 +112,7 @@ function CompareContent({ f, onChart }: { f: Figure; onChart?: () => void }) {
               <div>
                 <Flex gap={8} wrap="wrap" align="baseline">
                   <span>{v(f.lastYear.value)}</span>
-                  <Change pct={f.changeLastYearPct} />
+                  <Change pct={f.changeLastYearPct} better={f.better} />
                 </Flex>
                 {lastUnits ? <PredecessorNote units={lastUnits} /> : null}
               </div>
@@ -117,6 +124,11 @@ function CompareContent({ f, onChart }: { f: Figure; onChart?: () => void }) {
             children: f.target ? (
               <div>
                 <span>{v(f.target.value)}</span>
+                {f.better === 'lower' ? (
+                  <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                    {l('mức trần — càng thấp càng tốt', 'a ceiling — lower is better')}
+                  </Typography.Text>
+                ) : null}
                 {f.target.proRata ? (
                   <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
                     {l(

@@ -30,8 +30,8 @@ function FigureRow({ f, picked, onPick }: { f: Figure; picked: boolean; onPick: 
               {formatFigure(f.value, f.decimals, lang)}
               {f.uom ? <span className="uom"> {f.uom}</span> : null}
             </span>
-            <Change pct={f.changePrevPct} label={l('so kỳ trước', 'vs previous')} hint={basisHint(f.previous, lang)} />
-            <Change pct={f.changeLastYearPct} label={l('so cùng kỳ', 'vs last year')} hint={basisHint(f.lastYear, lang)} />
+            <Change pct={f.changePrevPct} better={f.better} label={l('so kỳ trước', 'vs previous')} hint={basisHint(f.previous, lang)} />
+            <Change pct={f.changeLastYearPct} better={f.better} label={l('so cùng kỳ', 'vs last year')} hint={basisHint(f.lastYear, lang)} />
           </Flex>
         )}
         <Flex align="center" gap={4}>

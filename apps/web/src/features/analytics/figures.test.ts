@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatFigure, pickablePeriods, switchPeriodType, trendOf, trendQuarters } from './figures';
+import { formatChange, formatFigure, pickablePeriods, switchPeriodType, toneOf, trendOf, trendQuarters } from './figures';
 
 describe('figures written the Vietnamese way', () => {
   it('indicators with their decimals, data elements as they are', () => {
@@ -20,6 +20,14 @@ describe('figures written the Vietnamese way', () => {
     expect(formatChange(null)).toBe('');
     expect(formatChange(1234.56)).toBe('+1.234,6%');
     expect([trendOf(0.06), trendOf(-0.06), trendOf(0.04), trendOf(null)]).toEqual(['up', 'down', 'flat', 'none']);
+  });
+
+  it('a change is good news when it goes the desirable way: up where more is better, down where less is better', () => {
+    expect((['up', 'down', 'flat', 'none'] as const).map((t) => toneOf(t, 'higher'))).toEqual(['good', 'bad', 'flat', 'none']);
+    expect((['up', 'down', 'flat', 'none'] as const).map((t) => toneOf(t, 'lower'))).toEqual(['bad', 'good', 'flat', 'none']);
+    expect(toneOf('up')).toBe('good'); // no direction given: more is better
+    expect(toneOf(trendOf(-16.28), 'lower')).toBe('good'); // fewer broken loudspeakers
+    expect(toneOf(trendOf(12), 'lower')).toBe('bad'); // more cyber incidents
   });
 });
 

@@ -3,7 +3,7 @@
  * the period picker and the trend chart use. No React here, so the rules are tested on their own.
  */
 import { formatNumber, formatPercent, makePeriod, type Period, type PeriodType, periodOf, previousPeriod, toPeriod } from '@nhip/contracts';
-import type { Achievement, Dashboard, Figure } from './types';
+import type { Achievement, Better, Dashboard, Figure } from './types';
 
 /** The period types the directorate looks at. */
 export const DASHBOARD_PERIOD_TYPES: PeriodType[] = ['Quarterly', 'SixMonthly', 'NineMonthly', 'Yearly'];
@@ -34,6 +34,17 @@ export function trendOf(pct: number | null | undefined): Trend {
   if (pct === null || pct === undefined || !Number.isFinite(pct)) return 'none';
   const rounded = Math.round(pct * 10) / 10;
   return rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'flat';
+}
+
+export type Tone = 'good' | 'bad' | 'flat' | 'none';
+
+/**
+ * Whether a change is good news: a rise is good where more is better, a fall where less is better
+ * (fewer incidents, fewer broken loudspeakers). The arrow still shows the actual direction; only the colour follows this.
+ */
+export function toneOf(trend: Trend, better: Better | null | undefined = 'higher'): Tone {
+  if (trend === 'flat' || trend === 'none') return trend;
+  return (trend === 'up') === (better !== 'lower') ? 'good' : 'bad';
 }
 
 export const ACHIEVEMENT_STYLE: Record<Achievement, { color: string; en: string }> = {

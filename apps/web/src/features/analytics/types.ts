@@ -11,6 +11,9 @@ export type AnalyticsGrid = {
 
 export type Achievement = 'Vượt' | 'Đạt' | 'Không đạt';
 
+/** The desirable direction of a figure: more is better ('higher') or less is better ('lower': incidents, outages…). */
+export type Better = 'higher' | 'lower';
+
 /** A unit whose figures stand in for a merged unit's past (comparison with the predecessors' total). */
 export type UnitRef = { code: string; name: string };
 
@@ -27,6 +30,8 @@ export type OtherPeriod = {
 export type CompareItem = {
   dx: string;
   dxName: string;
+  /** Which way is good: colours a change, and a 'lower' target is a ceiling. */
+  better: Better;
   ou: string;
   ouName: string;
   pe: string;

@@ -7,6 +7,7 @@ import { vnNumberProps } from '../../components/numberInput';
 import { useOrgUnits, viFilterOption } from '../../components/orgUnits';
 import { useSectors } from '../../components/sectors';
 import { clean, type DataElement, KEYS } from './api';
+import { BetterField } from './BetterField';
 import { CatalogModal, CODE_PATTERN } from './CatalogModal';
 import { AGGREGATION_LABELS, VALUE_TYPE_LABELS } from './labels';
 import { useDivisions } from './SectorsPage';
@@ -27,6 +28,7 @@ const FIELDS = [
   'max',
   'sectorId',
   'divisionId',
+  'better',
 ];
 
 /** "Cấp 2 — Sở, Huyện" from the units in force today, so the level means something to the reader. */
@@ -61,7 +63,7 @@ export function DataElementModal({ element, onClose }: { element: DataElement | 
   const sectors = useSectors();
   const divisions = useDivisions();
   const levels = useLevelOptions();
-  const initial: Partial<Values> = element ? { ...element } : { valueType: 'INTEGER', aggregationType: 'SUM' };
+  const initial: Partial<Values> = element ? { ...element } : { valueType: 'INTEGER', aggregationType: 'SUM', better: 'higher' };
   return (
     <CatalogModal<Values>
       title={element ? l(`Sửa chỉ tiêu: ${element.name}`, `Edit data element: ${element.name}`) : l('Thêm chỉ tiêu', 'Add a data element')}
@@ -81,6 +83,7 @@ export function DataElementModal({ element, onClose }: { element: DataElement | 
         max: v.max ?? null,
         sectorId: v.sectorId ?? null,
         divisionId: v.divisionId ?? null,
+        better: v.better ?? 'higher',
       })}
     >
       {(form) => (
@@ -192,6 +195,9 @@ export function DataElementModal({ element, onClose }: { element: DataElement | 
                 options={(divisions.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
               />
             </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <BetterField />
           </Col>
           <Col xs={24}>
             <Form.Item name="description" label={l('Mô tả, cách tính', 'Description')} rules={[{ max: 4000 }]}>

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorState } from '../../components/QueryState';
 import { EmptyHint, showTotal, viSorter } from '../../components/table';
 import { type DataElement, useCanManageCatalog, useDataElements } from './api';
+import { BetterTag } from './BetterField';
 import { DataElementModal } from './DataElementModal';
 import { AGGREGATION_LABELS, VALUE_TYPE_LABELS } from './labels';
 
@@ -125,7 +126,10 @@ export default function DataElementsPage() {
                 defaultSortOrder: 'ascend',
                 render: (_, e) => (
                   <div>
-                    <div style={{ fontWeight: 500 }}>{lang === 'en' && e.nameEn ? e.nameEn : e.name}</div>
+                    <div style={{ fontWeight: 500 }}>
+                      {lang === 'en' && e.nameEn ? e.nameEn : e.name}
+                      <BetterTag better={e.better} />
+                    </div>
                     {e.description && (
                       <Typography.Text
                         type="secondary"

@@ -11,6 +11,7 @@ import { ErrorState } from '../../components/QueryState';
 import { useSectors } from '../../components/sectors';
 import { EmptyHint, showTotal, viSorter } from '../../components/table';
 import { clean, type DataElement, type Indicator, KEYS, useCanManageCatalog, useDataElements, useIndicators } from './api';
+import { BetterField, BetterTag } from './BetterField';
 import { CatalogModal, CODE_PATTERN } from './CatalogModal';
 import { ExpressionField, expressionRule } from './ExpressionInput';
 
@@ -40,8 +41,8 @@ function IndicatorModal({ indicator, elements, onClose }: { indicator: Indicator
       endpoint="/api/indicators"
       id={indicator?.id}
       width={820}
-      initialValues={indicator ? { ...indicator } : { denominator: '1', factor: 100, decimals: 1, uom: '%' }}
-      fields={['code', 'name', 'nameEn', 'numerator', 'denominator', 'factor', 'decimals', 'uom', 'sectorId', 'description']}
+      initialValues={indicator ? { ...indicator } : { denominator: '1', factor: 100, decimals: 1, uom: '%', better: 'higher' }}
+      fields={['code', 'name', 'nameEn', 'numerator', 'denominator', 'factor', 'decimals', 'uom', 'sectorId', 'description', 'better']}
       invalidate={[[...KEYS.indicators]]}
       onClose={onClose}
       toBody={(v) => ({
@@ -51,6 +52,7 @@ function IndicatorModal({ indicator, elements, onClose }: { indicator: Indicator
         factor: v.factor ?? 1,
         decimals: v.decimals ?? 1,
         sectorId: v.sectorId ?? null,
+        better: v.better ?? 'higher',
       })}
     >
       {() => (
@@ -119,6 +121,9 @@ function IndicatorModal({ indicator, elements, onClose }: { indicator: Indicator
                 options={(sectors.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
               />
             </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <BetterField />
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="nameEn" label={l('Tên tiếng Anh', 'English name')} rules={[{ max: 300 }]}>
@@ -210,7 +215,12 @@ export default function IndicatorsPage() {
                 width: 260,
                 sorter: viSorter<Indicator>((i) => i.name),
                 defaultSortOrder: 'ascend',
-                render: (_, i) => <b style={{ fontWeight: 500 }}>{lang === 'en' && i.nameEn ? i.nameEn : i.name}</b>,
+                render: (_, i) => (
+                  <>
+                    <b style={{ fontWeight: 500 }}>{lang === 'en' && i.nameEn ? i.nameEn : i.name}</b>
+                    <BetterTag better={i.better} />
+                  </>
+                ),
               },
               { title: l('Công thức', 'Formula'), key: 'formula', render: (_, i) => <Formula i={i} byCode={byCode} /> },
               { title: l('Đơn vị tính', 'Unit'), dataIndex: 'uom', width: 110, render: (v: string | null) => v ?? '—' },

@@ -3,6 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useCurrentUser } from '../../app/auth';
 import { api, qs } from '../../lib/api';
 
+/** The desirable direction of a figure: more is better ('higher', the default) or less is better ('lower'). */
+export type Better = 'higher' | 'lower';
+
 export type DataElement = {
   id: number;
   code: string;
@@ -19,6 +22,7 @@ export type DataElement = {
   sectorId: number | null;
   sectorName: string | null;
   divisionId: number | null;
+  better: Better;
 };
 
 export type Indicator = {
@@ -34,6 +38,7 @@ export type Indicator = {
   sectorId: number | null;
   sectorName: string | null;
   description: string | null;
+  better: Better;
 };
 
 export type FormKind = 'administrative' | 'statistical';
