@@ -137,3 +137,23 @@ it('a change that removes nothing of the extremes keeps min and max without reco
   expect(await min()).toBe(9);
   expect((await db.one<{ n: number }>(`SELECT count(*)::int AS n FROM analytics_cells WHERE stale`)).n).toBe(0);
 });
+
+it('approvals committed at the same time, touching the same ancestors, all succeed and leave the cells exact', async () => {
+  await db.exec(`DELETE FROM analytics_cells; DELETE FROM data_values; DELETE FROM submissions; DELETE FROM reporting_rounds;
+                 DELETE FROM report_forms; DELETE FROM data_elements; DELETE FROM org_units;`);
+  const root = await makeUnit(db, { code: 'R', parentId: null, validFrom: '2000-01-01' });
+  const district = await makeUnit(db, { code: 'D', parentId: root, validFrom: '2000-01-01' });
+  const communes = await Promise.all(Array.from({ length: 12 }, (_, i) => makeUnit(db, { code: `X${i}`, parentId: district, validFrom: '2000-01-01' })));
+  const des = [await makeElement(db, 'S', 'SUM'), await makeElement(db, 'L', 'LAST'), await makeElement(db, 'M', 'MAX')];
+  // each commune: a quarterly and a monthly report of the same elements, both submitted
+  await putValues(db, communes.flatMap((u, i) => des.flatMap((deId, j) => [
+    { deId, unitId: u, period: '2024Q2', value: 10 * i + j, status: 'submitted' as const },
+    { deId, unitId: u, period: '202406', value: 5 * i + j + 1, status: 'submitted' as const },
+  ])));
+  const subs = (await db.query<{ id: number }>(`SELECT id FROM submissions ORDER BY id`)).map((r) => r.id);
+  const approve = (id: number) => db.tx((t) => trackCells(t, () => valueScopes(t, id), () => t.query(`UPDATE submissions SET status = 'approved' WHERE id = $1`, [id])));
+  const results = await Promise.allSettled(subs.map(approve));
+  expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+  expect(await snapshot()).toEqual(await rebuiltCells());
+  expect((await db.one<{ n: number }>(`SELECT count(*)::int AS n FROM analytics_cells WHERE org_unit_id = $1 AND period = '2024'`, [root])).n).toBe(3);
+});

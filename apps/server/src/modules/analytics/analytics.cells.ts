@@ -111,6 +111,7 @@ export async function trackCells<T>(db: Db, scopes: CellScope[] | (() => Promise
       await rebuildAnalyticsCells(tx, { deIds: [...new Set(list.map((s) => s.deId))] });
       return result;
     }
+    await lockUnits(tx, list);
     const before = await ownContributions(tx, list);
     const result = await mutate();
     const after = await ownContributions(tx, list);
@@ -144,6 +145,20 @@ export class ApprovedWrites {
     if (this.deferred.size) await rebuildAnalyticsCells(this.db, { deIds: [...this.deferred] });
     this.deferred.clear();
   }
+}
+
+/** Advisory lock class of the units whose contributions a transaction is changing. */
+const UNIT_LOCK_CLASS = 7_310_043;
+
+/**
+ * Concurrent changes to the same unit's values would each read the unit's contribution without the other's
+ * (a unit's latest value in a period is not additive): they take the unit's lock first, in id order.
+ */
+async function lockUnits(db: Db, scopes: CellScope[]): Promise<void> {
+  if (db.kind !== 'postgresql') return; // the embedded database runs one transaction at a time
+  const units = [...new Set(scopes.map((s) => s.unitId))].sort((a, b) => a - b);
+  if (units.length === 0) return;
+  await db.query(`SELECT pg_advisory_xact_lock(${UNIT_LOCK_CLASS}, u) FROM (SELECT u FROM unnest($1::int[]) AS u ORDER BY u) AS sorted`, [units]);
 }
 
 const NUMERIC_FIELDS = ['sum', 'days', 'min', 'max', 'last', 'exact'] as const;
@@ -204,7 +219,8 @@ async function applyDifferences(db: Db, before: Map<string, Own>, after: Map<str
              GROUP BY tid, de, pe
           )
      INSERT INTO analytics_cells AS c (data_element_id, org_unit_id, period, value_count, value_sum, days_sum, value_min, value_max, last_count, last_sum, stale)
-     SELECT de, tid, pe, cnt, dsum, ddays, amin, amax, dlast_cnt, dlast_sum, stale FROM g
+     -- rows in key order, so that concurrent approvals lock shared ancestor cells in the same order (no deadlock)
+     SELECT de, tid, pe, cnt, dsum, ddays, amin, amax, dlast_cnt, dlast_sum, stale FROM g ORDER BY de, tid, pe
      ON CONFLICT (data_element_id, org_unit_id, period) DO UPDATE SET
        value_count = c.value_count + EXCLUDED.value_count,
        value_sum = c.value_sum + EXCLUDED.value_sum,
