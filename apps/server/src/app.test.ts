@@ -35,6 +35,22 @@ describe('the platform', () => {
     expect(wrong.json().message).toMatch(/^Dữ liệu gửi lên không hợp lệ — fullName: .*mong đợi/);
   });
 
+  it('answers a transaction the database gave up on (deadlock) with 409 and a retry message, having saved nothing', async () => {
+    const admin = await loginAs(s.app, 'admin', TEST_ADMIN_PASSWORD);
+    // the database aborts any change of the admin's language as it would a deadlock victim
+    await s.db.exec(`CREATE FUNCTION test_deadlock() RETURNS trigger LANGUAGE plpgsql AS $$
+                     BEGIN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END $$;
+                     CREATE TRIGGER test_deadlock BEFORE UPDATE OF locale ON users FOR EACH ROW EXECUTE FUNCTION test_deadlock();`);
+    try {
+      const r = await s.app.inject({ method: 'PATCH', url: '/api/me', headers: admin, payload: { locale: 'en' } });
+      expect(r.statusCode, r.body).toBe(409);
+      expect(r.json().message).toMatch(/^Dữ liệu này đang được cập nhật cùng lúc .* Vui lòng thử lại\.$/);
+      expect((await s.db.one<{ locale: string }>(`SELECT locale FROM users WHERE username = 'admin'`)).locale).toBe('vi');
+    } finally {
+      await s.db.exec(`DROP TRIGGER test_deadlock ON users; DROP FUNCTION test_deadlock();`);
+    }
+  });
+
   it('sends security headers', async () => {
     const r = await s.app.inject({ url: '/api/health' });
     expect(r.headers['x-content-type-options']).toBe('nosniff');

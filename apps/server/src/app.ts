@@ -124,6 +124,10 @@ export async function buildApp(opts: { db: Db; config: Config; clock: Clock; log
       return reply.status(415).send({ error: 'unsupported_media_type', message: 'Định dạng dữ liệu gửi lên không được hỗ trợ.' });
     if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH' || (e.statusCode === 400 && /JSON/i.test(e.message ?? '')))
       return reply.status(400).send({ error: 'bad_json', message: 'Nội dung gửi lên không phải JSON hợp lệ.' });
+    // PostgreSQL gave up on a transaction that met another one (deadlock, serialization, lock timeout): it was
+    // rolled back whole, so nothing is half-saved, and trying again succeeds.
+    if (e.code === '40P01' || e.code === '40001' || e.code === '55P03')
+      return reply.status(409).send({ error: 'retry', message: 'Dữ liệu này đang được cập nhật cùng lúc bởi một thao tác khác; thao tác của bạn chưa được lưu. Vui lòng thử lại.' });
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
       return reply.status(e.statusCode).send({ error: e.code ?? 'bad_request', message: 'Yêu cầu không hợp lệ.' });
     req.log.error(err);
