@@ -17,6 +17,7 @@ import { loadConfig } from '../apps/server/src/platform/config.js';
 import { openPostgres } from '../apps/server/src/platform/db/index.js';
 import { migrate } from '../apps/server/src/platform/db/migrate.js';
 import { benchPostgres, seedBenchRound } from './lib/pg.js';
+import { quantile } from './lib/stats.js';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 500);
 const ELEMENTS = 100;
@@ -64,8 +65,6 @@ function request(agent: http.Agent, port: number, method: string, path: string, 
   });
 }
 
-const quantile = (sorted: number[], q: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : Number.NaN;
 const ms = (n: number) => Math.round(n);
 
 /** The figure unit u reports for element e: deterministic, different everywhere, checkable in SQL. */

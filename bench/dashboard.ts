@@ -16,12 +16,8 @@
  * The last line reads: dashboard: open p50 N ms p95 N ms, drill-down p50 N ms, report docx p50 N ms p95 N ms,
  * pdf N ms, appendix xlsx N ms
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { buildApp } from '../apps/server/src/app.js';
 import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/modules/demo/seed.js';
@@ -33,8 +29,9 @@ import { loadConfig } from '../apps/server/src/platform/config.js';
 import { openPglite } from '../apps/server/src/platform/db/index.js';
 import { migrate } from '../apps/server/src/platform/db/migrate.js';
 import { launchBrowser } from '../e2e/support/chromium.js';
+import { quantile } from './lib/stats.js';
+import { ensureWebBuild } from './lib/web.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Business date pinned as the e2e journeys pin it: inside the demo's open quarterly round. */
 const TODAY = '2026-11-22';
 const NOW = `${TODAY}T09:00:00+07:00`;
@@ -55,33 +52,6 @@ const LOAD_BEFORE = os.loadavg()[0];
 const started = performance.now();
 const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`);
 
-/** Newest modification time under a path (0 when missing). */
-function newest(p: string): number {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(p);
-  } catch {
-    return 0;
-  }
-  if (!st.isDirectory()) return st.mtimeMs;
-  return fs.readdirSync(p).reduce((m, e) => Math.max(m, newest(path.join(p, e))), st.mtimeMs);
-}
-
-function ensureWebBuild() {
-  const built = newest(path.join(ROOT, 'apps/web/dist/index.html'));
-  const sources = Math.max(
-    ...['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/contracts/src'].map((s) => newest(path.join(ROOT, s))),
-  );
-  if (built && built >= sources) return;
-  log('building the web app…');
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) throw new Error('the web build failed');
-}
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 const r = Math.round;
 type Stats = { p50: number; p95: number; min: number; max: number; n: number };
 function stats(xs: number[]): Stats {
@@ -127,7 +97,7 @@ async function openDashboard(context: BrowserContext, url: string, unitName: str
 
 async function main() {
   log(`machine: ${os.cpus().length} CPUs, 1-minute load average before the run ${LOAD_BEFORE.toFixed(1)}`);
-  ensureWebBuild();
+  ensureWebBuild(log);
   const db = await openPglite(undefined);
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;

@@ -5,12 +5,8 @@
  *   npm run bench:form            (builds the web app first when its build is missing or stale)
  *   BENCH_FIELDS=300 npm run bench:form
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildApp } from '../apps/server/src/app.js';
 import { hashPassword } from '../apps/server/src/modules/identity/password.js';
 import { systemClock } from '../apps/server/src/platform/clock.js';
@@ -18,9 +14,10 @@ import { loadConfig } from '../apps/server/src/platform/config.js';
 import { openPglite } from '../apps/server/src/platform/db/index.js';
 import { migrate } from '../apps/server/src/platform/db/migrate.js';
 import { launchBrowser } from '../e2e/support/chromium.js';
+import { quantile } from './lib/stats.js';
+import { ensureWebBuild } from './lib/web.js';
 import { seedBenchRound } from './lib/pg.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIELDS = Number(process.env.BENCH_FIELDS ?? 150);
 const TYPED_FIELDS = 30;
 const PASSWORD = 'Bench-Form-2026!';
@@ -28,33 +25,6 @@ const NOW = '2026-10-12T09:00:00+07:00';
 /** The number inputs of the entry form: one per data element, marked with data-code="<CODE>". */
 const FIELD_INPUTS = 'input[data-code]';
 
-/** Newest modification time under a path (0 when missing). */
-function newest(p: string): number {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(p);
-  } catch {
-    return 0;
-  }
-  if (!st.isDirectory()) return st.mtimeMs;
-  return fs.readdirSync(p).reduce((m, e) => Math.max(m, newest(path.join(p, e))), st.mtimeMs);
-}
-
-function ensureWebBuild() {
-  const built = newest(path.join(ROOT, 'apps/web/dist/index.html'));
-  const sources = Math.max(
-    ...['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/contracts/src'].map((s) => newest(path.join(ROOT, s))),
-  );
-  if (built && built >= sources) return;
-  console.log('form: building the web app…');
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) throw new Error('the web build failed');
-}
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 
 /**
  * Runs in the page before any of its scripts (a string, so no build helper leaks into it). Records
@@ -109,7 +79,7 @@ type ProbeWindow = { __tti?: number; __first?: number; __latency: number[] };
 const LOAD_BEFORE = os.loadavg()[0];
 
 async function main() {
-  ensureWebBuild();
+  ensureWebBuild((line) => console.log(`form: ${line}`));
   const db = await openPglite(undefined);
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   const browser = await launchBrowser();

@@ -6,6 +6,9 @@
 import type { AnalyticsRequest } from '../../apps/server/src/modules/analytics/analytics.query.js';
 import type { Db } from '../../apps/server/src/platform/db/index.js';
 import { FORMS, OPEN_QUARTER, valueSql, YARDSTICK_ELEMENTS, YARDSTICK_YEARS } from './national-plan.js';
+import { quantile } from './stats.js';
+
+export { quantile };
 
 /** 27 SUM data elements × a province and its districts (`ou:PROV;LEVEL-3`) × the ten years 2016–2025. */
 export const yardstickRequest = (province: string): AnalyticsRequest => ({
@@ -140,9 +143,6 @@ export async function storedFigure(db: Db, unitId: number, element: string): Pro
   return row.v;
 }
 
-/** q-quantile of an ascending list (nearest rank). */
-export const quantile = (sorted: number[], q: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] : Number.NaN;
 
 export const median = (xs: number[]) =>
   quantile(
