@@ -19,7 +19,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     const user = requireUser(req);
     if (!canDo(user, 'completeness.read')) throw forbidden('Bảng điều hành dành cho Văn phòng Sở, phòng chuyên môn, lãnh đạo Sở và người xem; đơn vị báo cáo xem số liệu của mình ở trang báo cáo.');
     const today = app.clock.today();
-    const period = await dashboardPeriod(app.db, req.query.period, today);
+    const period = await dashboardPeriod(app.db, req.query.period, today, app.clock.now());
     const unit = await dashboardUnit(app.db, req.query.ou === undefined ? undefined : normalizeText(req.query.ou));
     return presentDashboard(await loadDashboard(app.db, user, { period, unit }, { today, now: app.clock.now() }));
   });

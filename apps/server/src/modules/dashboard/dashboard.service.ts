@@ -24,6 +24,7 @@ import { type CompareItem, compareFigures } from '../analytics/compare.service.j
 import { allSectors, provinceRoot, sectorDx } from '../reports/summary-report.repository.js';
 import { MAX_KEY_FIGURES, summaryPeriod } from '../reports/summary-report.service.js';
 import { hasSubmitted } from '../rounds/completeness.js';
+import { roundsRepo } from '../rounds/rounds.repository.js';
 import { type RoundWithCounts, board, listRounds, vnDateOf } from '../rounds/rounds.service.js';
 import { type DashboardUnitRow, childrenDuring, subtreeIds, unitByCode, unitsByIds } from './dashboard.repository.js';
 
@@ -70,28 +71,33 @@ export const DEFAULT_APPROVED_SHARE = 0.8;
  * rounds have at least DEFAULT_APPROVED_SHARE of their expected reports (assigned units valid in the quarter)
  * approved — figures from approved reports only would otherwise read as steep falls — else the latest ended.
  */
-export async function settledDashboardPeriod(db: Db, todayISO: string): Promise<Period> {
+export async function settledDashboardPeriod(db: Db, todayISO: string, now: Date): Promise<Period> {
   const latest = defaultDashboardPeriod(todayISO);
   const quarters = [latest];
   while (quarters.length < 4) quarters.push(previousPeriod(quarters[quarters.length - 1]!));
-  const rows = await db.query<{ period: string; expected: number; approved: number }>(
-    `SELECT r.period, count(*)::int AS expected, count(*) FILTER (WHERE s.status = 'approved')::int AS approved
-       FROM reporting_rounds r
-       JOIN report_forms f ON f.id = r.form_id AND f.period_type = 'Quarterly'
-       JOIN form_units fu ON fu.form_id = r.form_id
-       JOIN org_units u ON u.id = fu.org_unit_id AND u.valid_from <= r.period_end AND (u.valid_to IS NULL OR u.valid_to >= r.period_start)
-       LEFT JOIN submissions s ON s.round_id = r.id AND s.org_unit_id = u.id
-      WHERE r.period = ANY($1::text[])
-      GROUP BY r.period`,
+  const rounds = await db.query<{ id: number; period: string }>(
+    `SELECT r.id, r.period FROM reporting_rounds r JOIN report_forms f ON f.id = r.form_id AND f.period_type = 'Quarterly'
+      WHERE r.period = ANY($1::text[])`,
     [quarters.map((q) => q.id)],
   );
-  const share = new Map(rows.map((r) => [r.period, r.expected > 0 ? r.approved / r.expected : 0]));
-  return quarters.find((q) => (share.get(q.id) ?? 0) >= DEFAULT_APPROVED_SHARE) ?? latest;
+  // expected and approved exactly as the round board counts them
+  const counts = new Map((await roundsRepo.counts(db, rounds.map((r) => r.id), now, null)).map((c) => [c.round_id, c]));
+  const share = new Map<string, { expected: number; approved: number }>();
+  for (const r of rounds) {
+    const c = counts.get(r.id);
+    const t = share.get(r.period) ?? { expected: 0, approved: 0 };
+    share.set(r.period, { expected: t.expected + Number(c?.assigned ?? 0), approved: t.approved + Number(c?.approved ?? 0) });
+  }
+  const settled = (q: Period) => {
+    const t = share.get(q.id);
+    return !!t && t.expected > 0 && t.approved / t.expected >= DEFAULT_APPROVED_SHARE;
+  };
+  return quarters.find(settled) ?? latest;
 }
 
 /** The period asked for (quarter, six months, nine months, year), or the default; a Vietnamese 400 otherwise. */
-export async function dashboardPeriod(db: Db, id: string | undefined, todayISO: string): Promise<Period> {
-  return id === undefined || id.trim() === '' ? settledDashboardPeriod(db, todayISO) : summaryPeriod(id);
+export async function dashboardPeriod(db: Db, id: string | undefined, todayISO: string, now: Date): Promise<Period> {
+  return id === undefined || id.trim() === '' ? settledDashboardPeriod(db, todayISO, now) : summaryPeriod(id);
 }
 
 /** The unit asked for by code, or the province root. */
