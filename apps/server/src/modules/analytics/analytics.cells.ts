@@ -20,8 +20,9 @@
  * change that moves or closes units, or an aggregation type change), for everything or for some units or
  * data elements.
  */
-import { type Period, PERIOD_TYPES, childPeriods, comparePeriodTypes, parentPeriods, parsePeriod, periodDays } from '@nhip/contracts';
+import { type Period, parentPeriods, parsePeriod } from '@nhip/contracts';
 import type { Db } from '../../platform/db/index.js';
+import { periodPairs } from './analytics.query.js';
 
 /** One changed value's key: its unit, data element and stored period. */
 export type CellScope = { unitId: number; deId: number; period: string };
@@ -40,23 +41,13 @@ export function enclosingPeriods(period: string): Period[] {
   return [p, ...parentPeriods(p)];
 }
 
-/** (containing period, stored period within it) pairs for `periods`, with the lengths and dates the SQL needs. */
+/** The (containing period, stored period within it) pairs of `periods` as the columns the SQL unnests. */
 function periodMap(periods: Iterable<Period>) {
-  const m = { pe: [] as string[], sp: [] as string[], spDays: [] as number[], spStart: [] as string[], spEnd: [] as string[], peEnd: [] as string[] };
-  for (const p of periods) {
-    for (const type of PERIOD_TYPES) {
-      if (comparePeriodTypes(type, p.type) > 0) continue;
-      for (const c of childPeriods(p, type)) {
-        m.pe.push(p.id);
-        m.sp.push(c.id);
-        m.spDays.push(periodDays(c));
-        m.spStart.push(c.start);
-        m.spEnd.push(c.end);
-        m.peEnd.push(p.end);
-      }
-    }
-  }
-  return m;
+  const pairs = periodPairs([...periods]);
+  return {
+    pe: pairs.map((x) => x.pe), sp: pairs.map((x) => x.sp), spDays: pairs.map((x) => x.spDays),
+    spStart: pairs.map((x) => x.spStart), spEnd: pairs.map((x) => x.spEnd), peEnd: pairs.map((x) => x.peEnd),
+  };
 }
 
 type Own = { ou: number; de: number; pe: string; cnt: number; sum: string; days: string; min: string; max: string; last: string | null; exact: string | null };

@@ -41,9 +41,6 @@
  */
 import {
   type Period,
-  PERIOD_TYPES,
-  childPeriods,
-  comparePeriodTypes,
   evaluate,
   expressionCodes,
   formatNumber,
@@ -52,9 +49,9 @@ import {
 } from '@nhip/contracts';
 import type { Db } from '../../platform/db/index.js';
 import { badRequest, notFound } from '../../platform/errors.js';
-import { type AnalyticsRequest, resolvePeriods } from './analytics.query.js';
+import { type AnalyticsRequest, periodPairs, resolvePeriods } from './analytics.query.js';
 import {
-  type AggregateRow, type ElementRow, type IndicatorRow, type PeriodPair, type UnitRow,
+  type AggregateRow, type ElementRow, type IndicatorRow, type UnitRow,
   aggregate, aggregateFromCells, elementsByCode, indicatorsByCode, rootUnits, unitById, unitsAtLevelUnder, unitsByCode,
 } from './analytics.repository.js';
 
@@ -163,21 +160,6 @@ function indicatorValue(ind: IndicatorRow, lookup: (code: string) => number | nu
 
 function validDuring(u: UnitRow, p: Period): boolean {
   return u.valid_from <= p.end && (u.valid_to === null || u.valid_to >= p.start);
-}
-
-/** Every (requested period, stored period within it) pair, stored periods of the same or a finer type. */
-export function periodPairs(periods: Period[]): PeriodPair[] {
-  const pairs: PeriodPair[] = [];
-  for (const p of periods) {
-    const peDays = periodDays(p);
-    for (const type of PERIOD_TYPES) {
-      if (comparePeriodTypes(type, p.type) > 0) continue;
-      for (const c of childPeriods(p, type)) {
-        pairs.push({ pe: p.id, sp: c.id, spDays: periodDays(c), peDays, spStart: c.start, spEnd: c.end, peEnd: p.end });
-      }
-    }
-  }
-  return pairs;
 }
 
 async function resolveDx(db: Db, codes: string[]) {

@@ -4,11 +4,16 @@
  */
 import {
   type Period,
+  PERIOD_TYPES,
+  childPeriods,
+  comparePeriodTypes,
   isRelativePeriodKeyword,
   normalizeText,
   parsePeriod,
+  periodDays,
   relativePeriods,
 } from '@nhip/contracts';
+import type { PeriodPair } from './analytics.repository.js';
 import { badRequest } from '../../platform/errors.js';
 
 export type OuItem = { kind: 'unit'; code: string } | { kind: 'level'; level: number };
@@ -84,4 +89,19 @@ export function resolvePeriods(items: string[], todayISO: string): Period[] {
     }
   }
   return [...out.values()];
+}
+
+/** Every (requested period, stored period within it) pair, stored periods of the same or a finer type. */
+export function periodPairs(periods: Period[]): PeriodPair[] {
+  const pairs: PeriodPair[] = [];
+  for (const p of periods) {
+    const peDays = periodDays(p);
+    for (const type of PERIOD_TYPES) {
+      if (comparePeriodTypes(type, p.type) > 0) continue;
+      for (const c of childPeriods(p, type)) {
+        pairs.push({ pe: p.id, sp: c.id, spDays: periodDays(c), peDays, spStart: c.start, spEnd: c.end, peEnd: p.end });
+      }
+    }
+  }
+  return pairs;
 }
