@@ -81,9 +81,3 @@ export function buildPivot(result: AnalyticsResult, layout: PivotLayout, o: { in
   ];
   return { layout, notes, rowKeys, colKeys, name, cell };
 }
-
-/** The Excel number format showing a figure as the API does: '#,##0', '#,##0.0', '#,##0.00'… */
-export function pivotNumberFormat(c: PivotCell): string {
-  const decimals = c.decimals ?? Math.min(2, (String(c.value).split('.')[1] ?? '').length);
-  return decimals <= 0 ? '#,##0' : `#,##0.${'0'.repeat(Math.min(decimals, 10))}`;
-}

@@ -5,7 +5,8 @@
  * Panes are frozen below the headers and right of the row headers.
  */
 import ExcelJS from 'exceljs';
-import { DIM_LABELS, type PivotTable, pivotNumberFormat } from './pivot.service.js';
+import { excelNumberFormat } from '../xlsx/number-format.js';
+import { DIM_LABELS, type PivotTable } from './pivot.service.js';
 
 export const PIVOT_SHEET = 'Bảng tổng hợp';
 export const PIVOT_TITLE = 'BẢNG TỔNG HỢP SỐ LIỆU';
@@ -80,7 +81,7 @@ export async function buildPivotXlsx(t: PivotTable, now: Date): Promise<Buffer> 
       cell.border = THIN;
       if (v === null) return;
       cell.value = v.value;
-      cell.numFmt = pivotNumberFormat(v);
+      cell.numFmt = excelNumberFormat(v.value, v.decimals);
     });
   });
 

@@ -9,6 +9,7 @@ import { periodLabel } from '@nhip/contracts';
 import ExcelJS from 'exceljs';
 import { appendixSubtitle } from './summary-report.content.js';
 import type { AppendixCell, SummaryReportInput } from './summary-report.model.js';
+import { excelNumberFormat } from '../xlsx/number-format.js';
 
 export const APPENDIX_SHEET = 'Phụ lục số liệu';
 export const APPENDIX_TITLE = 'PHỤ LỤC SỐ LIỆU';
@@ -23,11 +24,6 @@ export function appendixNumber(n: number): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
-/** '#,##0' for whole numbers, '#,##0.0' / '#,##0.00' for those with 1 or 2 decimals. */
-export function numberFormat(n: number): string {
-  const decimals = (String(n).split('.')[1] ?? '').length;
-  return decimals === 0 ? '#,##0' : `#,##0.${'0'.repeat(Math.min(decimals, 2))}`;
-}
 
 const isNumberColumn = (rows: readonly (readonly AppendixCell[])[], i: number) =>
   rows.some((r) => typeof r[i] === 'number') && rows.every((r) => typeof r[i] !== 'string');
@@ -83,7 +79,7 @@ export async function buildAppendixXlsx(input: SummaryReportInput, now: Date): P
         style(cell);
         cell.border = THIN;
         cell.alignment = { vertical: 'middle', wrapText: !numeric[i], horizontal: numeric[i] ? (t.columns[i] === 'STT' ? 'center' : 'right') : 'left' };
-        if (typeof cell.value === 'number') cell.numFmt = numberFormat(cell.value);
+        if (typeof cell.value === 'number') cell.numFmt = excelNumberFormat(cell.value);
         else if (typeof cell.value === 'string') textWidth.set(i, Math.max(textWidth.get(i) ?? 0, cell.value.length));
       });
     }
