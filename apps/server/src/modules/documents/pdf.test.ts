@@ -2,16 +2,27 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
 import { docxToPdf, findSoffice, PDF_TIMEOUT_MESSAGE, PDF_UNAVAILABLE_MESSAGE } from './pdf.js';
 import { buildSummaryReportDocx } from './summary-report.docx.js';
 import { sampleSummaryReport } from './test-fixtures.js';
 
-const ourTempDirs = () => readdirSync(tmpdir()).filter((d) => d.startsWith('nhip-pdf-'));
 const soffice = await findSoffice();
 const scratch = mkdtempSync(path.join(tmpdir(), 'docs-pdf-test-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// The conversions of this file make their working folders in a temporary folder of their own, so that
+// another test run on the same machine cannot change the count of leftovers checked here.
+const conversions = mkdtempSync(path.join(scratch, 'tmp-'));
+const previousTmp = process.env.TMPDIR;
+beforeAll(() => {
+  process.env.TMPDIR = conversions;
+});
+afterAll(() => {
+  if (previousTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = previousTmp;
+  rmSync(scratch, { recursive: true, force: true });
+});
+const ourTempDirs = () => readdirSync(conversions).filter((d) => d.startsWith('nhip-pdf-'));
 
 describe('docxToPdf', () => {
   it('says in Vietnamese that LibreOffice is missing when soffice is not on the path', async () => {
