@@ -1,4 +1,5 @@
 /** Shapes an engine result as DHIS2's analytics grid (JSON) or as CSV, values in machine format. */
+import { csvLine } from '../../platform/spreadsheet-safe.js';
 import type { AnalyticsResult } from './analytics.engine.js';
 
 /** Data elements are shown with at most this many decimals; indicators with their own `decimals`. */
@@ -25,14 +26,15 @@ export function presentGrid(r: AnalyticsResult): AnalyticsGrid {
   };
 }
 
-const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** CSV with the codes and their Vietnamese names, one line per figure (UTF-8, no BOM; LF line ends). */
+/**
+ * CSV with the codes and their Vietnamese names, one line per figure (UTF-8, no BOM; LF line ends). Names are
+ * neutralised against formula injection; values are plain numbers ('-0.5' stays a number).
+ */
 export function presentCsv(r: AnalyticsResult): string {
   const name = (code: string) => r.items[code]?.name ?? '';
   const lines = [['dx', 'dx_ten', 'ou', 'ou_ten', 'pe', 'pe_ten', 'value']];
   for (const row of r.rows) {
     lines.push([row.dx, name(row.dx), row.ou, name(row.ou), row.pe, name(row.pe), formatValue(row.value, row.decimals)]);
   }
-  return lines.map((l) => l.map(csvCell).join(',')).join('\n') + '\n';
+  return lines.map(csvLine).join('\n') + '\n';
 }

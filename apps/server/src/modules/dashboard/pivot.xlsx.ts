@@ -5,6 +5,7 @@
  * Panes are frozen below the headers and right of the row headers.
  */
 import ExcelJS from 'exceljs';
+import { protectWorkbook } from '../../platform/spreadsheet-safe.js';
 import { excelNumberFormat } from '../xlsx/number-format.js';
 import { DIM_LABELS, type PivotTable } from './pivot.service.js';
 
@@ -91,5 +92,6 @@ export async function buildPivotXlsx(t: PivotTable, now: Date): Promise<Buffer> 
     ws.getColumn(left + j + 1).width = Math.min(30, Math.max(13, Math.ceil(longest / 2) + 2));
   });
   ws.views = [{ state: 'frozen', xSplit: left, ySplit: firstHead + headLevels - 1 }];
+  protectWorkbook(wb); // names, comments and notes that would run as formulas once edited stay text
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -6,9 +6,9 @@ import { Readable } from 'node:stream';
 import { parsePeriod } from '@nhip/contracts';
 import type { Db } from '../../platform/db/index.js';
 import { badRequest, forbidden, notFound } from '../../platform/errors.js';
+import { csvLine } from '../../platform/spreadsheet-safe.js';
 import { type FormRow, dataValuesRepo as repo } from './datavalues.repository.js';
 import { type DhisActor, exportScope } from './dhis2.policy.js';
-import { csvCell } from './text-input.js';
 
 export type DataValueExportQuery = {
   dataSet: string | string[];
@@ -85,7 +85,7 @@ export async function streamDataValues(db: Db, actor: DhisActor, q: DataValueExp
     async function* csv() {
       yield `${CSV_COLUMNS.join(',')}\r\n`;
       for await (const rows of pages())
-        yield `${rows.map((r) => [r.de, r.period, r.ou, r.value, r.comment, r.stored_by, r.updated_at.toISOString()].map(csvCell).join(',')).join('\r\n')}\r\n`;
+        yield `${rows.map((r) => csvLine([r.de, r.period, r.ou, r.value, r.comment, r.stored_by, r.updated_at.toISOString()])).join('\r\n')}\r\n`;
     }
     return { contentType: 'text/csv; charset=utf-8', filename: `${base}.csv`, body: Readable.from(csv()) };
   }

@@ -3,10 +3,11 @@
  * loaded once, written in chunks, all inside one transaction with its audit event.
  */
 import type { Readable } from 'node:stream';
-import { formatNumber } from '@nhip/contracts';
+import { controlCharReason, findControlChar, formatNumber } from '@nhip/contracts';
 import { audit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { badRequest, forbidden } from '../../platform/errors.js';
+import { restoreCsvText } from '../../platform/spreadsheet-safe.js';
 import { codeOf, ImportContext, type RawRow } from './datavalues.context.js';
 import { ImportJob, type ImportOptions, type ImportSummary } from './datavalues.job.js';
 import { auditActorOf, type DhisActor, mayImportApproved, mayImportValues } from './dhis2.policy.js';
@@ -46,6 +47,7 @@ export async function importDataValues(db: Db, actor: DhisActor, input: DataValu
   try {
     return await db.tx(async (t) => {
       const ctx = await ImportContext.load(t, actor, opts.approve);
+      ctx.format = opts.format;
       const job = new ImportJob(t, ctx, actor, opts, now, input.chunkRows, input.cellsIncrementalLimit);
       if (opts.format === 'csv') await readCsv(pieces, job);
       else await readJson(pieces, job, ctx);
@@ -116,6 +118,8 @@ async function readJson(pieces: AsyncIterable<string>, job: ImportJob, ctx: Impo
           `Trường "${key}" phải đứng trước "dataValues" trong tệp JSON lớn (Nhịp đọc tệp theo luồng). Chưa ghi giá trị nào.`,
         );
       if (value !== null && typeof value !== 'string') throw badRequest(`Trường "${key}" phải là chuỗi mã.`);
+      const bad = typeof value === 'string' ? findControlChar(value) : null;
+      if (bad) throw badRequest(`Trường "${key}" ${controlCharReason(bad)}. Chưa ghi giá trị nào.`);
       ctx.defaults[key] = codeOf(value);
     },
   );
@@ -187,7 +191,8 @@ async function readCsv(pieces: AsyncIterable<string>, job: ImportJob) {
       const c = cols;
       const get = (k: keyof Omit<RawRow, 'index'>) => {
         const i = c.get(k);
-        return i === undefined ? undefined : rec[i];
+        // A cell Nhịp's CSV export neutralised against formula injection ("'=…") reads back as it was.
+        return i === undefined || rec[i] === undefined ? undefined : restoreCsvText(rec[i]);
       };
       const p = job.add({
         index: index++,

@@ -106,13 +106,6 @@ export async function* csvBatches(pieces: AsyncIterable<string>): AsyncGenerator
   }
 }
 
-/** One CSV cell: quoted when it holds a delimiter, a quote or a line break. */
-export function csvCell(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",;\r\n\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 const IN_MEMORY_BYTES = 4 * 1024 * 1024;
 
 /**

@@ -7,6 +7,7 @@
  */
 import { periodLabel } from '@nhip/contracts';
 import ExcelJS from 'exceljs';
+import { protectWorkbook } from '../../platform/spreadsheet-safe.js';
 import { appendixSubtitle } from './summary-report.content.js';
 import type { AppendixCell, SummaryReportInput } from './summary-report.model.js';
 import { excelNumberFormat } from '../xlsx/number-format.js';
@@ -89,5 +90,6 @@ export async function buildAppendixXlsx(input: SummaryReportInput, now: Date): P
     const first = input.appendix.find((t) => t.columns.length > i)?.columns[i];
     ws.getColumn(i + 1).width = first === 'STT' ? 6 : textWidth.has(i) ? Math.min(60, Math.max(12, (textWidth.get(i) ?? 0) + 2)) : 16;
   }
+  protectWorkbook(wb); // names, comments and notes that would run as formulas once edited stay text
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -2,8 +2,10 @@
  * The org unit CSV: `code,name,type,parentCode,validFrom,validTo,predecessorCodes` (RFC 4180, UTF-8,
  * predecessor codes separated by ';', dates YYYY-MM-DD; dd/mm/yyyy also read). Pure: text in, rows out.
  */
+import { checkText } from '@nhip/contracts';
 import Papa from 'papaparse';
 import { AppError, badRequest } from '../../platform/errors.js';
+import { neutraliseText, quoteNeutralised, restoreCsvText } from '../../platform/spreadsheet-safe.js';
 
 export const CSV_COLUMNS = ['code', 'name', 'type', 'parentCode', 'validFrom', 'validTo', 'predecessorCodes'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -15,25 +17,29 @@ export type LineError = { line: number; message: string };
 export const MAX_CSV_BYTES = 10 * 1024 * 1024;
 const MAX_ROWS = 50_000;
 
-// Spreadsheet programs run cells starting with these as formulas: exported cells get a leading
-// apostrophe (papaparse escapeFormulae), which the import removes again.
-const FORMULA_CHARS = new Set(['=', '+', '-', '@', '\t', '\r']);
-const isEscapedFormula = (t: string) => t.length > 1 && t[0] === "'" && FORMULA_CHARS.has(t[1]);
-
-/** NUL and other C0 controls (tab, line feeds and carriage return excepted) or U+FFFD: not CSV text. */
+/**
+ * U+FFFD (bytes that were not UTF-8) or more than a few control characters: not CSV text. A few control
+ * characters are cells to correct, and the text boundary names each one's line and column (parseCsv).
+ */
 function hasBinary(text: string): boolean {
+  let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d) || c === 0xfffd) return true;
+    if (c === 0xfffd) return true;
+    if (((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f)) && ++controls > 8) return true;
   }
   return false;
 }
 
-/** Serialises rows (already in column order) as RFC 4180 CSV with CRLF line ends, without BOM. */
+/**
+ * Serialises rows (already in column order) as RFC 4180 CSV with CRLF line ends, without BOM. Spreadsheet
+ * programs run cells starting with = + - @ tab or CR as formulas: such a cell gets a leading apostrophe
+ * (platform/spreadsheet-safe), which the import removes again.
+ */
 export function toCsv(rows: CsvRecord[]): string {
   return Papa.unparse(
-    { fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) },
-    { newline: '\r\n', escapeFormulae: true },
+    { fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => neutraliseText(r[c]))) },
+    { newline: '\r\n', quotes: quoteNeutralised },
   );
 }
 
@@ -69,10 +75,7 @@ const QUOTE_ERRORS: Record<string, string> = {
   InvalidQuotes: 'dấu ngoặc kép (") đặt sai chỗ; dấu ngoặc kép trong ô phải viết đôi ("")',
 };
 
-const clean = (v: string | undefined) => {
-  const t = (v ?? '').trim();
-  return isEscapedFormula(t) ? t.slice(1) : t;
-};
+const clean = (v: string | undefined) => restoreCsvText((v ?? '').trim());
 
 /**
  * Parses decoded CSV text. Throws 400 when there is no proper header or no data row; returns the data
@@ -128,6 +131,12 @@ export function parseCsv(text: string): { rows: CsvRow[]; errors: LineError[] } 
     }
     if (r.fields.length > header.length && r.fields.slice(header.length).some((f) => f.trim() !== '')) {
       errors.push({ line: r.line, message: `Có ${r.fields.length} cột, nhiều hơn dòng tiêu đề (${header.length} cột). Ô có dấu phẩy phải đặt trong ngoặc kép.` });
+      continue;
+    }
+    // The text boundary, cell by cell: every column of the file is a one-line field.
+    const bad = CSV_COLUMNS.map((c, i) => ({ c, check: checkText(r.fields[index[i]] ?? '') })).find((x) => !x.check.ok);
+    if (bad && !bad.check.ok) {
+      errors.push({ line: r.line, message: `Cột "${bad.c}" ${bad.check.reason}.` });
       continue;
     }
     const values = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, clean(r.fields[index[i]])])) as CsvRecord;

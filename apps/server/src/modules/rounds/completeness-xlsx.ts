@@ -1,6 +1,7 @@
 /** The completeness of one round as an Excel workbook, Vietnamese headings, for the office to print or forward. */
 import { STATUS_LABELS, UNIT_TYPE_LABELS, type UnitType, formatDateTime, parsePeriod, periodLabel } from '@nhip/contracts';
 import ExcelJS from 'exceljs';
+import { protectWorkbook } from '../../platform/spreadsheet-safe.js';
 import type { Completeness, Totals } from './completeness.js';
 import type { RoundRow } from './rounds.repository.js';
 
@@ -94,6 +95,7 @@ export async function completenessWorkbook(round: RoundRow, c: Completeness, now
     if (l.submittedAt) row.getCell(6).numFmt = DATE;
   });
 
+  protectWorkbook(wb); // names, comments and notes that would run as formulas once edited stay text
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

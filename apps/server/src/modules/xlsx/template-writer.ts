@@ -5,6 +5,7 @@
  */
 import { NARRATIVE_SECTIONS, type ValueType, formatDate, formatDateTime, formatNumber } from '@nhip/contracts';
 import ExcelJS from 'exceljs';
+import { protectWorkbook } from '../../platform/spreadsheet-safe.js';
 import {
   CELL_TEXT_CHUNK, CODE_HEADER, COL, LAST_COL, MAIN_SHEET, META_KEYS, META_SHEET, NARRATIVE_PART, NUM_FMT, UNBOUNDED, identityChecksum,
   narrativeHeading,
@@ -239,5 +240,6 @@ export async function writeTemplate(m: TemplateModel): Promise<Buffer> {
   ws.pageSetup.printTitlesRow = `${header}:${header}`;
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   metaSheet(wb, m);
+  protectWorkbook(wb); // names, comments and notes that would run as formulas once edited stay text
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
