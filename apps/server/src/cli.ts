@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Role } from '@nhip/contracts';
 import { ROLES } from '@nhip/contracts';
 import { DatabaseBusyError, openDatabase, prepareDatabase } from './platform/bootstrap.js';
+import { describeChainReport, verifyAuditChain } from './platform/audit-chain.js';
 import { backup, BackupFormatError, restore } from './platform/backup.js';
 import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
@@ -41,6 +42,8 @@ Cách dùng: npm run nhip -- <lệnh> [tùy chọn]
   metadata export TỆP                       Xuất toàn bộ cấu hình ra tệp JSON
   backup TỆP                                Sao lưu toàn bộ dữ liệu (tệp .nhip.gz)
   restore TỆP                               Khôi phục từ tệp sao lưu (thay thế toàn bộ dữ liệu hiện có)
+  audit verify                              Kiểm tra chuỗi mã băm của nhật ký kiểm toán; mã thoát 3 nếu có
+                                            sự kiện bị sửa hoặc bị xóa
 
 Vai trò: ${ROLES.join(', ')}
 Biến môi trường: DATA_DIR (mặc định ./data), DATABASE_URL, NHIP_DEMO, NHIP_ADMIN_PASSWORD
@@ -84,7 +87,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return cmd || o.help ? 0 : 1;
   }
-  const known = ['migrate', 'seed', 'users', 'tokens', 'import', 'export', 'analytics', 'report', 'metadata', 'backup', 'restore'];
+  const known = ['migrate', 'seed', 'users', 'tokens', 'import', 'export', 'analytics', 'report', 'metadata', 'backup', 'restore', 'audit'];
   if (!known.includes(cmd)) throw new UsageError(`Lệnh không tồn tại: "${cmd}". Xem: npm run nhip -- --help`);
 
   const config = loadConfig();
@@ -197,6 +200,12 @@ async function run(argv: string[]): Promise<number> {
           return r.status === 'ERROR' ? 2 : 0;
         }
         throw new UsageError('Dùng: npm run nhip -- metadata import|export TỆP');
+      }
+      case 'audit': {
+        if (sub !== 'verify') throw new UsageError('Dùng: npm run nhip -- audit verify');
+        const report = await verifyAuditChain(db);
+        console.log(describeChainReport(report));
+        return report.ok ? 0 : 3;
       }
       case 'backup': {
         if (!sub) throw new UsageError('Thiếu tên tệp: npm run nhip -- backup TỆP');
