@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -20,6 +20,7 @@ import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { Db } from './platform/db/index.js';
 import { AppError } from './platform/errors.js';
+import { DOCS_CSP, securityHeaders, webAppPage } from './platform/security-headers.js';
 import { type CurrentUser, userFromSession, userFromToken } from './modules/identity/identity.service.js';
 import { MODULES } from './modules/index.js';
 
@@ -52,7 +53,7 @@ function zodMessage(issues: { instancePath?: string; message?: string; params?: 
   return `Dữ liệu gửi lên không hợp lệ — ${parts.join('; ')}.`;
 }
 
-export async function buildApp(opts: { db: Db; config: Config; clock: Clock; logger?: boolean }): Promise<FastifyInstance> {
+export async function buildApp(opts: { db: Db; config: Config; clock: Clock; logger?: boolean; webDist?: string }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: opts.config.logLevel } : false,
     // One line per request drowns the start-up banner; errors and warnings are still logged.
@@ -81,7 +82,7 @@ export async function buildApp(opts: { db: Db; config: Config; clock: Clock; log
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP });
 
   // Authentication: bearer token or session cookie. Authorization happens in each route.
   app.addHook('onRequest', async (req) => {
@@ -104,11 +105,8 @@ export async function buildApp(opts: { db: Db; config: Config; clock: Clock; log
     }
   });
 
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Referrer-Policy', 'same-origin');
-  });
+  // Content-Security-Policy, Permissions-Policy, COOP, HSTS behind https, nosniff, no framing.
+  securityHeaders(app, { trustProxy: opts.config.trustProxy });
 
   app.setErrorHandler((err: unknown, req, reply) => {
     if (err instanceof AppError) {
@@ -140,18 +138,16 @@ export async function buildApp(opts: { db: Db; config: Config; clock: Clock; log
   for (const mod of MODULES) await app.register(mod);
 
   // The single-page app: index.html for every non-API path; hashed assets from the build folder.
-  const spa = (reply: FastifyReply) => {
-    if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
-      return reply.status(503).type('text/plain; charset=utf-8').send('Giao diện web chưa được build. Chạy "npm run build" rồi khởi động lại.');
-    return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(path.join(WEB_DIST, 'index.html')));
-  };
+  // index.html goes out with a fresh CSP nonce each time (security-headers.ts).
+  const webDist = opts.webDist ?? WEB_DIST;
+  const spa = webAppPage(webDist);
   app.get('/', { schema: { hide: true } }, async (_req, reply) => spa(reply));
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.status(404).send({ error: 'not_found', message: 'Không tìm thấy địa chỉ API này.' });
     if (req.method !== 'GET' && req.method !== 'HEAD') return reply.status(404).send({ error: 'not_found', message: 'Không tìm thấy.' });
     return spa(reply);
   });
-  if (fs.existsSync(WEB_DIST)) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false, serveDotFiles: false });
+  if (fs.existsSync(webDist)) await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false, serveDotFiles: false });
 
   return app;
 }

@@ -1,0 +1,108 @@
+/**
+ * Security headers on every response, and the web app's index.html served with a fresh CSP nonce.
+ *
+ * - HTML pages get a Content-Security-Policy: scripts only from this origin, nothing inline, no plugins, no
+ *   framing. antd 6 writes its styles at run time into <style> elements; the web app gives them the nonce of
+ *   the page (ConfigProvider csp), so `style-src` needs no 'unsafe-inline'.
+ * - Everything else (JSON, files) gets `default-src 'none'`: a response that is not a page never runs anything.
+ * - /api/docs (Swagger UI) sets its own policy: its scripts and styles are files of its own.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+/** What the web app's index.html holds where the server puts the page's nonce. */
+export const NONCE_PLACEHOLDER = 'NHIP_CSP_NONCE';
+
+const policy = (directives: Record<string, string>) =>
+  Object.entries(directives)
+    .map(([k, v]) => `${k} ${v}`)
+    .join('; ');
+
+const PAGE_DIRECTIVES = {
+  'default-src': "'self'",
+  'script-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self' data:",
+  'font-src': "'self' data:",
+  'connect-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'self'",
+  'form-action': "'self'",
+  'frame-ancestors': "'none'",
+};
+
+/** The policy of a page of the web app; with a nonce, <style> elements carrying it are allowed too. */
+export function pageCsp(nonce?: string): string {
+  return policy(nonce ? { ...PAGE_DIRECTIVES, 'style-src': `'self' 'nonce-${nonce}'` } : PAGE_DIRECTIVES);
+}
+
+/** Swagger UI at /api/docs: its own script and style files, icons as data: URLs, the OpenAPI document by fetch. */
+export const DOCS_CSP = policy(PAGE_DIRECTIVES);
+
+/** Anything that is not an HTML page: it may load nothing and be framed by nobody. */
+export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/** Powerful browser features Nhịp never uses, switched off for the page and anything it could embed. */
+export const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'autoplay',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'usb',
+]
+  .map((f) => `${f}=()`)
+  .join(', ');
+
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * Adds the headers to every response of `app` (a root-level hook, so the not-found handler and every module
+ * get them). A policy a route has set already (the web app's page, Swagger UI) is kept.
+ */
+export function securityHeaders(app: FastifyInstance, opts: { trustProxy: boolean }) {
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    reply.header('Permissions-Policy', PERMISSIONS_POLICY);
+    // Behind the https proxy only: over plain http browsers ignore it, and a LAN install has no certificate.
+    if (opts.trustProxy) reply.header('Strict-Transport-Security', HSTS);
+    if (!reply.hasHeader('Content-Security-Policy')) {
+      const type = String(reply.getHeader('Content-Type') ?? '');
+      reply.header('Content-Security-Policy', type.startsWith('text/html') ? pageCsp() : NON_PAGE_CSP);
+    }
+  });
+}
+
+/**
+ * Sends the web app's index.html with a nonce of its own in the policy and in the page (a
+ * `<meta property="csp-nonce" nonce="…">` the app reads). The file is read once and again only when it changes.
+ */
+export function webAppPage(dist: string): (reply: FastifyReply) => FastifyReply {
+  const file = path.join(dist, 'index.html');
+  let cached: { mtimeMs: number; parts: string[] } | null = null;
+  return (reply) => {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      return reply.status(503).type('text/plain; charset=utf-8').send('Giao diện web chưa được build. Chạy "npm run build" rồi khởi động lại.');
+    }
+    if (!cached || cached.mtimeMs !== stat.mtimeMs) cached = { mtimeMs: stat.mtimeMs, parts: fs.readFileSync(file, 'utf8').split(NONCE_PLACEHOLDER) };
+    const nonce = crypto.randomBytes(16).toString('base64');
+    return reply
+      .header('Cache-Control', 'no-cache')
+      .header('Content-Security-Policy', pageCsp(nonce))
+      .type('text/html; charset=utf-8')
+      .send(cached.parts.join(nonce));
+  };
+}
