@@ -8,6 +8,7 @@ import customParseFormat from 'dayjs/plugin/customParseFormat';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { useMemo } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { CSP_NONCE } from './cspNonce';
 import { useLang } from './i18n';
 import { queryClient } from './queryClient';
 import { routeTree } from './routes';
@@ -20,6 +21,8 @@ export const FONT_STACK = '"Inter", "Segoe UI", Roboto, "Helvetica Neue", Arial,
 export const PRIMARY = '#0b5cad';
 
 const router = createBrowserRouter(routeTree());
+/** antd writes its styles into <style> elements: they carry the page's nonce (Content-Security-Policy). */
+const CSP = { nonce: CSP_NONCE };
 
 const theme = {
   algorithm: antTheme.defaultAlgorithm,
@@ -53,7 +56,7 @@ export function App() {
   const locale = useMemo(() => (lang === 'en' ? enUS : viVN), [lang]);
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={locale} theme={theme}>
+      <ConfigProvider locale={locale} theme={theme} csp={CSP}>
         <AntApp message={{ maxCount: 3 }}>
           <RouterProvider router={router} />
         </AntApp>

@@ -35,11 +35,12 @@ export default function TrendChart({
         trigger: 'axis',
         formatter: (params: unknown) => {
           const list = Array.isArray(params) ? params : [params];
-          const p = list[0] as { dataIndex: number; marker: string };
+          const p = list[0] as { dataIndex: number };
           const pt = points[p.dataIndex];
           if (!pt) return '';
           const v = pt.value === null ? 'chưa có số liệu' : `<b>${esc(formatFigure(pt.value, decimals))}</b>${uom ? ` ${esc(uom)}` : ''}`;
-          return `${esc(pt.label)}<br/>${p.marker} ${esc(seriesName)}: ${v}`;
+          // A class, not ECharts' own marker: that one is a style attribute, which the page's CSP refuses.
+          return `${esc(pt.label)}<br/><span class="nhip-chart-marker"></span> ${esc(seriesName)}: ${v}`;
         },
       },
       xAxis: {
