@@ -20,6 +20,7 @@ import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { Db } from './platform/db/index.js';
 import { AppError } from './platform/errors.js';
+import { registerTextBoundary } from './platform/text-boundary.js';
 import { DOCS_CSP, securityHeaders, webAppPage } from './platform/security-headers.js';
 import { type CurrentUser, userFromSession, userFromToken } from './modules/identity/identity.service.js';
 import { MODULES } from './modules/index.js';
@@ -43,6 +44,15 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 const FIELD_LABELS: Record<string, string> = {};
+
+/** The host an Origin header names; '' when it is not a URL (then it matches no host and counts as cross-site). */
+function originHost(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return '';
+  }
+}
 
 /** Zod issues → one Vietnamese sentence per field. */
 function zodMessage(issues: { instancePath?: string; message?: string; params?: Record<string, unknown> }[]): string {
@@ -73,6 +83,8 @@ export async function buildApp(opts: { db: Db; config: Config; clock: Clock; log
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError(429, 'rate_limited', 'Quá nhiều yêu cầu trong thời gian ngắn, vui lòng thử lại sau ít phút.') });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 5, fields: 20 } });
   app.addContentTypeParser(['text/csv', 'application/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 256 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  // One text boundary for every string that enters, before authentication reads the headers (platform/text-boundary.ts).
+  registerTextBoundary(app, { cookies: [SESSION_COOKIE] });
 
   await app.register(swagger, {
     openapi: {
@@ -99,7 +111,7 @@ export async function buildApp(opts: { db: Db; config: Config; clock: Clock; log
       if (req.user && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
         const origin = req.headers.origin;
         const fetchSite = req.headers['sec-fetch-site'];
-        if ((fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') || (origin && new URL(origin).host !== req.headers.host))
+        if ((fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') || (origin && originHost(origin) !== req.headers.host))
           throw new AppError(403, 'cross_site', 'Yêu cầu từ trang web khác bị từ chối.');
       }
     }
@@ -126,6 +138,11 @@ export async function buildApp(opts: { db: Db; config: Config; clock: Clock; log
     // rolled back whole, so nothing is half-saved, and trying again succeeds.
     if (e.code === '40P01' || e.code === '40001' || e.code === '55P03')
       return reply.status(409).send({ error: 'retry', message: 'Dữ liệu này đang được cập nhật cùng lúc bởi một thao tác khác; thao tác của bạn chưa được lưu. Vui lòng thử lại.' });
+    // Safety net behind the text boundary: PostgreSQL refused a character in text (0x00) or in JSON (\u0000).
+    if (e.code === '22021' || e.code === '22P05') {
+      req.log.warn({ err }, 'a control character passed the text boundary');
+      return reply.status(400).send({ error: 'invalid_text', message: 'Dữ liệu gửi lên chứa ký tự không lưu được (ký tự điều khiển như U+0000); chưa có gì được lưu.' });
+    }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
       return reply.status(e.statusCode).send({ error: e.code ?? 'bad_request', message: 'Yêu cầu không hợp lệ.' });
     req.log.error(err);

@@ -6,3 +6,7 @@ export * from './period-labels.js';
 export * from './expression.js';
 export * from './format.js';
 export * from './validation.js';
+export {
+  checkText, codePointLabel, type ControlChar, controlCharReason, findControlChar, isMultilineText, MULTILINE_KEY, multilineText, printableName,
+  type TextCheck,
+} from './text.js';

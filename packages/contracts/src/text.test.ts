@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { compareVi, compareViFallback, foldDiacritics, normalizeText, searchMatches } from './format.js';
+import { checkText, codePointLabel, findControlChar, isMultilineText, multilineText, printableName } from './text.js';
 
 const VI_LETTERS = Array.from('aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ');
 const VI_CHARS = [...VI_LETTERS, ...VI_LETTERS.map((c) => c.toUpperCase()), ' ', '1', '9', '-'];
@@ -78,5 +80,80 @@ describe('compareVi', () => {
         expect(compareViFallback(a, b)).toBe(-compareViFallback(b, a) || 0);
       }),
     );
+  });
+});
+
+describe('checkText: the text boundary', () => {
+  const NFD = 'Chuyển đổi số'.normalize('NFD');
+  // [input, multiline, refused code point (null: accepted), why]
+  const cases: [string, boolean, number | null, string][] = [
+    ['Sở Khoa học và Công nghệ', false, null, 'Vietnamese text'],
+    ['', false, null, 'empty'],
+    ['Đội 🚀 nhóm 👩‍👩‍👧', false, null, 'emoji, joiners included'],
+    ['a\u00a0b\u00a0c', false, null, 'no-break space is not a control'],
+    ['\u00a0\u00ff\u0100', false, null, 'just above C1'],
+    ['~\u007e', false, null, 'just below DEL'],
+    ['\u0000', false, 0x00, 'NUL'],
+    ['abc\u0000', true, 0x00, 'NUL even in a multi-line field'],
+    ['a\u0001b', false, 0x01, 'SOH'],
+    ['a\u0008', true, 0x08, 'backspace'],
+    ['a\u000bb', true, 0x0b, 'vertical tab is not a line break'],
+    ['a\u000cb', true, 0x0c, 'form feed'],
+    ['a\u001b[31m', false, 0x1b, 'ESC (terminal colours)'],
+    ['a\u001f', false, 0x1f, 'last C0'],
+    ['a\u007f', true, 0x7f, 'DEL'],
+    ['a\u0080', false, 0x80, 'first C1'],
+    ['a\u0085b', true, 0x85, 'NEL is C1, not a line break here'],
+    ['a\u009f', false, 0x9f, 'last C1'],
+    ['a\tb', false, 0x09, 'tab in a one-line field'],
+    ['a\nb', false, 0x0a, 'line feed in a one-line field'],
+    ['a\r\nb', false, 0x0d, 'carriage return in a one-line field'],
+    ['Dòng 1\r\nDòng 2\n\tgạch đầu dòng', true, null, 'line breaks and tab in a multi-line field'],
+  ];
+  it.each(cases)('%j (multiline %s) → %s: %s', (input, multiline, refused) => {
+    const r = checkText(input, { multiline });
+    if (refused === null) {
+      expect(r).toEqual({ ok: true, text: input.normalize('NFC') });
+      expect(findControlChar(input, { multiline })).toBeNull();
+    } else {
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.problem.codePoint).toBe(refused);
+      expect(input.charCodeAt(r.problem.index)).toBe(refused);
+      expect(r.reason).toContain(codePointLabel(refused));
+      expect(r.reason).toMatch(refused === 0x09 || refused === 0x0a || refused === 0x0d ? /xuống dòng/ : /ký tự điều khiển/);
+    }
+  });
+
+  it('normalises to NFC without trimming', () => {
+    expect(checkText(`  ${NFD}  `)).toEqual({ ok: true, text: `  ${'Chuyển đổi số'.normalize('NFC')}  ` });
+  });
+
+  it('accepts every string without controls, refuses every string with one', () => {
+    const control = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((c) => String.fromCharCode(c));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), control, fc.nat(), (s, c, at) => {
+        const clean = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+        expect(checkText(clean).ok).toBe(true);
+        const i = at % (clean.length + 1);
+        const dirty = clean.slice(0, i) + c + clean.slice(i);
+        const r = checkText(dirty, { multiline: false });
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(r.problem.index).toBe(i);
+      }),
+    );
+  });
+
+  it('labels code points and prints names with controls escaped', () => {
+    expect(codePointLabel(0)).toBe('U+0000');
+    expect(codePointLabel(0x9f)).toBe('U+009F');
+    expect(printableName('na\u0000me')).toBe('na\\u0000me');
+  });
+
+  it('marks multi-line string schemas, through refinements and wrappers', () => {
+    expect(isMultilineText(multilineText())).toBe(true);
+    expect(isMultilineText(multilineText({ error: 'phải là chuỗi' }).max(10).min(1))).toBe(true);
+    expect(isMultilineText(z.string().max(10))).toBe(false);
+    expect(z.toJSONSchema(z.object({ note: multilineText().max(5) })).properties?.note).toMatchObject({ 'x-multiline': true, maxLength: 5 });
   });
 });

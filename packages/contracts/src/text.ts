@@ -1,8 +1,10 @@
 /**
- * Vietnamese text helpers: normalisation, diacritic-insensitive search and
+ * Vietnamese text helpers: normalisation, diacritic-insensitive search,
  * Vietnamese collation (a ă â b c d đ e ê … o ô ơ … u ư …; tones compare after
- * letters: ngang < huyền < hỏi < ngã < sắc < nặng, as in CLDR/ICU 'vi').
+ * letters: ngang < huyền < hỏi < ngã < sắc < nặng, as in CLDR/ICU 'vi'), and
+ * the text boundary check every string entering Nhịp passes (checkText).
  */
+import { z } from 'zod';
 
 /** Unicode NFC + trim. Store and compare text in this form. */
 export function normalizeText(s: string): string {
@@ -145,3 +147,68 @@ export function compareVi(a: string, b: string): number {
   const r = c ? c.compare(a, b) : compareViFallback(a, b);
   return r < 0 ? -1 : r > 0 ? 1 : 0;
 }
+
+// ---------------------------------------------------------------------------
+// The text boundary: what a string entering Nhịp may contain
+// ---------------------------------------------------------------------------
+
+/**
+ * A character a string entering Nhịp may not hold: a C0 control (U+0000–U+001F), DEL (U+007F) or a C1
+ * control (U+0080–U+009F). Tab, line feed and carriage return (`lineBreak`) are allowed in multi-line
+ * fields only. PostgreSQL refuses U+0000 outright; the others hide text, break CSV and spreadsheet
+ * cells and confuse whoever reads the data later.
+ */
+export type ControlChar = { codePoint: number; index: number; lineBreak: boolean };
+
+const isLineBreak = (c: number) => c === 0x09 || c === 0x0a || c === 0x0d;
+
+/** The first control character `s` may not hold (see ControlChar), or null. */
+export function findControlChar(s: string, opts: { multiline?: boolean } = {}): ControlChar | null {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && (c < 0x7f || c > 0x9f)) continue;
+    if (opts.multiline && isLineBreak(c)) continue;
+    return { codePoint: c, index: i, lineBreak: isLineBreak(c) };
+  }
+  return null;
+}
+
+/** 'U+0000' */
+export const codePointLabel = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Why the character is refused, to follow the name of the field: 'chứa ký tự điều khiển không hợp lệ (U+0000)'. */
+export function controlCharReason(c: ControlChar): string {
+  return c.lineBreak
+    ? `không được chứa ký tự xuống dòng hoặc tab (${codePointLabel(c.codePoint)}); chỉ trường văn bản nhiều dòng mới cho phép`
+    : `chứa ký tự điều khiển không hợp lệ (${codePointLabel(c.codePoint)})`;
+}
+
+/** A field name or path as it can be shown in a message: its own control characters written as \u0000. */
+export const printableName = (s: string): string =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: showing them is the point
+  s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).slice(0, 200);
+
+export type TextCheck = { ok: true; text: string } | { ok: false; problem: ControlChar; reason: string };
+
+/**
+ * The one check every string entering Nhịp passes: no control character (tab, line feed and carriage
+ * return only when `multiline`), then Unicode NFC. Does not trim: that is each field's own rule.
+ */
+export function checkText(s: string, opts: { multiline?: boolean } = {}): TextCheck {
+  const problem = findControlChar(s, opts);
+  if (problem) return { ok: false, problem, reason: controlCharReason(problem) };
+  return { ok: true, text: s.normalize('NFC') };
+}
+
+/** The mark a multi-line string schema carries, in the zod registry and in the OpenAPI document. */
+export const MULTILINE_KEY = 'x-multiline';
+
+/**
+ * A string field that may span several lines (tab, line feed and carriage return allowed): narratives,
+ * comments, descriptions, rule texts, notes. Every other string field refuses them at the boundary.
+ * Usage in a request schema: `note: multilineText().max(2000).nullable().optional()`.
+ */
+export const multilineText = (params?: Parameters<typeof z.string>[0]) => z.string(params).meta({ [MULTILINE_KEY]: true });
+
+/** Whether a zod schema (or one it was derived from with .max(), .min(), …) was built by multilineText. */
+export const isMultilineText = (schema: z.ZodType): boolean => z.globalRegistry.get(schema)?.[MULTILINE_KEY] === true;

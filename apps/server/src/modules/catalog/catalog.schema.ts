@@ -1,5 +1,5 @@
 /** Request and response schemas of the catalog API (zod → validation and OpenAPI). */
-import { AGGREGATION_TYPES, OPERATORS, PERIOD_TYPES, VALUE_TYPES } from '@nhip/contracts';
+import { AGGREGATION_TYPES, multilineText, OPERATORS, PERIOD_TYPES, VALUE_TYPES } from '@nhip/contracts';
 import { z } from 'zod';
 
 export const CODE_RE = /^[A-Za-z0-9_.-]{1,50}$/;
@@ -15,10 +15,13 @@ const QueryId = z.coerce.number({ error: 'phải là mã số nguyên dương' }
 export const Code = z.string({ error: 'bắt buộc, dạng chuỗi' }).regex(CODE_RE, 'chỉ gồm chữ cái không dấu, chữ số, "_", "." hoặc "-", tối đa 50 ký tự');
 const Name = z.string({ error: 'bắt buộc, dạng chuỗi' }).min(1, 'không được để trống').max(300, 'tối đa 300 ký tự');
 const OptText = (max: number) => z.string({ error: 'phải là chuỗi' }).max(max, `tối đa ${max} ký tự`).nullable().optional();
+/** Text that may span lines (descriptions, notes, rule messages): tab and line breaks pass the text boundary. */
+const OptLines = (max: number) => multilineText({ error: 'phải là chuỗi' }).max(max, `tối đa ${max} ký tự`).nullable().optional();
 const Num = z.number({ error: 'phải là số' }).min(-1e15, 'số quá nhỏ').max(1e15, 'số quá lớn');
 /** The desirable direction: 'higher' (càng cao càng tốt, default) or 'lower' (càng thấp càng tốt). */
 const Better = z.enum(BETTER_DIRECTIONS, { error: 'chiều tốt phải là higher (càng cao càng tốt) hoặc lower (càng thấp càng tốt)' });
-const Expression = z.string({ error: 'bắt buộc, dạng chuỗi' }).min(1, 'không được để trống').max(4000, 'tối đa 4000 ký tự');
+/** An expression may be written over several lines. */
+const Expression = multilineText({ error: 'bắt buộc, dạng chuỗi' }).min(1, 'không được để trống').max(4000, 'tối đa 4000 ký tự');
 
 // ── sectors ──
 export const SectorOut = z.object({
@@ -37,7 +40,7 @@ export const DataElementOut = z.object({
   sectorName: z.string().nullable(), divisionId: z.number().nullable(), better: z.enum(BETTER_DIRECTIONS),
 });
 const DataElementFields = {
-  code: Code, name: Name, nameEn: OptText(300), shortName: OptText(100), description: OptText(4000), uom: OptText(50),
+  code: Code, name: Name, nameEn: OptText(300), shortName: OptText(100), description: OptLines(4000), uom: OptText(50),
   valueType: z.enum(VALUE_TYPES, { error: `kiểu dữ liệu phải là một trong ${VALUE_TYPES.join(', ')}` }),
   aggregationType: z.enum(AGGREGATION_TYPES, { error: `cách tổng hợp phải là một trong ${AGGREGATION_TYPES.join(', ')}` }).optional(),
   reportLevel: z.number({ error: 'phải là số nguyên 1–10' }).int().min(1).max(10).nullable().optional(),
@@ -58,7 +61,7 @@ const IndicatorFields = {
   code: Code, name: Name, nameEn: OptText(300), numerator: Expression, denominator: Expression.optional(),
   factor: z.number({ error: 'hệ số phải là số' }).min(-1e12).max(1e12).optional(),
   decimals: z.number({ error: 'số chữ số thập phân phải là số nguyên 0–6' }).int().min(0).max(6).optional(),
-  uom: OptText(50), sectorId: Id.nullable().optional(), description: OptText(4000), better: Better.optional(),
+  uom: OptText(50), sectorId: Id.nullable().optional(), description: OptLines(4000), better: Better.optional(),
 };
 export const IndicatorCreate = z.object(IndicatorFields);
 export const IndicatorPatch = z.object(IndicatorFields).partial();
@@ -82,7 +85,7 @@ const FormFields = {
   code: Code, name: Name, nameEn: OptText(300),
   periodType: z.enum(PERIOD_TYPES, { error: `loại kỳ phải là một trong ${PERIOD_TYPES.join(', ')}` }),
   kind: z.enum(FORM_KINDS, { error: 'loại báo cáo phải là administrative (hành chính) hoặc statistical (thống kê)' }).optional(),
-  divisionId: Id.nullable().optional(), narrative: z.boolean({ error: 'phải là true hoặc false' }).optional(), description: OptText(4000),
+  divisionId: Id.nullable().optional(), narrative: z.boolean({ error: 'phải là true hoặc false' }).optional(), description: OptLines(4000),
   active: z.boolean({ error: 'phải là true hoặc false' }).optional(),
 };
 export const FormCreate = z.object(FormFields);
@@ -115,8 +118,8 @@ const RuleFields = {
   operator: z.enum(OPERATORS, { error: `phép so sánh phải là một trong ${OPERATORS.join(', ')}` }), right: Expression,
   importance: z.enum(IMPORTANCES, { error: 'mức độ phải là error (lỗi) hoặc warning (cảnh báo)' }).optional(),
   missingValueStrategy: z.enum(MISSING_VALUE_STRATEGIES, { error: `cách xử lý thiếu số liệu phải là một trong ${MISSING_VALUE_STRATEGIES.join(', ')}` }).optional(),
-  message: z.string({ error: 'bắt buộc, dạng chuỗi' }).min(1, 'không được để trống').max(1000, 'tối đa 1000 ký tự'),
-  messageEn: OptText(1000), active: z.boolean({ error: 'phải là true hoặc false' }).optional(),
+  message: multilineText({ error: 'bắt buộc, dạng chuỗi' }).min(1, 'không được để trống').max(1000, 'tối đa 1000 ký tự'),
+  messageEn: OptLines(1000), active: z.boolean({ error: 'phải là true hoặc false' }).optional(),
 };
 export const RuleCreate = z.object(RuleFields);
 export const RulePatch = z.object(RuleFields).partial();
@@ -130,7 +133,7 @@ export const TargetOut = z.object({
 const TargetFields = {
   dataElementId: Id.nullable().optional(), indicatorId: Id.nullable().optional(), orgUnitId: Id,
   year: z.number({ error: 'năm phải là số nguyên 1990–2200' }).int().min(1990, 'năm phải từ 1990').max(2200, 'năm phải đến 2200'),
-  value: Num, note: OptText(2000),
+  value: Num, note: OptLines(2000),
 };
 export const TargetCreate = z.object(TargetFields);
 export const TargetPatch = z.object(TargetFields).partial();

@@ -4,6 +4,8 @@
  * Loaded once per import; each row is then resolved in memory.
  */
 import {
+  controlCharReason,
+  findControlChar,
   formatNumber,
   type Period,
   type PeriodType,
@@ -64,6 +66,29 @@ const pairKey = (a: number, b: number) => a * 4_194_304 + b;
 const str = (v: unknown): string | null =>
   v === null || v === undefined ? null : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
 
+/** The text fields of a row, as the CSV header and the JSON object name them; value and comment may span lines. */
+const TEXT_FIELDS: [keyof RawRow, string, boolean][] = [
+  ['dataElement', 'dataElement', false],
+  ['period', 'period', false],
+  ['orgUnit', 'orgUnit', false],
+  ['value', 'value', true],
+  ['comment', 'comment', true],
+  ['coc', 'categoryOptionCombo', false],
+  ['aoc', 'attributeOptionCombo', false],
+];
+
+/** The text boundary for one row: the first control character, named by row and column, as a conflict. */
+function textConflict(row: RawRow, format: 'json' | 'csv'): Conflict | null {
+  for (const [key, column, multiline] of TEXT_FIELDS) {
+    const v = row[key];
+    const c = typeof v === 'string' ? findControlChar(v, { multiline }) : null;
+    if (!c) continue;
+    const where = format === 'csv' ? `Dòng dữ liệu ${formatNumber(row.index + 1)}, cột "${column}"` : `dataValues[${row.index}], trường "${column}"`;
+    return { object: column, value: `${where}: ${controlCharReason(c)}.` };
+  }
+  return null;
+}
+
 /** A code as sent (NFC, trimmed), or null when absent or empty. */
 export const codeOf = (v: unknown): string | null => str(v)?.normalize('NFC').trim() || null;
 
@@ -92,6 +117,8 @@ export class ImportContext {
   /** `${formId}|${period}` → round */
   readonly rounds = new Map<string, { id: number; status: string }>();
   private readonly periods = new Map<string, Period | null>();
+  /** How rows are named in a conflict: CSV line of data, or JSON array position. */
+  format: 'json' | 'csv' = 'json';
   /** Top-level defaults of a JSON data value set. */
   defaults: { dataSet: string | null; period: string | null; orgUnit: string | null } = { dataSet: null, period: null, orgUnit: null };
 
@@ -151,6 +178,8 @@ export class ImportContext {
 
   /** Checks one row; a conflict explains in Vietnamese why it is refused. */
   resolve(row: RawRow): GoodRow | Conflict {
+    const bad = textConflict(row, this.format);
+    if (bad) return bad;
     const d = this.defaults;
     const deCode = codeOf(row.dataElement);
     const periodId = codeOf(row.period) || d.period;

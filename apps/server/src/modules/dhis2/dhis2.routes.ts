@@ -14,6 +14,7 @@ import { dhisList } from './dhis2.lists.js';
 import type { DhisActor } from './dhis2.policy.js';
 import { DryRunQuery, ExportQuery, ImportQuery, ImportSummary, ListAnswer, ListQuery, MetadataReport } from './dhis2.schema.js';
 import type { Config } from './metadata.model.js';
+import { MetadataFileText } from './metadata.schema.js';
 import { listElement, listForm, listIndicator, listUnit } from './metadata.presenter.js';
 import { exportMetadata, importMetadata, visibleConfig } from './metadata.service.js';
 import { MAX_IMPORT_BYTES, spoolBody } from './text-input.js';
@@ -87,6 +88,8 @@ export const dhis2Routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/metadata',
     {
+      // The file is validated object by object in the service; the text boundary reads its multi-line fields here.
+      config: { textBody: MetadataFileText },
       schema: {
         tags: TAGS,
         summary: 'Nhập cấu hình từ tệp (tạo hoặc cập nhật theo mã, tất cả hoặc không)',

@@ -3,7 +3,7 @@
  * (codes as ids; `"CODE"`, `{"code"}` or `{"id"}` for references; unknown fields ignored) and
  * normalised to NFC. A field left out keeps its stored value on update; null clears it.
  */
-import { AGGREGATION_TYPES, normalizeText, PERIOD_TYPES, UNIT_TYPES } from '@nhip/contracts';
+import { AGGREGATION_TYPES, multilineText, normalizeText, PERIOD_TYPES, UNIT_TYPES } from '@nhip/contracts';
 import { z } from 'zod';
 
 /** Nhịp's own field (DHIS2 has none): the desirable direction; absent → kept (new objects: 'higher'). */
@@ -11,15 +11,15 @@ const better = z.enum(['higher', 'lower'], { error: 'phải là higher (càng ca
 
 const MSG = { str: 'phải là chuỗi ký tự', num: 'phải là số', bool: 'phải là true hoặc false', empty: 'không được để trống' };
 
-const text = (max: number) =>
-  z
-    .string({ error: MSG.str })
+/** `lines`: the text may span several lines (descriptions, expressions, instructions, notes). */
+const text = (max: number, lines = false) =>
+  (lines ? multilineText({ error: MSG.str }) : z.string({ error: MSG.str }))
     .transform(normalizeText)
     .pipe(z.string().max(max, `dài quá ${max} ký tự`));
-const required = (max: number) => text(max).pipe(z.string().min(1, MSG.empty));
+const required = (max: number, lines = false) => text(max, lines).pipe(z.string().min(1, MSG.empty));
 /** Optional text: absent → undefined (keep), null or '' → null (clear). */
-const optional = (max: number) =>
-  text(max)
+const optional = (max: number, lines = false) =>
+  text(max, lines)
     .nullable()
     .optional()
     .transform((v) => (v === '' ? null : v));
@@ -114,7 +114,7 @@ export const DataElementIn = z.object({
   name: required(300).optional(),
   nameEn: optional(300),
   shortName: optional(100),
-  description: optional(4000),
+  description: optional(4000, true),
   uom: optional(50),
   valueType: z
     .string({ error: MSG.str })
@@ -133,14 +133,14 @@ export const IndicatorIn = z.object({
   ...identity,
   name: required(300).optional(),
   nameEn: optional(300),
-  numerator: required(4000).optional(),
-  denominator: required(4000).optional(),
+  numerator: required(4000, true).optional(),
+  denominator: required(4000, true).optional(),
   factor: num.optional(),
   indicatorType: z.object({ factor: num.optional() }).optional(),
   decimals: z.number({ error: MSG.num }).int('phải là số nguyên').min(0).max(6).optional(),
   uom: optional(50),
   sector: optRef,
-  description: optional(4000),
+  description: optional(4000, true),
   better,
 });
 
@@ -154,7 +154,7 @@ export const DataSetIn = z.object({
   kind: z.enum(['administrative', 'statistical'], { error: 'phải là administrative hoặc statistical' }).optional(),
   division: optRef,
   narrative: bool.optional(),
-  description: optional(4000),
+  description: optional(4000, true),
   active: bool.optional(),
   dataElements: z.array(ElementEntry).optional(),
   /** DHIS2 shape: [{"dataElement": {"id": …}}] */
@@ -182,7 +182,7 @@ export const OPERATOR_MAP: Record<string, 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le
   less_than_or_equal_to: 'le',
 };
 const STRATEGIES = ['SKIP_IF_ANY_VALUE_MISSING', 'SKIP_IF_ALL_VALUES_MISSING', 'NEVER_SKIP'] as const;
-const Side = z.object({ expression: required(4000), description: optional(500), missingValueStrategy: z.enum(STRATEGIES).optional() });
+const Side = z.object({ expression: required(4000, true), description: optional(500, true), missingValueStrategy: z.enum(STRATEGIES).optional() });
 export const ValidationRuleIn = z.object({
   ...identity,
   name: required(300).optional(),
@@ -195,8 +195,8 @@ export const ValidationRuleIn = z.object({
     .optional(),
   importance: z.enum(['HIGH', 'MEDIUM', 'LOW'], { error: 'phải là HIGH, MEDIUM hoặc LOW' }).optional(),
   missingValueStrategy: z.enum(STRATEGIES, { error: `phải là một trong: ${STRATEGIES.join(', ')}` }).optional(),
-  instruction: optional(1000),
-  instructionEn: optional(1000),
+  instruction: optional(1000, true),
+  instructionEn: optional(1000, true),
   active: bool.optional(),
 });
 
@@ -206,7 +206,7 @@ export const TargetIn = z.object({
   orgUnit: REF,
   year: z.number({ error: MSG.num }).int('phải là số nguyên').min(1990, 'từ 1990').max(2200, 'đến 2200'),
   value: num,
-  note: optional(1000),
+  note: optional(1000, true),
 });
 
 export type SectorInput = z.infer<typeof SectorIn>;
@@ -246,6 +246,9 @@ export const SCHEMAS = {
   validationRules: ValidationRuleIn,
   targets: TargetIn,
 } as const;
+
+/** The whole metadata file, for the text boundary to know its multi-line fields (each object is checked on its own). */
+export const MetadataFileText = z.object(Object.fromEntries(COLLECTIONS.map((c) => [c, z.array(SCHEMAS[c])])));
 
 /** zod issues of one object → one Vietnamese sentence. */
 export const issuesText = (issues: { path: PropertyKey[]; message: string }[]) =>

@@ -77,7 +77,7 @@ describe('import', () => {
     const csv = [
       `\uFEFF${HEADER}`,
       'XA_2,Xã Thanh Lân,commune,HUYEN_MOI,01/07/2025,,DAC_KHU',
-      'HUYEN_MOI,"Khu vực\nmới",other,TINH,2025-07-01,,',
+      'HUYEN_MOI,"Khu vực, mới",other,TINH,2025-07-01,,',
       'XA_1,Xã Đồng Tiến,Xã phường,HUYEN_MOI,2025-07-01,,HUYEN;SO',
       '',
     ].join('\r\n');
@@ -94,7 +94,7 @@ describe('import', () => {
         WHERE u.code IN ('XA_1','XA_2','HUYEN_MOI') ORDER BY u.code`);
     const ids = Object.fromEntries((await s.db.query<{ code: string; id: number }>(`SELECT code, id FROM org_units`)).map((u) => [u.code, u.id]));
     expect(rows).toEqual([
-      { code: 'HUYEN_MOI', name: 'Khu vực\nmới', type: 'other', level: 2, path: `/${ids.TINH}/${ids.HUYEN_MOI}/`, valid_from: '2025-07-01', parent: 'TINH' },
+      { code: 'HUYEN_MOI', name: 'Khu vực, mới', type: 'other', level: 2, path: `/${ids.TINH}/${ids.HUYEN_MOI}/`, valid_from: '2025-07-01', parent: 'TINH' },
       { code: 'XA_1', name: 'Xã Đồng Tiến', type: 'commune', level: 3, path: `/${ids.TINH}/${ids.HUYEN_MOI}/${ids.XA_1}/`, valid_from: '2025-07-01', parent: 'HUYEN_MOI' },
       { code: 'XA_2', name: 'Xã Thanh Lân', type: 'commune', level: 3, path: `/${ids.TINH}/${ids.HUYEN_MOI}/${ids.XA_2}/`, valid_from: '2025-07-01', parent: 'HUYEN_MOI' },
     ]);
@@ -120,7 +120,7 @@ describe('import', () => {
     expect(xa1).toEqual({ level: 4, path: `/${ids.TINH}/${ids.SO}/${ids.HUYEN_MOI}/${ids.XA_1}/` });
     const ev = await s.db.one<{ before: { name: string }; after: { name: string } }>(
       `SELECT before, after FROM audit_events WHERE action = 'org_unit.update' AND entity_id = $1`, [String(ids.HUYEN_MOI)]);
-    expect(ev.before.name).toBe('Khu vực\nmới');
+    expect(ev.before.name).toBe('Khu vực, mới');
     expect(ev.after.name).toBe('Khu vực mới');
   });
 

@@ -1,4 +1,4 @@
-import { SUBMISSION_STATUSES, UNIT_TYPES } from '@nhip/contracts';
+import { multilineText, SUBMISSION_STATUSES, UNIT_TYPES } from '@nhip/contracts';
 import { z } from 'zod';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'phải có dạng YYYY-MM-DD');
@@ -43,7 +43,7 @@ export const CreateBody = z.object({
   cutoffStart: IsoDate.optional(),
   cutoffEnd: IsoDate.optional(),
   deadline: z.string().min(10).max(40).optional(),
-  note: z.string().max(2000).nullable().optional(),
+  note: multilineText().max(2000).nullable().optional(),
 });
 
 export const UpdateBody = z.object({
@@ -51,7 +51,7 @@ export const UpdateBody = z.object({
   cutoffEnd: IsoDate.optional(),
   deadline: z.string().min(10).max(40).optional(),
   status: z.enum(['open', 'closed']).optional(),
-  note: z.string().max(2000).nullable().optional(),
+  note: multilineText().max(2000).nullable().optional(),
 });
 
 export const MySubmission = z.object({ id: z.number(), status: z.enum(SUBMISSION_STATUSES), submittedAt: z.date().nullable(), late: z.boolean() });

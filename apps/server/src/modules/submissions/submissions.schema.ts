@@ -1,4 +1,4 @@
-import { AGGREGATION_TYPES, SUBMISSION_ACTIONS, SUBMISSION_STATUSES, VALUE_TYPES } from '@nhip/contracts';
+import { AGGREGATION_TYPES, multilineText, SUBMISSION_ACTIONS, SUBMISSION_STATUSES, VALUE_TYPES } from '@nhip/contracts';
 import { z } from 'zod';
 import { Round } from '../rounds/rounds.schema.js';
 
@@ -64,7 +64,7 @@ export const Entry = z.object({
   abilities: z.object(Object.fromEntries(SUBMISSION_ACTIONS.map((a) => [a, z.boolean()])) as Record<(typeof SUBMISSION_ACTIONS)[number], z.ZodBoolean>),
 });
 
-const Narrative = z.string().max(200_000, 'quá dài (tối đa 50.000 ký tự)');
+const Narrative = multilineText().max(200_000, 'quá dài (tối đa 50.000 ký tự)');
 
 export const SaveBody = z.object({
   version: z.number().int().min(0).optional(),
@@ -72,8 +72,9 @@ export const SaveBody = z.object({
     .array(
       z.object({
         code: z.string().min(1).max(100),
-        value: z.union([z.string().max(60_000), z.number(), z.boolean(), z.null()]),
-        comment: z.string().max(10_000).nullable().optional(),
+        // A TEXT data element is written in a text area.
+        value: z.union([multilineText().max(60_000), z.number(), z.boolean(), z.null()]),
+        comment: multilineText().max(10_000).nullable().optional(),
       }),
     )
     .max(5000)
@@ -87,9 +88,9 @@ export const SaveResponse = z.object({ submission: Submission, issues: z.array(I
 export const TransitionResponse = z.object({ submission: Submission, issues: z.array(Issue) });
 
 /** Comment of a review (required to return: the service says so in Vietnamese, after the authorization check). */
-export const CommentBody = z.object({ comment: z.string().max(10_000).optional() }).optional();
+export const CommentBody = z.object({ comment: multilineText().max(10_000).optional() }).optional();
 /** Reason of an unlock (required, checked by the service). */
-export const ReasonBody = z.object({ reason: z.string().max(10_000).optional() }).optional();
+export const ReasonBody = z.object({ reason: multilineText().max(10_000).optional() }).optional();
 
 const Change = { at: z.date(), actorId: z.number().nullable(), actor: z.string().nullable() };
 export const History = z.object({

@@ -7,7 +7,7 @@
  * unchanged; any error means the file is applied not at all.
  */
 import {
-  type ElementDef, type Issue, NARRATIVE_LABELS, NARRATIVE_SECTIONS, type NarrativeSection, type RuleDef, type ValueType, formatNumber,
+  controlCharReason, type ElementDef, findControlChar, type Issue, NARRATIVE_LABELS, NARRATIVE_SECTIONS, type NarrativeSection, type RuleDef, type ValueType, formatNumber,
   parseValue, toPlainDecimal, validateReport,
 } from '@nhip/contracts';
 import { COL } from './template-layout.js';
@@ -57,6 +57,14 @@ export type ImportPlan = {
   issues: Issue[];
 };
 
+/** The text boundary for one cell: why its text is refused ('C12 (dòng 12, cột C): chứa ký tự điều khiển …'), or null. */
+export function cellTextProblem(cell: string, text: string | null | undefined, multiline: boolean): CellError | null {
+  const c = text ? findControlChar(text, { multiline }) : null;
+  if (!c) return null;
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  return { cell, message: `${cell}${m ? ` (dòng ${m[2]}, cột ${m[1]})` : ''}: ${controlCharReason(c)}.` };
+}
+
 const isNumeric = (t: ValueType) => t === 'INTEGER' || t === 'NUMBER' || t === 'PERCENTAGE';
 /** Rounds away binary noise (0.943 × 100 = 94.30000000000001). */
 const tidy = (n: number) => Number(n.toPrecision(12));
@@ -101,6 +109,15 @@ export function planImport(input: PlanInput): ImportPlan {
   const commentOnly = new Map<string, { comment: string; cell: string }>();
 
   for (const row of input.read.rows) {
+    // Codes are one line; a value (a TEXT element is written in a text area) and a comment may span lines.
+    const bad =
+      cellTextProblem(row.codeCell, row.code, false) ??
+      cellTextProblem(row.valueCell, row.value.kind === 'text' ? row.value.text : null, true) ??
+      cellTextProblem(`${COL.comment}${row.row}`, row.comment, true);
+    if (bad) {
+      errors.push(bad);
+      continue;
+    }
     const el = byCode.get(row.code);
     if (!el) {
       errors.push({ cell: row.codeCell, message: `${row.codeCell}: mã chỉ tiêu ${row.code.slice(0, 50)} không có trong biểu mẫu.` });
@@ -171,6 +188,11 @@ export function planImport(input: PlanInput): ImportPlan {
     for (const s of NARRATIVE_SECTIONS) {
       const n = input.read.narrative[s];
       if (!n) continue;
+      const bad = cellTextProblem(n.cell, n.text, true);
+      if (bad) {
+        errors.push(bad);
+        continue;
+      }
       const text = input.normalizeNarrative(n.text);
       if (text === '') continue;
       if (text.length > input.maxNarrativeChars) {
