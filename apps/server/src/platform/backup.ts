@@ -4,6 +4,10 @@
  * superuser: tables are loaded in foreign-key order; references that point back (self-references
  * such as org_units.parent_id, or cycles such as sectors ↔ org_units) are loaded as NULL first and
  * filled in once every row exists.
+ *
+ * Rows travel as PostgreSQL's own JSON text (row_to_json), never through JavaScript values: a numeric keeps its scale
+ * and all its digits (0.50, 12345678901234567890.1), a jsonb number likewise, a timestamp its microseconds. The
+ * backup reads every table in one REPEATABLE READ snapshot, so a server writing meanwhile cannot tear it.
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
@@ -74,34 +78,36 @@ export function loadOrder(names: string[], fks: Fk[]): { order: string[]; deferr
 export const DERIVED_TABLES = ['analytics_cells'];
 
 export async function backup(db: Db, file: string): Promise<{ tables: number; rows: number }> {
-  const infos = (await tables(db)).filter((t) => !DERIVED_TABLES.includes(t.name));
-  const migrations = (await db.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id')).map((r) => r.id);
-  let total = 0;
-  async function* lines() {
-    yield `${JSON.stringify({ format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), database: db.kind, migrations })}\n`;
-    for (const t of infos) {
-      yield `${JSON.stringify({ table: t.name, columns: t.columns })}\n`;
-      const pkList = t.pk.map(ident).join(', ');
-      let last: unknown[] | null = null;
-      for (;;) {
-        const where: string = last ? `WHERE (${pkList}) > (${t.pk.map((_, i) => `$${i + 1}`).join(', ')})` : '';
-        const rows: { r: Record<string, unknown>; k: unknown[] }[] = await db.query<{ r: Record<string, unknown>; k: unknown[] }>(
-          `SELECT row_to_json(x) AS r, json_build_array(${t.pk.map((c) => `x.${ident(c)}`).join(', ')}) AS k
-             FROM ${ident(t.name)} x ${where} ORDER BY ${pkList} LIMIT ${CHUNK}`,
-          last ?? [],
-        );
-        for (const row of rows) yield `${JSON.stringify(row.r)}\n`;
-        total += rows.length;
-        if (rows.length < CHUNK) break;
-        last = rows[rows.length - 1].k;
+  return db.tx(async (t) => {
+    if (!db.inTransaction) await t.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    const infos = (await tables(t)).filter((x) => !DERIVED_TABLES.includes(x.name));
+    const migrations = (await t.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id')).map((r) => r.id);
+    let total = 0;
+    async function* lines() {
+      yield `${JSON.stringify({ format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), database: db.kind, migrations })}\n`;
+      for (const info of infos) {
+        yield `${JSON.stringify({ table: info.name, columns: info.columns })}\n`;
+        const pkList = info.pk.map(ident).join(', ');
+        let last: string | null = null; // the previous page's last row, as its JSON text: the key stays exact
+        for (;;) {
+          const where: string = last ? `WHERE (${pkList}) > (SELECT ${pkList} FROM json_populate_record(NULL::${ident(info.name)}, $1::json))` : '';
+          const rows: { r: string }[] = await t.query<{ r: string }>(
+            `SELECT row_to_json(x)::text AS r FROM ${ident(info.name)} x ${where} ORDER BY ${pkList} LIMIT ${CHUNK}`,
+            last ? [last] : [],
+          );
+          for (const row of rows) yield `${row.r}\n`;
+          total += rows.length;
+          if (rows.length < CHUNK) break;
+          last = rows[rows.length - 1].r;
+        }
       }
+      yield `${JSON.stringify({ end: true, rows: total })}\n`;
     }
-    yield `${JSON.stringify({ end: true, rows: total })}\n`;
-  }
-  const tmp = `${file}.part`;
-  await pipeline(Readable.from(lines()), createGzip(), fs.createWriteStream(tmp));
-  fs.renameSync(tmp, file);
-  return { tables: infos.length, rows: total };
+    const tmp = `${file}.part`;
+    await pipeline(Readable.from(lines()), createGzip(), fs.createWriteStream(tmp));
+    fs.renameSync(tmp, file);
+    return { tables: infos.length, rows: total };
+  });
 }
 
 export class BackupFormatError extends Error {}
@@ -112,34 +118,36 @@ export async function restore(db: Db, file: string): Promise<{ tables: number; r
   await migrate(db);
   const rl = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   const it = rl[Symbol.asyncIterator]();
-  const next = async () => {
+  const next = async (): Promise<{ text: string; value: Record<string, unknown> } | null> => {
     try {
       const r = await it.next();
-      return r.done ? null : (JSON.parse(r.value) as Record<string, unknown>);
+      return r.done ? null : { text: r.value, value: JSON.parse(r.value) as Record<string, unknown> };
     } catch (e) {
       throw new BackupFormatError(`Tệp sao lưu bị hỏng hoặc không phải tệp sao lưu của Nhịp (${(e as Error).message}).`);
     }
   };
-  const header = await next();
+  const header = (await next())?.value;
   if (!header || header.format !== FORMAT) throw new BackupFormatError('Tệp này không phải tệp sao lưu của Nhịp.');
   if (Number(header.version) > VERSION) throw new BackupFormatError('Tệp sao lưu được tạo bởi phiên bản Nhịp mới hơn.');
   const have = new Set((await db.query<{ id: string }>('SELECT id FROM schema_migrations')).map((r) => r.id));
   const missing = (header.migrations as string[]).filter((m) => !have.has(m));
   if (missing.length) throw new BackupFormatError(`Tệp sao lưu cần các migration chưa có ở bản này: ${missing.join(', ')}.`);
 
-  // Read everything grouped by table first (a restore is an offline operation; the file was made by us).
-  const data = new Map<string, Record<string, unknown>[]>();
-  let current: string | null = null;
+  // Read everything grouped by table first (a restore is an offline operation; the file was made by us). Each row
+  // is kept as the JSON text PostgreSQL wrote, and handed back to PostgreSQL as such.
+  const data = new Map<string, { columns: string[]; rows: string[] }>();
+  let current: { columns: string[]; rows: string[] } | null = null;
   let ended = false;
   for (let line = await next(); line; line = await next()) {
-    if ('end' in line) {
+    const { value } = line;
+    if ('end' in value) {
       ended = true;
       break;
     }
-    if ('table' in line && 'columns' in line && Object.keys(line).length === 2) {
-      current = String(line.table);
-      data.set(current, []);
-    } else if (current) data.get(current)!.push(line);
+    if ('table' in value && 'columns' in value && Object.keys(value).length === 2) {
+      current = { columns: value.columns as string[], rows: [] };
+      data.set(String(value.table), current);
+    } else if (current) current.rows.push(line.text);
   }
   if (!ended) throw new BackupFormatError('Tệp sao lưu không đầy đủ (bị cắt ngang).');
 
@@ -148,30 +156,37 @@ export async function restore(db: Db, file: string): Promise<{ tables: number; r
   const unknown = [...data.keys()].filter((t) => !names.includes(t));
   if (unknown.length) throw new BackupFormatError(`Tệp sao lưu có bảng không tồn tại ở bản này: ${unknown.join(', ')}.`);
   const { order, deferred } = loadOrder(names, await foreignKeys(db));
+  const chunks = (list: string[]) => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => `[${list.slice(i * CHUNK, (i + 1) * CHUNK).join(',')}]`);
   let rows = 0;
   await db.tx(async (t) => {
     await t.exec(`TRUNCATE ${names.map(ident).join(', ')} RESTART IDENTITY CASCADE`);
     for (const name of order) {
-      const list = data.get(name) ?? [];
-      const later = deferred.get(name) ?? [];
-      for (let i = 0; i < list.length; i += CHUNK) {
-        const chunk = list.slice(i, i + CHUNK).map((r) => (later.length ? { ...r, ...Object.fromEntries(later.map((c) => [c, null])) } : r));
-        await t.query(`INSERT INTO ${ident(name)} SELECT * FROM json_populate_recordset(NULL::${ident(name)}, $1::json)`, [JSON.stringify(chunk)]);
-      }
-      rows += list.length;
-    }
-    for (const [name, cols] of deferred) {
+      const saved = data.get(name);
+      if (!saved) continue;
       const info = infos.find((x) => x.name === name)!;
-      const list = (data.get(name) ?? []).filter((r) => cols.some((c) => r[c] != null));
-      for (let i = 0; i < list.length; i += CHUNK) {
-        const chunk = JSON.stringify(list.slice(i, i + CHUNK));
+      // The columns the backup has: a column added since keeps its default (audit_events.seq and hash: sealed at commit).
+      const cols = info.columns.filter((c) => saved.columns.includes(c));
+      const later = deferred.get(name) ?? [];
+      for (const chunk of chunks(saved.rows))
+        await t.query(
+          `INSERT INTO ${ident(name)} (${cols.map(ident).join(', ')})
+           SELECT ${cols.map((c) => (later.includes(c) ? 'NULL' : `s.${ident(c)}`)).join(', ')} FROM json_populate_recordset(NULL::${ident(name)}, $1::json) s`,
+          [chunk],
+        );
+      rows += saved.rows.length;
+    }
+    for (const [name, later] of deferred) {
+      const saved = data.get(name);
+      const info = infos.find((x) => x.name === name)!;
+      const cols = later.filter((c) => saved?.columns.includes(c));
+      if (!saved || !cols.length) continue;
+      for (const chunk of chunks(saved.rows))
         await t.query(
           `UPDATE ${ident(name)} x SET ${cols.map((c) => `${ident(c)} = s.${ident(c)}`).join(', ')}
              FROM json_populate_recordset(NULL::${ident(name)}, $1::json) s
-            WHERE ${info.pk.map((c) => `x.${ident(c)} = s.${ident(c)}`).join(' AND ')}`,
+            WHERE ${info.pk.map((c) => `x.${ident(c)} = s.${ident(c)}`).join(' AND ')} AND (${cols.map((c) => `s.${ident(c)} IS NOT NULL`).join(' OR ')})`,
           [chunk],
         );
-      }
     }
     // Identity columns continue after the restored ids.
     const seqs = await t.query<{ table: string; column: string; seq: string }>(`
