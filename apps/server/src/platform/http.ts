@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type GlobalAction, canDo } from '@nhip/contracts';
 import type { CurrentUser } from '../modules/identity/identity.service.js';
@@ -22,12 +23,19 @@ export const auditActor = (req: FastifyRequest): AuditActor => ({
   ip: req.ip,
 });
 
-/** Sends a file download with a Vietnamese-safe file name. */
-export function sendFile(reply: FastifyReply, body: Buffer | string, filename: string, contentType: string) {
+/** RFC 5987 value: percent-encoded UTF-8, including the characters encodeURIComponent leaves (' ( ) * !). */
+const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * Sends a file download: always `Content-Disposition: attachment` (never shown inline) with a Vietnamese-safe
+ * file name, the given content type, and `nosniff` so a browser never second-guesses that type.
+ */
+export function sendFile(reply: FastifyReply, body: Buffer | string | Readable, filename: string, contentType: string) {
   const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\w.-]+/g, '_');
   return reply
     .header('Content-Type', contentType)
-    .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(filename)}`)
+    .header('X-Content-Type-Options', 'nosniff')
     .send(body);
 }
 

@@ -153,3 +153,45 @@ describe('download and delete', () => {
     expect((await upload('rep1', w.units.u1, 'muon.pdf', PDF)).statusCode).toBe(409);
   });
 });
+
+describe('file names and downloads', () => {
+  // The report of u1 was submitted above; these files go to u2's draft.
+  const stored = async (name: string) => {
+    const r = await upload('rep2', w.units.u2, name, PDF);
+    expect(r.statusCode, `${JSON.stringify(name)}: ${r.body}`).toBe(201);
+    return r.json() as { id: number; filename: string };
+  };
+
+  it('stores only the base name, without path parts, hidden marks or excessive length, keeping the extension and Vietnamese', async () => {
+    expect((await stored('../../../etc/Tờ trình.pdf')).filename).toBe('Tờ trình.pdf');
+    expect((await stored('C:\\Users\\Văn phòng\\Desktop\\Báo cáo quý.pdf')).filename).toBe('Báo cáo quý.pdf');
+    expect((await stored('Ba\u0301o ca\u0301o\u200B.pdf')).filename).toBe('Báo cáo.pdf');
+    expect((await stored('..')).filename).toBe('tep-dinh-kem.pdf');
+    expect((await stored('CON.pdf')).filename).toBe('_CON.pdf');
+    const long = (await stored(`${'Báo cáo kết quả thực hiện nhiệm vụ '.repeat(12)}.pdf`)).filename;
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(200);
+    expect(long).toMatch(/^Báo cáo kết quả .*\.pdf$/);
+    const saved = await s.db.query<{ filename: string }>(`SELECT filename FROM attachments ORDER BY id DESC LIMIT 6`);
+    expect(saved.map((r) => r.filename)).toEqual([long, '_CON.pdf', 'tep-dinh-kem.pdf', 'Báo cáo.pdf', 'Báo cáo quý.pdf', 'Tờ trình.pdf']);
+  });
+
+  it('sees through a right-to-left override that hides the real extension', async () => {
+    const r = await upload('rep2', w.units.u2, 'hồ sơ\u202Efdp.exe', PDF);
+    expect(r.statusCode).toBe(415);
+    expect(r.json().message).toBe('Tệp "hồ sơfdp.exe" mang đuôi .exe nhưng nội dung là PDF. Vui lòng đổi tên tệp cho đúng loại rồi tải lên lại.');
+  });
+
+  it('serves a file as an attachment with its stored type and nosniff, the name encoded in both forms', async () => {
+    const png = await upload('rep2', w.units.u2, "Ảnh (chụp) 'màn hình'.png", PNG);
+    expect(png.statusCode, png.body).toBe(201);
+    const r = await s.app.inject({ url: `/api/attachments/${png.json().id}`, headers: as.office });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('image/png');
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['content-disposition']).toBe(
+      `attachment; filename="Anh_chup_man_hinh_.png"; filename*=UTF-8''%E1%BA%A2nh%20%28ch%E1%BB%A5p%29%20%27m%C3%A0n%20h%C3%ACnh%27.png`,
+    );
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(r.headers['content-disposition'] as string)![1])).toBe("Ảnh (chụp) 'màn hình'.png");
+    expect(r.rawPayload.equals(PNG)).toBe(true);
+  });
+});

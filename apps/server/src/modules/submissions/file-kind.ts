@@ -4,6 +4,7 @@
  */
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../../platform/errors.js';
+import { cleanFileName } from '../../platform/file-name.js';
 
 export const ATTACHMENT_KINDS = {
   pdf: { mime: 'application/pdf', label: 'PDF', extensions: ['pdf'] },
@@ -17,17 +18,6 @@ export type AttachmentKind = keyof typeof ATTACHMENT_KINDS;
 const ALLOWED_TEXT = 'PDF, Word (DOCX), Excel (XLSX), ảnh PNG hoặc JPEG';
 const unsupported = (message: string) => new AppError(415, 'unsupported_file_type', message);
 
-/** Keeps the base name only, without control characters, NFC, at most 200 characters. */
-export function cleanFilename(name: string): string {
-  const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  const clean = base.replace(/[\u0000-\u001F\u007F"<>|:*?]/g, '').replace(/\s+/g, ' ').trim();
-  if (clean.length <= 200) return clean;
-  const dot = clean.lastIndexOf('.');
-  const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
-  return clean.slice(0, 200 - ext.length) + ext;
-}
-
 /**
  * The kind of the content, checked against the name: an unknown kind, or a name that claims another kind
  * (say "baocao.pdf" holding a program), is refused with 415. A name without extension gets the right one.
@@ -35,7 +25,7 @@ export function cleanFilename(name: string): string {
 export async function detectAttachment(content: Buffer, filename: string): Promise<{ kind: AttachmentKind; mime: string; filename: string }> {
   const detected = await fileTypeFromBuffer(content);
   const kind = detected && detected.ext in ATTACHMENT_KINDS ? (detected.ext as AttachmentKind) : null;
-  const name = cleanFilename(filename);
+  const name = cleanFileName(filename);
   const dot = name.lastIndexOf('.');
   // An extension is a short word after the last dot ("bao-cao.pdf"); "BC 15.3.2024" has none.
   const candidate = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
