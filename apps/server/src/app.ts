@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -20,6 +19,7 @@ import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { Db } from './platform/db/index.js';
 import { AppError } from './platform/errors.js';
+import { registerRateLimits } from './platform/rate-limits.js';
 import { registerTextBoundary } from './platform/text-boundary.js';
 import { DOCS_CSP, securityHeaders, webAppPage } from './platform/security-headers.js';
 import { type CurrentUser, userFromSession, userFromToken } from './modules/identity/identity.service.js';
@@ -80,7 +80,8 @@ export async function buildApp(opts: { db: Db; config: Config; clock: Clock; log
   app.decorateRequest('user', null);
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError(429, 'rate_limited', 'Quá nhiều yêu cầu trong thời gian ngắn, vui lòng thử lại sau ít phút.') });
+  // @fastify/rate-limit (global: false) and the per-user limits on expensive endpoints (platform/rate-limits.ts).
+  await registerRateLimits(app, opts.config.rateLimits);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 5, fields: 20 } });
   app.addContentTypeParser(['text/csv', 'application/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 256 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   // One text boundary for every string that enters, before authentication reads the headers (platform/text-boundary.ts).

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { type RateLimit, type RateLimitName, parseRateLimits } from './rate-limits.js';
 
 const bool = z
   .string()
@@ -21,6 +22,7 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().optional(),
   NHIP_SCHEDULER: bool,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NHIP_RATE_LIMITS: z.string().optional(),
 });
 
 export type Config = {
@@ -38,6 +40,8 @@ export type Config = {
   publicUrl?: string;
   scheduler: boolean;
   logLevel: string;
+  /** Overrides of the per-user limits on expensive endpoints (platform/rate-limits.ts). */
+  rateLimits?: Partial<Record<RateLimitName, RateLimit>>;
 };
 
 /** Reads the environment once, failing fast with a readable message. */
@@ -48,6 +52,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Cấu hình không hợp lệ (biến môi trường):\n${lines}`);
   }
   const e = parsed.data;
+  let rateLimits: Config['rateLimits'];
+  try {
+    rateLimits = parseRateLimits(e.NHIP_RATE_LIMITS);
+  } catch (err) {
+    throw new Error(`Cấu hình không hợp lệ (biến môi trường):\n  NHIP_RATE_LIMITS: ${(err as Error).message}`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -63,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     scheduler: e.NHIP_SCHEDULER ?? true,
     logLevel: e.LOG_LEVEL,
+    rateLimits,
   };
 }

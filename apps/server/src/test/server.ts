@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import type { Clock } from '../platform/clock.js';
-import { loadConfig } from '../platform/config.js';
+import { type Config, loadConfig } from '../platform/config.js';
 import { type Db, openPglite, openPostgres } from '../platform/db/index.js';
 import { migrate } from '../platform/db/migrate.js';
 import { ensureAdmin } from '../modules/identity/identity.service.js';
@@ -49,12 +49,12 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void } {
 
 export type TestServer = { app: FastifyInstance; db: Db; clock: ReturnType<typeof fixedClock>; close: () => Promise<void> };
 
-export async function testServer(opts: { now?: string; seed?: (db: Db) => Promise<void> } = {}): Promise<TestServer> {
+export async function testServer(opts: { now?: string; seed?: (db: Db) => Promise<void>; config?: Partial<Config> } = {}): Promise<TestServer> {
   const { db, close } = await testDb();
   await ensureAdmin(db, TEST_ADMIN_PASSWORD);
   if (opts.seed) await opts.seed(db);
   const clock = fixedClock(opts.now ?? '2026-11-22T02:00:00Z');
-  const config = { ...loadConfig({}), scheduler: false };
+  const config = { ...loadConfig({}), scheduler: false, ...opts.config };
   const app = await buildApp({ db, config, clock });
   await app.ready();
   return { app, db, clock, close: async () => { await app.close(); await close(); } };

@@ -62,6 +62,8 @@ export type EngineOptions = {
   scopeUnitId: number | null;
   /** false: add up raw values at query time even where analytics cells exist (tests and benchmarks compare both). */
   cells?: boolean;
+  /** Called with the query's size (dx × units × periods) once the units are resolved, before any figure is read; may refuse it (a rate limit). */
+  admit?: (cells: number) => Promise<void> | undefined;
 };
 
 export type AnalyticsRow = { dx: string; ou: string; pe: string; value: number; /** Indicator decimals; null for data elements. */ decimals: number | null };
@@ -84,6 +86,7 @@ export async function runAnalytics(db: Db, req: AnalyticsRequest, opts: EngineOp
   if (cells > MAX_CELLS) {
     throw badRequest(`Truy vấn quá lớn: ${req.dx.length} chỉ tiêu × ${targets.length} đơn vị × ${periods.length} kỳ (tối đa ${formatNumber(MAX_CELLS)} ô). Hãy thu hẹp truy vấn.`);
   }
+  await opts.admit?.(cells);
   const { elements, indicators, byCode } = await resolveDx(db, req.dx);
   const pairs = periodPairs(periods);
   const elementIds = [...byCode.values()].map((e) => e.id);

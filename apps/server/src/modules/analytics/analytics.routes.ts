@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forbidden, notFound } from '../../platform/errors.js';
 import { requireUser, sendFile } from '../../platform/http.js';
+import { HEAVY_ANALYTICS_CELLS, takeRateLimit } from '../../platform/rate-limits.js';
 import { runAnalytics } from './analytics.engine.js';
 import { presentCsv, presentGrid } from './analytics.presenter.js';
 import { parseDimensions } from './analytics.query.js';
@@ -29,7 +30,12 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     }
     const unitRole = UNIT_ROLES.includes(user.role);
     if (unitRole && user.orgUnitId === null) throw notFound('Tài khoản của bạn chưa gắn với đơn vị nào.');
-    const result = await runAnalytics(app.db, request, { today: app.clock.today(), scopeUnitId: unitRole ? user.orgUnitId : null });
+    const result = await runAnalytics(app.db, request, {
+      today: app.clock.today(),
+      scopeUnitId: unitRole ? user.orgUnitId : null,
+      // A query over many cells counts against the caller's "analytics" limit once its size is known, before it runs.
+      admit: (cells) => (cells >= HEAVY_ANALYTICS_CELLS ? takeRateLimit(app, req, reply, 'analytics') : undefined),
+    });
     if (req.query.format === 'csv') {
       return sendFile(reply, `\uFEFF${presentCsv(result)}`, `Số liệu tổng hợp ${app.clock.today()}.csv`, 'text/csv; charset=utf-8');
     }

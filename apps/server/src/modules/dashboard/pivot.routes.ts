@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forbidden, notFound } from '../../platform/errors.js';
 import { XLSX_MIME, requireUser, sendFile } from '../../platform/http.js';
+import { takeRateLimit } from '../../platform/rate-limits.js';
 import { runAnalytics } from '../analytics/analytics.engine.js';
 import { parseDimensions } from '../analytics/analytics.query.js';
 import { MAY_SEE_UNAPPROVED } from '../analytics/analytics.routes.js';
@@ -36,6 +37,7 @@ export const pivotRoutes: FastifyPluginAsyncZod = async (app) => {
     }
     const unitRole = UNIT_ROLES.includes(user.role);
     if (unitRole && user.orgUnitId === null) throw notFound('Tài khoản của bạn chưa gắn với đơn vị nào.');
+    await takeRateLimit(app, req, reply, 'pivot');
     const today = app.clock.today();
     const result = await runAnalytics(app.db, request, { today, scopeUnitId: unitRole ? user.orgUnitId : null });
     const table = buildPivot(result, layout, { includeUnapproved, today });

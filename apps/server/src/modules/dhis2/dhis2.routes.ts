@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { requireAbility, requireUser, sendFile } from '../../platform/http.js';
+import { rateLimited, takeRateLimit } from '../../platform/rate-limits.js';
 import { streamDataValues } from './datavalues.export.js';
 import { importDataValues } from './datavalues.service.js';
 import { dhisList } from './dhis2.lists.js';
@@ -79,8 +80,9 @@ export const dhis2Routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.record(z.string(), z.unknown()) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       requireAbility(req, 'metadata.import');
+      await takeRateLimit(app, req, reply, 'export');
       return exportMetadata(app.db, app.clock.now());
     },
   );
@@ -88,6 +90,7 @@ export const dhis2Routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/metadata',
     {
+      onRequest: rateLimited(app, 'import'),
       // The file is validated object by object in the service; the text boundary reads its multi-line fields here.
       config: { textBody: MetadataFileText },
       schema: {
@@ -119,6 +122,7 @@ export const dhis2Routes: FastifyPluginAsyncZod = async (app) => {
       },
       async (req, reply) => {
         const actor = actorOf(req);
+        await takeRateLimit(app, req, reply, 'export');
         const q = req.query;
         const format = url.endsWith('.csv') ? 'csv' : (q.format ?? 'json');
         const out = await streamDataValues(app.db, actor, {
@@ -145,6 +149,8 @@ export const dhis2Routes: FastifyPluginAsyncZod = async (app) => {
         url,
         {
           bodyLimit: MAX_IMPORT_BYTES,
+          // Counted before the body is read: an upload over the limit is refused at once.
+          onRequest: rateLimited(app, 'import'),
           schema: {
             tags: TAGS,
             summary: 'Nhập số liệu (JSON hoặc CSV; dryRun, atomic, approve)',

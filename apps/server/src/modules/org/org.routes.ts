@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, badRequest, forbidden } from '../../platform/errors.js';
 import { auditActor, requireAbility, requireUser, sendFile } from '../../platform/http.js';
+import { rateLimited } from '../../platform/rate-limits.js';
 import { exportUnitsCsv, importUnitsCsv } from './org-import.service.js';
 import { presentUnit } from './org.presenter.js';
 import {
@@ -49,6 +50,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/org-units/import', {
+    onRequest: rateLimited(app, 'import'),
     schema: {
       tags, summary: 'Nhập danh sách đơn vị từ tệp CSV (tất cả hoặc không; dryRun=true để chỉ kiểm tra)',
       description: 'Gửi nội dung CSV (Content-Type: text/csv) hoặc multipart với trường "file". Cột: code,name,type,parentCode,validFrom,validTo,predecessorCodes.',

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forbidden } from '../../platform/errors.js';
 import { XLSX_MIME, requireUser, sendFile } from '../../platform/http.js';
+import { takeRateLimit } from '../../platform/rate-limits.js';
 import { docxToPdf } from '../documents/pdf.js';
 import { buildSummaryReportDocx } from '../documents/summary-report.docx.js';
 import { renderSummaryReportHtml } from '../documents/summary-report.html.js';
@@ -28,6 +29,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     const user = requireUser(req);
     const period = summaryPeriod(req.query.period);
     if (!canDo(user, 'completeness.read')) throw forbidden('Chỉ văn phòng, lãnh đạo Sở, cán bộ thẩm định và người xem mới lập được báo cáo tổng kết.');
+    if (req.query.format !== 'html') await takeRateLimit(app, req, reply, 'report');
     const input = await assembleSummaryReport(app.db, { period: period.id, today: app.clock.today() });
     if (req.query.format === 'html') return reply.type('text/html; charset=utf-8').send(renderSummaryReportHtml(input));
     if (req.query.format === 'xlsx') return sendFile(reply, await buildAppendixXlsx(input, app.clock.now()), reportFileName(period.id, 'xlsx'), XLSX_MIME);

@@ -1,7 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, badRequest } from '../../platform/errors.js';
+import { cleanFileName } from '../../platform/file-name.js';
 import { XLSX_MIME, sendFile } from '../../platform/http.js';
+import { rateLimited } from '../../platform/rate-limits.js';
 import { actorOf } from '../submissions/submissions.routes.js';
 import { presentImport } from './xlsx.presenter.js';
 import { ImportQuery, ImportResult, UnitParams } from './xlsx.schema.js';
@@ -18,7 +20,8 @@ async function uploadedFile(req: FastifyRequest): Promise<{ content: Buffer; fil
   if (part.fieldname !== 'file') throw badRequest('Tệp phải được gửi trong trường "file".');
   const content = await part.toBuffer();
   if (part.file.truncated) throw badRequest('Tệp tải lên bị cắt cụt; vui lòng gửi lại.');
-  return { content, filename: part.filename ?? null };
+  // The name is only recorded in the audit event, cleaned like an attachment's.
+  return { content, filename: part.filename ? cleanFileName(part.filename) || null : null };
 }
 
 export const xlsxRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -34,6 +37,7 @@ export const xlsxRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post(`${BASE}/import-xlsx`, {
+    onRequest: rateLimited(app, 'import'),
     schema: {
       tags: TAGS,
       summary: 'Nhập báo cáo từ mẫu Excel đã điền: xem trước (dryRun=true, mặc định) hoặc ghi (dryRun=false)',
