@@ -50,4 +50,18 @@ export const auditRepo = {
         ORDER BY a.at DESC, a.id DESC LIMIT $7 OFFSET $8`,
       [...params(f), limit, offset],
     ),
+  /**
+   * The next rows in the list's order after a keyset cursor (the export reads them page by page). The cursor's
+   * time is the database's own text (`at_key`), so microseconds survive the round trip through JavaScript.
+   */
+  after: (db: Db, f: AuditFilters, cursor: { atKey: string; id: number } | null, limit: number) =>
+    db.query<AuditRow & { at_key: string }>(
+      `SELECT a.id, a.at, a.at::text AS at_key, a.actor_id, coalesce(nullif(u.full_name, ''), a.actor_name) AS actor_name, a.action,
+              a.entity_type, a.entity_id, a.org_unit_id, a.before, a.after, a.ip
+         FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id
+         ${WHERE}
+          AND ($7::timestamptz IS NULL OR (a.at, a.id) < ($7::timestamptz, $8::bigint))
+        ORDER BY a.at DESC, a.id DESC LIMIT $9`,
+      [...params(f), cursor?.atKey ?? null, cursor?.id ?? null, limit],
+    ),
 };
