@@ -35,6 +35,17 @@ const theme = {
     borderRadius: 6,
     colorBgLayout: '#f3f5f8',
     colorTextBase: '#1f2933',
+    // Secondary text as solid slate greys instead of antd's translucent black, each at least 4.5:1 (WCAG 2.1 AA)
+    // on white and on the layout's light grey and blue backgrounds.
+    colorTextSecondary: '#52606d',
+    colorTextTertiary: '#5b6672',
+    colorTextDescription: '#5b6672',
+    colorTextPlaceholder: '#637080',
+    // Status words in text (Typography, form messages) darker than the status colours of icons and bars.
+    colorError: '#cf1322',
+    colorErrorText: '#cf1322',
+    colorSuccessText: '#237804',
+    colorWarningText: '#ad4e00',
   },
   components: {
     Layout: { headerBg: '#ffffff', siderBg: '#ffffff', bodyBg: '#f3f5f8', headerHeight: 64 },
@@ -42,11 +53,29 @@ const theme = {
       itemSelectedBg: '#e6f0fa',
       itemSelectedColor: PRIMARY,
       itemBorderRadius: 6,
-      groupTitleColor: '#8a96a3',
+      groupTitleColor: '#52606d',
       groupTitleFontSize: 12,
     },
     Table: { headerBg: '#f7f9fc', headerColor: '#334e68', rowHoverBg: '#f5f8fc' },
     Card: { headerFontSize: 16 },
+    // Tag text takes the palette's 8th shade (antd uses the 7th, below 4.5:1 on the tag's light background).
+    Tag: {
+      colorSuccess: '#237804',
+      colorWarning: '#ad4e00',
+      colorError: '#cf1322',
+      green7: '#237804',
+      lime7: '#3f6600',
+      gold7: '#ad4e00',
+      orange7: '#ad4e00',
+      volcano7: '#ad2102',
+      red7: '#a8071a',
+      cyan7: '#006d75',
+      blue7: '#0050b3',
+      geekblue7: '#10239e',
+      purple7: '#391085',
+      magenta7: '#9e1068',
+    },
+    Progress: { colorSuccess: '#237804' },
   },
 };
 

@@ -118,10 +118,10 @@ export function AppLayout() {
         label: (
           <div style={{ maxWidth: 260, cursor: 'default' }}>
             <div style={{ fontWeight: 600, color: '#1f2933' }}>{me.fullName || me.username}</div>
-            <div style={{ fontSize: 12, color: '#6b7785' }}>
+            <div style={{ fontSize: 12, color: '#5b6672' }}>
               {me.username} · {ROLE_LABELS[me.role]?.[lang] ?? me.role}
             </div>
-            {me.orgUnitName && <div style={{ fontSize: 12, color: '#6b7785' }}>{me.orgUnitName}</div>}
+            {me.orgUnitName && <div style={{ fontSize: 12, color: '#5b6672' }}>{me.orgUnitName}</div>}
           </div>
         ),
       },
@@ -205,8 +205,9 @@ export function AppLayout() {
             />
           )}
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-            <button type="button" className="nhip-user-button" aria-label={l('Tài khoản', 'Account')}>
-              <Avatar style={{ background: '#0b5cad', flex: 'none' }}>{initials(me.fullName || me.username)}</Avatar>
+            {/* Named by the name and role it shows (WCAG 2.5.3); on a phone only the initials show, so it says whose account. */}
+            <button type="button" className="nhip-user-button" aria-label={mobile ? `${l('Tài khoản', 'Account')}: ${me.fullName || me.username}` : undefined}>
+              <Avatar aria-hidden style={{ background: '#0b5cad', flex: 'none' }}>{initials(me.fullName || me.username)}</Avatar>
               {!mobile && (
                 <span className="nhip-user-text">
                   <span className="name">{me.fullName || me.username}</span>

@@ -22,7 +22,7 @@ function checks(pw: string, username: string) {
 
 function Rule({ ok, text }: { ok: boolean; text: string }) {
   return (
-    <div style={{ color: ok ? '#17603a' : '#6b7785', display: 'flex', gap: 6, alignItems: 'center', fontSize: 13 }}>
+    <div style={{ color: ok ? '#17603a' : '#5b6672', display: 'flex', gap: 6, alignItems: 'center', fontSize: 13 }}>
       {ok ? <CheckCircleFilled style={{ color: '#2f9e5b' }} /> : <CloseCircleFilled style={{ color: '#c4cdd5' }} />}
       {text}
     </div>

@@ -11,7 +11,7 @@ export function EmptyHint({ title, hint, action }: { title: ReactNode; hint?: Re
       description={
         <div>
           <div style={{ fontWeight: 600, color: '#334e68' }}>{title}</div>
-          {hint && <div style={{ color: '#6b7785', marginTop: 4, maxWidth: 460, marginInline: 'auto' }}>{hint}</div>}
+          {hint && <div style={{ color: '#5b6672', marginTop: 4, maxWidth: 460, marginInline: 'auto' }}>{hint}</div>}
         </div>
       }
     >

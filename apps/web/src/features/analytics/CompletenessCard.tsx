@@ -38,6 +38,7 @@ function RoundLine({ r }: { r: DashboardRound }) {
         <Flex align="center" gap={8}>
           <span className="label">{l('Đã nộp', 'Submitted')}</span>
           <Progress
+            aria-label={l('Đã nộp', 'Submitted')}
             percent={Math.round(sub * 10) / 10}
             size="small"
             format={() => `${r.submitted}/${r.expected}`}
@@ -54,6 +55,7 @@ function RoundLine({ r }: { r: DashboardRound }) {
         <Flex align="center" gap={8}>
           <span className="label">{l('Đã duyệt', 'Approved')}</span>
           <Progress
+            aria-label={l('Đã duyệt', 'Approved')}
             percent={Math.round(app * 10) / 10}
             size="small"
             strokeColor="#389e0d"

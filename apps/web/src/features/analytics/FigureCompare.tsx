@@ -36,7 +36,7 @@ export function Change({
   const body = (
     <span data-testid={testId} data-tone={tone} style={{ color: TONE_COLOR[tone], fontSize: 12, whiteSpace: 'nowrap' }}>
       <Icon style={{ fontSize: 10 }} /> {formatChange(pct, lang)}
-      {label ? <span style={{ color: '#6b7785', textDecoration: hint ? 'underline dotted' : undefined }}> {label}</span> : null}
+      {label ? <span style={{ color: '#5b6672', textDecoration: hint ? 'underline dotted' : undefined }}> {label}</span> : null}
     </span>
   );
   return hint ? <Tooltip title={hint}>{body}</Tooltip> : body;

@@ -130,7 +130,7 @@ export default function LoginPage() {
               justifyContent: 'space-between',
               alignItems: 'center',
               marginTop: 16,
-              color: '#6b7785',
+              color: '#5b6672',
               fontSize: 13,
             }}
           >

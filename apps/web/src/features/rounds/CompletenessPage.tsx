@@ -42,14 +42,14 @@ export default function CompletenessPage() {
       key: 'c',
       width: 200,
       sorter: (a, b) => rates(a).completeness - rates(b).completeness,
-      render: (_, g) => <Progress percent={round1(rates(g).completeness)} size="small" format={(p) => formatPercent(p ?? 0, 1, lang)} />,
+      render: (_, g) => <Progress aria-label={l('Tỷ lệ nộp', 'Completeness')} percent={round1(rates(g).completeness)} size="small" format={(p) => formatPercent(p ?? 0, 1, lang)} />,
     },
     {
       title: l('Tỷ lệ đúng hạn', 'Timeliness'),
       key: 't',
       width: 200,
       sorter: (a, b) => rates(a).timeliness - rates(b).timeliness,
-      render: (_, g) => <Progress percent={round1(rates(g).timeliness)} size="small" strokeColor="#389e0d" format={(p) => formatPercent(p ?? 0, 1, lang)} />,
+      render: (_, g) => <Progress aria-label={l('Tỷ lệ đúng hạn', 'Timeliness')} percent={round1(rates(g).timeliness)} size="small" strokeColor="#389e0d" format={(p) => formatPercent(p ?? 0, 1, lang)} />,
     },
   ];
 
@@ -104,11 +104,11 @@ export default function CompletenessPage() {
       <Card data-testid="completeness-total">
         <Row gutter={[24, 24]} align="middle">
           <Col xs={12} md={5} style={{ textAlign: 'center' }}>
-            <Progress type="circle" percent={round1(t.completeness)} size={110} format={(p) => formatPercent(p ?? 0, 1, lang)} />
+            <Progress aria-label={l('Tỷ lệ nộp', 'Completeness')} type="circle" percent={round1(t.completeness)} size={110} format={(p) => formatPercent(p ?? 0, 1, lang)} />
             <div style={{ marginTop: 8 }}><Typography.Text strong>{l('Tỷ lệ nộp', 'Completeness')}</Typography.Text></div>
           </Col>
           <Col xs={12} md={5} style={{ textAlign: 'center' }}>
-            <Progress type="circle" percent={round1(t.timeliness)} size={110} strokeColor="#389e0d" format={(p) => formatPercent(p ?? 0, 1, lang)} />
+            <Progress aria-label={l('Tỷ lệ đúng hạn', 'Timeliness')} type="circle" percent={round1(t.timeliness)} size={110} strokeColor="#389e0d" format={(p) => formatPercent(p ?? 0, 1, lang)} />
             <div style={{ marginTop: 8 }}><Typography.Text strong>{l('Tỷ lệ đúng hạn', 'Timeliness')}</Typography.Text></div>
           </Col>
           <Col xs={24} md={14}>

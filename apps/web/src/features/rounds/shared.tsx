@@ -81,6 +81,7 @@ export function RoundProgress({ counts, compact }: { counts: RoundCounts; compac
     >
       <div style={{ minWidth: compact ? 140 : 200 }}>
         <Progress
+          aria-label={l(`Đã nộp ${submitted}/${counts.assigned}, đúng hạn ${counts.onTime}`, `Submitted ${submitted}/${counts.assigned}, on time ${counts.onTime}`)}
           percent={Math.round(done * 10) / 10}
           success={{ percent: Math.round(onTime * 10) / 10 }}
           size="small"
