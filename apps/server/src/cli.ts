@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Role } from '@nhip/contracts';
 import { ROLES } from '@nhip/contracts';
 import { DatabaseBusyError, openDatabase, prepareDatabase } from './platform/bootstrap.js';
-import { describeChainReport, verifyAuditChain } from './platform/audit-chain.js';
+import { describeChainReport, parseAnchor, verifyAuditChain } from './platform/audit-chain.js';
 import { backup, BackupFormatError, restore } from './platform/backup.js';
 import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
@@ -42,8 +42,9 @@ Cách dùng: npm run nhip -- <lệnh> [tùy chọn]
   metadata export TỆP                       Xuất toàn bộ cấu hình ra tệp JSON
   backup TỆP                                Sao lưu toàn bộ dữ liệu (tệp .nhip.gz)
   restore TỆP                               Khôi phục từ tệp sao lưu (thay thế toàn bộ dữ liệu hiện có)
-  audit verify                              Kiểm tra chuỗi mã băm của nhật ký kiểm toán; mã thoát 3 nếu có
-                                            sự kiện bị sửa hoặc bị xóa
+  audit verify [--anchor SỐ:MÃ_BĂM]         Kiểm tra chuỗi mã băm của nhật ký kiểm toán; mã thoát 3 nếu có
+                                            sự kiện bị sửa hoặc bị xóa. --anchor: mã băm cuối chuỗi đã ghi lại
+                                            từ lần kiểm tra trước, để phát hiện chuỗi bị tính lại
 
 Vai trò: ${ROLES.join(', ')}
 Biến môi trường: DATA_DIR (mặc định ./data), DATABASE_URL, NHIP_DEMO, NHIP_ADMIN_PASSWORD
@@ -79,7 +80,7 @@ async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' }, demo: { type: 'boolean' }, username: { type: 'string' }, user: { type: 'string' },
       role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, days: { type: 'string' },
       'dry-run': { type: 'boolean' }, approve: { type: 'boolean' }, atomic: { type: 'boolean' }, form: { type: 'string' },
-      period: { type: 'string' }, org: { type: 'string' }, dx: { type: 'string' }, ou: { type: 'string' }, pe: { type: 'string' }, children: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' },
+      period: { type: 'string' }, org: { type: 'string' }, dx: { type: 'string' }, ou: { type: 'string' }, pe: { type: 'string' }, children: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, anchor: { type: 'string' },
     },
   });
   const [cmd, sub, arg3, arg4] = pos;
@@ -100,6 +101,7 @@ async function run(argv: string[]): Promise<number> {
       const r = await restore(db, sub);
       const cells = await rebuildAnalyticsCells(db);
       console.log(`Đã khôi phục ${r.rows} dòng của ${r.tables} bảng từ ${sub}; tính lại ${cells.cells} ô số liệu tổng hợp.`);
+      console.log(describeChainReport(await verifyAuditChain(db)));
       return 0;
     }
     if (cmd === 'migrate') {
@@ -202,8 +204,10 @@ async function run(argv: string[]): Promise<number> {
         throw new UsageError('Dùng: npm run nhip -- metadata import|export TỆP');
       }
       case 'audit': {
-        if (sub !== 'verify') throw new UsageError('Dùng: npm run nhip -- audit verify');
-        const report = await verifyAuditChain(db);
+        if (sub !== 'verify') throw new UsageError('Dùng: npm run nhip -- audit verify [--anchor SỐ:MÃ_BĂM]');
+        const anchor = o.anchor === undefined ? undefined : parseAnchor(o.anchor);
+        if (anchor === null) throw new UsageError('--anchor phải có dạng SỐ:MÃ_BĂM, ví dụ 1600:efeb4a37… (64 chữ số hex), như lần kiểm tra trước đã in.');
+        const report = await verifyAuditChain(db, anchor);
         console.log(describeChainReport(report));
         return report.ok ? 0 : 3;
       }

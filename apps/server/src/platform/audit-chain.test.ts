@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../test/server.js';
 import { audit } from './audit.js';
-import { auditCanonical, type ChainEvent, chainHash, describeChainReport, GENESIS_HASH, verifyAuditChain } from './audit-chain.js';
+import { auditCanonical, type ChainEvent, chainHash, describeChainReport, GENESIS_HASH, parseAnchor, verifyAuditChain } from './audit-chain.js';
 import type { Db } from './db/index.js';
 import { migrate } from './db/migrate.js';
 
@@ -213,6 +213,34 @@ describe('audit chain', () => {
     await expect(rr).rejects.toThrow(/serializ|concurrent update/i);
     expect(await headSeq()).toBe(before + 1);
     await expectIntact();
+  });
+
+  it('an owner who recomputes the whole chain is caught by the head noted earlier', async () => {
+    const r = await verifyAuditChain(db);
+    if (!r.ok) throw new Error(describeChainReport(r));
+    expect(describeChainReport(r)).toContain(`${r.head.seq}:${r.head.hash}`);
+    const anchor = parseAnchor(`${r.head.seq}:${r.head.hash.toUpperCase()}`)!;
+    expect(anchor).toEqual(r.head);
+    expect(parseAnchor('12:abc')).toBeNull();
+    const third = (await chain())[2];
+    const { after } = await db.one<{ after: string }>('SELECT after::text AS after FROM audit_events WHERE id = $1', [third.id]);
+    const saved = await db.query<{ r: string }>('SELECT row_to_json(e)::text AS r FROM audit_events e');
+    // change an event, then seal the whole table again from the start, as the owner could
+    await asOwner(`UPDATE audit_events SET after = '{"status": "đã sửa"}', seq = NULL, hash = NULL WHERE id = $1`, [third.id]);
+    await asOwner(`UPDATE audit_events SET seq = NULL, hash = NULL`);
+    await asOwner(`UPDATE audit_chain SET seq = 0, hash = decode(repeat('00', 32), 'hex')`);
+    await asOwner('SELECT audit_chain_seal()');
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, checked: anchor.seq });
+    const caught = await verifyAuditChain(db, anchor);
+    expect(caught).toMatchObject({ ok: false, checked: anchor.seq - 1, problem: { seq: anchor.seq } });
+    expect(describeChainReport(caught)).toMatch(/đã bị tính lại/);
+    expect(await verifyAuditChain(db, { seq: anchor.seq + 5, hash: anchor.hash })).toMatchObject({ ok: false, problem: { reason: expect.stringMatching(/ít hơn/) } });
+    // put the original chain back: the anchor holds again
+    await asOwner('DELETE FROM audit_events');
+    await asOwner('INSERT INTO audit_events SELECT * FROM json_populate_recordset(NULL::audit_events, $1::json)', [`[${saved.map((x) => x.r).join(',')}]`]);
+    await asOwner(`UPDATE audit_chain SET seq = $1, hash = decode($2, 'hex')`, [anchor.seq, anchor.hash]);
+    expect(await verifyAuditChain(db, anchor)).toEqual(r);
+    expect((await db.one<{ after: string }>('SELECT after::text AS after FROM audit_events WHERE id = $1', [third.id])).after).toBe(after);
   });
 
   it('the migration chains the events of an existing database', async () => {

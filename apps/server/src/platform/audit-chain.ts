@@ -48,8 +48,19 @@ const SELECT = `SELECT seq, id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH2
 
 type Row = ChainEvent & { hash: string | null };
 
-/** Walks the whole chain in one read-only snapshot. Reports the first problem, or the count checked and the head. */
-export async function verifyAuditChain(db: Db): Promise<ChainReport> {
+/** A head printed by an earlier verification and kept off the machine: event `seq` must still hash to `hash`. */
+export type ChainAnchor = { seq: number; hash: string };
+
+export function parseAnchor(text: string): ChainAnchor | null {
+  const m = /^(\d{1,15}):([0-9a-f]{64})$/i.exec(text.trim());
+  return m ? { seq: Number(m[1]), hash: m[2].toLowerCase() } : null;
+}
+
+/**
+ * Walks the whole chain in one read-only snapshot. Reports the first problem, or the count checked and the head.
+ * With an anchor it also proves that the chain up to that event was not rewritten since the anchor was noted.
+ */
+export async function verifyAuditChain(db: Db, anchor?: ChainAnchor): Promise<ChainReport> {
   return db.tx(async (t) => {
     if (!db.inTransaction) await t.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     let prev: Buffer = GENESIS_HASH;
@@ -64,6 +75,8 @@ export async function verifyAuditChain(db: Db): Promise<ChainReport> {
         const expected = chainHash(prev, r);
         if (r.hash !== expected.toString('hex'))
           return at('mã băm không khớp (nội dung sự kiện này đã bị sửa, hoặc sự kiện liền trước nó đã bị sửa hay bị xóa)');
+        if (anchor && r.seq === anchor.seq && expected.toString('hex') !== anchor.hash)
+          return at(`mã băm khác mã băm đã ghi lại (${anchor.hash.slice(0, 16)}…): chuỗi đến sự kiện này đã bị tính lại`);
         prev = expected;
         seq = r.seq;
         checked++;
@@ -74,6 +87,8 @@ export async function verifyAuditChain(db: Db): Promise<ChainReport> {
     const loose = await t.maybeOne<Row>(`${SELECT} WHERE seq IS NULL OR hash IS NULL ORDER BY id LIMIT 1`);
     if (loose)
       return { ok: false, checked, problem: { id: loose.id, seq: loose.seq, at: loose.at, action: loose.action, reason: 'sự kiện nằm ngoài chuỗi (không có mã băm)' } };
+    if (anchor && anchor.seq > seq)
+      return { ok: false, checked, problem: { id: 0, seq: null, at: '', action: '', reason: `chuỗi chỉ có ${seq} sự kiện, ít hơn số ${anchor.seq} đã ghi lại` } };
     const head = await t.maybeOne<{ seq: number; hash: string }>(`SELECT seq, encode(hash, 'hex') AS hash FROM audit_chain`);
     const headSeq = head?.seq ?? 0;
     const headHash = head?.hash ?? GENESIS_HASH.toString('hex');
@@ -91,7 +106,8 @@ export function describeChainReport(r: ChainReport): string {
   if (r.ok)
     return r.checked === 0
       ? 'Nhật ký kiểm toán chưa có sự kiện nào.'
-      : `Chuỗi nhật ký kiểm toán toàn vẹn: đã kiểm tra ${r.checked} sự kiện (số 1–${r.head.seq}).\nMã băm cuối chuỗi: ${r.head.hash}`;
+      : `Chuỗi nhật ký kiểm toán toàn vẹn: đã kiểm tra ${r.checked} sự kiện (số 1–${r.head.seq}).\n` +
+        `Mã băm cuối chuỗi (ghi lại ở nơi khác, lần sau kiểm tra với --anchor): ${r.head.seq}:${r.head.hash}`;
   const p = r.problem;
   const event = `sự kiện id ${p.id}${p.seq ? ` (số ${p.seq})` : ''}, lúc ${p.at}, hành động ${p.action}`;
   const where = !p.id ? 'Sai ở đầu chuỗi' : p.after ? `Sai sau ${event}` : `Sai ở ${event}`;
