@@ -4,7 +4,7 @@ import { App, Button, Card, Dropdown, Empty, Flex, Select, Space, Table, Tag, Ty
 import type { ColumnsType } from 'antd/es/table';
 import { compareVi, formatDate, periodLabel, UNIT_ROLES } from '@nhip/contracts';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../app/auth';
 import { useL, useLang } from '../../app/i18n';
 import { type RoundFilter, useForms, useRounds, useSaveRound } from './api';
@@ -63,7 +63,10 @@ export default function RoundsPage() {
       sorter: (a, b) => compareVi(a.formName, b.formName),
       render: (_, r) => (
         <div>
-          <Typography.Text strong>{r.formName}</Typography.Text>
+          {/* A link as well as the row's click, so the board opens from the keyboard too. */}
+          <Link to={`/rounds/${r.id}`} onClick={(e) => e.stopPropagation()}>
+            <Typography.Text strong>{r.formName}</Typography.Text>
+          </Link>
           <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.formCode}</Typography.Text></div>
         </div>
       ),
