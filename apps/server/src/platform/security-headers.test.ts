@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { fixedClock, testDb } from '../test/server.js';
 import { loadConfig } from './config.js';
-import { NONCE_PLACEHOLDER } from './security-headers.js';
+import { allowStyleInPage, NONCE_PLACEHOLDER } from './security-headers.js';
 
 /** A built web app of three files: the page with its nonce placeholder, a script and an icon. */
 function fakeWebBuild(): string {
@@ -71,18 +72,31 @@ describe('security headers', () => {
       'img-src': "'self' data:",
       'font-src': "'self' data:",
     });
-    // Styles: this origin's files, and <style> elements carrying this response's nonce; nothing inline.
-    const nonce = /^'self' 'nonce-([A-Za-z0-9+/]{22}==)'$/.exec(csp['style-src'] ?? '')?.[1];
-    expect(nonce, csp['style-src']).toBeTruthy();
+    // Styles: this origin's files, <style> elements carrying this response's nonce, and fixed stylesheets by hash.
+    const sources = (csp['style-src'] ?? '').split(' ');
+    expect(sources[0]).toBe("'self'");
+    for (const src of sources.slice(1)) expect(src).toMatch(/^'(nonce-[A-Za-z0-9+/]{22}==|sha256-[A-Za-z0-9+/]{43}=)'$/);
+    const nonce = sources.map((src) => /^'nonce-(.+)'$/.exec(src)?.[1]).filter(Boolean);
+    expect(nonce, csp['style-src']).toHaveLength(1);
     expect(first.headers['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
-    expect(first.body).toContain(`<meta property="csp-nonce" nonce="${nonce}" />`);
+    expect(first.body).toContain(`<meta property="csp-nonce" nonce="${nonce[0]}" />`);
     expect(first.body).not.toContain(NONCE_PLACEHOLDER);
 
     const second = await app.inject({ url: '/' });
     const again = /'nonce-([^']+)'/.exec(String(second.headers['content-security-policy']))?.[1];
     expect(again).toBeTruthy();
-    expect(again).not.toBe(nonce);
+    expect(again).not.toBe(nonce[0]);
     expect(second.body).toContain(`nonce="${again}"`);
+  });
+
+  it('a fixed stylesheet a module registers (the draft report preview, shown in an iframe srcdoc) is allowed by its hash only', async () => {
+    const css = 'p.registered-in-test { color: #123456; }';
+    const hash = `'sha256-${crypto.createHash('sha256').update(css).digest('base64')}'`;
+    expect(String((await app.inject({ url: '/' })).headers['content-security-policy'])).not.toContain(hash);
+    allowStyleInPage(css);
+    const csp = directives((await app.inject({ url: '/' })).headers['content-security-policy']);
+    expect(csp['style-src']?.split(' ')).toContain(hash);
+    expect(csp['style-src']).not.toMatch(/unsafe/);
   });
 
   it('a client-side address (the not-found fallback) gets the same page and policy', async () => {
@@ -92,7 +106,7 @@ describe('security headers', () => {
     const csp = directives(r.headers['content-security-policy']);
     expect(csp['script-src']).toBe("'self'");
     expect(csp['frame-ancestors']).toBe("'none'");
-    expect(csp['style-src']).toMatch(/^'self' 'nonce-[^']+'$/);
+    expect(csp['style-src']).toMatch(/^'self' 'nonce-[^']+'( 'sha256-[^']+')*$/);
     expect(r.body).toMatch(/nonce="[A-Za-z0-9+/]{22}=="/);
   });
 

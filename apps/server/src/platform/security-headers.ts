@@ -33,9 +33,23 @@ const PAGE_DIRECTIVES = {
   'frame-ancestors': "'none'",
 };
 
+const sha256 = (text: string) => `'sha256-${crypto.createHash('sha256').update(text).digest('base64')}'`;
+
+/** Stylesheets of documents the web app shows in an iframe srcdoc, which runs under the page's own policy. */
+const pageStyleHashes = new Set<string>();
+
+/**
+ * Allows one fixed stylesheet, by its hash, in the web app's pages: for a document the app shows in an
+ * iframe srcdoc (the draft report's preview), which inherits the page's policy and has no nonce.
+ */
+export function allowStyleInPage(css: string) {
+  pageStyleHashes.add(sha256(css));
+}
+
 /** The policy of a page of the web app; with a nonce, <style> elements carrying it are allowed too. */
 export function pageCsp(nonce?: string): string {
-  return policy(nonce ? { ...PAGE_DIRECTIVES, 'style-src': `'self' 'nonce-${nonce}'` } : PAGE_DIRECTIVES);
+  const styles = ["'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...pageStyleHashes];
+  return policy({ ...PAGE_DIRECTIVES, 'style-src': styles.join(' ') });
 }
 
 /** The one <style> element Swagger UI writes: the colours inside its logo's SVG. */
@@ -47,7 +61,7 @@ const SWAGGER_LOGO_STYLE = '.logo_small_svg__cls-2{fill:#fff}.logo_small_svg__cl
  */
 export const DOCS_CSP = policy({
   ...PAGE_DIRECTIVES,
-  'style-src': `'self' 'sha256-${crypto.createHash('sha256').update(SWAGGER_LOGO_STYLE).digest('base64')}'`,
+  'style-src': `'self' ${sha256(SWAGGER_LOGO_STYLE)}`,
 });
 
 /** Anything that is not an HTML page: it may load nothing and be framed by nobody. */

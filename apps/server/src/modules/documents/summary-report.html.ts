@@ -5,6 +5,7 @@
  */
 import { appendixSubtitle, appendixTables, type Block, isNumericKind, reportBody, type TextRunSpec } from './summary-report.content.js';
 import { documentDateLine, documentNumberLine, recipientLines, type SummaryReportInput, upperVi } from './summary-report.model.js';
+import { allowStyleInPage } from '../../platform/security-headers.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -46,6 +47,8 @@ const STYLE = `
   .appendix h2 { font-size: 13pt; margin: 8pt 0 4pt; }
   .appendix table.data { font-size: 11pt; }
 `;
+// The web app previews this page in an iframe srcdoc, which runs under the app's Content-Security-Policy.
+allowStyleInPage(STYLE);
 
 function runsHtml(runs: readonly TextRunSpec[]): string {
   return runs
