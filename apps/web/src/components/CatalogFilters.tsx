@@ -32,6 +32,7 @@ export function SectorFilter({
   return (
     <Select
       allowClear
+      aria-label={l('Lĩnh vực', 'Sector')}
       placeholder={l('Mọi lĩnh vực', 'All sectors')}
       value={value}
       onChange={onChange}

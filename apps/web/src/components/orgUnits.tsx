@@ -77,6 +77,8 @@ export function OrgUnitTreeSelect(props: {
       allowClear={props.allowClear ?? true}
       loading={!props.units && own.isLoading}
       placeholder={props.placeholder ?? l('Chọn đơn vị', 'Choose a unit')}
+      // In a form the field's label names it (through the id); as a filter it is named by what it asks for.
+      aria-label={props.id ? undefined : (props.placeholder ?? l('Chọn đơn vị', 'Choose a unit'))}
       style={{ width: '100%', ...props.style }}
       treeDefaultExpandAll={(units?.length ?? 0) < 60}
       maxTagCount={props.maxTagCount ?? (props.multiple ? 'responsive' : undefined)}

@@ -70,6 +70,7 @@ export default function AuditPage() {
             onChange={(v) => setDraft((d) => ({ ...d, action: v || undefined }))}
             options={KNOWN_ACTIONS.map((a) => ({ value: a, label: `${actionLabel(a, lang)} (${a})` }))}
             filterOption={(input, opt) => !!opt && `${opt.label}`.toLowerCase().includes(input.toLowerCase())}
+            aria-label={l('Thao tác', 'Action')}
             placeholder={l('Thao tác', 'Action')}
             style={{ width: 200 }}
           />
@@ -77,6 +78,7 @@ export default function AuditPage() {
             allowClear
             value={draft.entityType}
             onChange={(v) => setDraft((d) => ({ ...d, entityType: v }))}
+            aria-label={l('Loại đối tượng', 'Entity type')}
             placeholder={l('Loại đối tượng', 'Entity type')}
             style={{ width: 160 }}
             options={Object.entries(ENTITY_LABELS).map(([k, v]) => ({ value: k, label: v[lang] }))}

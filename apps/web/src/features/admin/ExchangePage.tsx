@@ -155,13 +155,13 @@ function DataValuesImportCard() {
       />
       <div style={{ display: 'grid', gap: 10, marginTop: 14 }}>
         <Space>
-          <Switch checked={dryRun} onChange={setDryRun} />
+          <Switch aria-label={l('Chạy thử', 'Dry run')} checked={dryRun} onChange={setDryRun} />
           <span>
             <b>{l('Chạy thử', 'Dry run')}</b> — {l('kiểm tra toàn bộ tệp, không ghi gì', 'check the whole file, save nothing')}
           </span>
         </Space>
         <Space>
-          <Switch checked={atomic} onChange={setAtomic} />
+          <Switch aria-label={l('Tất cả hoặc không', 'All or nothing')} checked={atomic} onChange={setAtomic} />
           <span>
             <b>{l('Tất cả hoặc không', 'All or nothing')}</b> —{' '}
             {l('một dòng lỗi thì không ghi dòng nào', 'one bad row and nothing is saved')}
@@ -169,7 +169,7 @@ function DataValuesImportCard() {
         </Space>
         {mayApprove && (
           <Space>
-            <Switch checked={approve} onChange={setApprove} />
+            <Switch aria-label={l('Nạp như số liệu đã duyệt', 'Load as approved')} checked={approve} onChange={setApprove} />
             <span>
               <b>{l('Nạp như số liệu đã duyệt', 'Load as approved')}</b> —{' '}
               {l(
@@ -245,6 +245,7 @@ function ExportCard() {
                       setPeriod(null);
                     }}
                     loading={forms.isLoading}
+                    aria-label={l('Biểu mẫu', 'Form')}
                     placeholder={forms.isError ? errorMessage(forms.error) : l('Chọn biểu mẫu', 'Choose a form')}
                     showSearch={{ filterOption: viFilterOption }}
                     options={(forms.data ?? []).map((f) => ({
@@ -265,7 +266,7 @@ function ExportCard() {
                       placeholder={l('Chọn kỳ', 'Choose a period')}
                     />
                   ) : (
-                    <Select disabled placeholder={l('Chọn biểu mẫu trước', 'Choose a form first')} />
+                    <Select disabled aria-label={l('Biểu mẫu', 'Form')} placeholder={l('Chọn biểu mẫu trước', 'Choose a form first')} />
                   )}
                 </Form.Item>
               </Col>

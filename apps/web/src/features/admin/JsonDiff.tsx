@@ -19,7 +19,7 @@ export function JsonDiff({ before, after }: { before: unknown; after: unknown })
     <div>
       {hasSame && (
         <div style={{ marginBottom: 8, display: 'flex', gap: 8, alignItems: 'center' }}>
-          <Switch size="small" checked={onlyChanged} onChange={setOnlyChanged} />
+          <Switch aria-label={l('Chỉ hiện trường thay đổi', 'Changed fields only')} size="small" checked={onlyChanged} onChange={setOnlyChanged} />
           <span>{l('Chỉ hiện trường thay đổi', 'Changed fields only')}</span>
         </div>
       )}

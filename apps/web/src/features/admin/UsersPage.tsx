@@ -107,6 +107,7 @@ export default function UsersPage() {
           />
           <Select<Role>
             allowClear
+            aria-label={l('Vai trò', 'Role')}
             placeholder={l('Mọi vai trò', 'All roles')}
             value={role}
             onChange={setRole}

@@ -62,6 +62,7 @@ export default function DataElementsPage() {
           <SectorFilter value={sectorId} onChange={setSectorId} />
           <Select<ValueType>
             allowClear
+            aria-label={l('Kiểu dữ liệu', 'Value type')}
             placeholder={l('Mọi kiểu dữ liệu', 'All value types')}
             value={valueType}
             onChange={setValueType}

@@ -44,7 +44,7 @@ export default function FormsPage() {
       <Card>
         <div className="nhip-toolbar">
           <NameSearch value={q} onChange={setQ} />
-          <Switch size="small" checked={showInactive} onChange={setShowInactive} />
+          <Switch aria-label={l('Hiện cả biểu mẫu đã ngừng dùng', 'Show forms no longer in use')} size="small" checked={showInactive} onChange={setShowInactive} />
           <span>{l('Hiện cả biểu mẫu đã ngừng dùng', 'Show forms no longer in use')}</span>
         </div>
         {error ? (

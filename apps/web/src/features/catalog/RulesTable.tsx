@@ -69,6 +69,7 @@ export function RulesTable({ formId, canManage }: { formId?: number; canManage: 
           allowClear
           value={importance}
           onChange={setImportance}
+          aria-label={l('Mức độ', 'Importance')}
           placeholder={l('Mọi mức độ', 'Any importance')}
           style={{ width: 200 }}
           options={(['error', 'warning'] as const).map((i) => ({ value: i, label: IMPORTANCE_LABELS[i][lang] }))}

@@ -184,7 +184,7 @@ export default function TargetsPage() {
       <Card>
         <div className="nhip-toolbar">
           <span className="nhip-muted">{l('Năm', 'Year')}</span>
-          <Select value={year} onChange={setYear} style={{ width: 110 }} options={years.map((y) => ({ value: y, label: String(y) }))} />
+          <Select aria-label={l('Năm', 'Year')} value={year} onChange={setYear} style={{ width: 110 }} options={years.map((y) => ({ value: y, label: String(y) }))} />
           <div style={{ width: 340 }}>
             <OrgUnitTreeSelect
               value={unitId}

@@ -115,7 +115,7 @@ export default function OrgPage() {
             <DateField value={asOf} onChange={setAsOf} allowClear={false} disabled={allTime} style={{ width: 150 }} />
           </Space>
           <Space size={6}>
-            <Switch size="small" checked={allTime} onChange={setAllTime} />
+            <Switch aria-label={l('Mọi thời kỳ (cả đơn vị đã giải thể)', 'All periods (closed units too)')} size="small" checked={allTime} onChange={setAllTime} />
             <span>{l('Mọi thời kỳ (cả đơn vị đã giải thể)', 'All periods (closed units too)')}</span>
           </Space>
           <span className="grow" />
@@ -128,6 +128,7 @@ export default function OrgPage() {
           />
           <Select<UnitType>
             allowClear
+            aria-label={l('Loại đơn vị', 'Unit type')}
             placeholder={l('Loại đơn vị', 'Unit type')}
             value={type}
             onChange={setType}
