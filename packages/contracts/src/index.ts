@@ -1,5 +1,6 @@
 export * from './roles.js';
 export * from './policy.js';
+export * from './conference.js';
 export * from './calendar.js';
 export * from './period.js';
 export * from './period-labels.js';

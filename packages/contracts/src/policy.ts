@@ -77,7 +77,7 @@ export function abilities(a: Actor, s: SubmissionSubject): Record<SubmissionActi
 /** Capabilities outside a single submission. */
 export const GLOBAL_ACTIONS = [
   'org.manage', 'catalog.manage', 'rounds.manage', 'users.manage', 'audit.read', 'tokens.own',
-  'metadata.import', 'data.importApproved', 'completeness.read', 'settings.manage',
+  'metadata.import', 'data.importApproved', 'completeness.read', 'settings.manage', 'people.manage', 'conferences.manage',
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
@@ -92,6 +92,10 @@ const GLOBAL: Record<GlobalAction, readonly Role[]> = {
   'data.importApproved': ['admin', 'office'],
   'completeness.read': ['admin', 'office', 'reviewer', 'director', 'viewer'],
   'settings.manage': ['admin'],
+  /** Everyone's staff records; a unit's reporter and head keep their own unit's list (people.policy). */
+  'people.manage': ['admin', 'office'],
+  /** Create conferences (what may be done to one is canConference in conference.ts). */
+  'conferences.manage': ['admin', 'office'],
 };
 
 export function canDo(a: Pick<Actor, 'role'>, action: GlobalAction): boolean {

@@ -12,4 +12,6 @@ export const ABILITY_LABELS: Record<GlobalAction, { vi: string; en: string }> = 
   'data.importApproved': { vi: 'Nhập số liệu ở trạng thái đã duyệt', en: 'Import data as approved' },
   'completeness.read': { vi: 'Xem tình hình nộp báo cáo', en: 'See reporting completeness' },
   'settings.manage': { vi: 'Cấu hình hệ thống', en: 'System settings' },
+  'people.manage': { vi: 'Quản lý danh sách cán bộ của mọi đơn vị', en: 'Manage the staff of every unit' },
+  'conferences.manage': { vi: 'Tổ chức hội nghị sơ kết, tổng kết', en: 'Organise review conferences' },
 };
