@@ -1,7 +1,9 @@
 /**
- * The body of the summary report as an ordered list of blocks, so the .docx
- * and the HTML preview say exactly the same thing.
+ * The draft summary report ("Dự thảo báo cáo tổng kết") as a Decree 30 document of the kit (kit/model.ts): its
+ * body as an ordered list of blocks, its appendix tables, and its signature and recipients, so the .docx, the
+ * HTML preview and the PDF say exactly the same thing.
  */
+import { type AppendixTable, type Block, type ColumnKind, DOCUMENT_TYPES, type DecreeDocument } from './kit/model.js';
 import {
   appendixCellText,
   figureColumns,
@@ -13,33 +15,6 @@ import {
   type SectorPoints,
   type SummaryReportInput,
 } from './summary-report.model.js';
-
-export interface TextRunSpec {
-  readonly text: string;
-  readonly bold?: boolean;
-  readonly italic?: boolean;
-}
-
-export type Block =
-  /** Level 1: 'I. KẾT QUẢ ĐẠT ĐƯỢC'; level 2: '1. Bưu chính, viễn thông'. */
-  | { readonly kind: 'heading'; readonly level: 1 | 2; readonly text: string }
-  | { readonly kind: 'para'; readonly runs: readonly TextRunSpec[] }
-  | { readonly kind: 'caption'; readonly text: string }
-  | {
-      readonly kind: 'table';
-      readonly columns: readonly string[];
-      readonly rows: readonly (readonly string[])[];
-      /** What each column holds: the renderers align and size columns by it. */
-      readonly kinds: readonly ColumnKind[];
-    };
-
-/**
- * 'text': the figure's name (takes the width the others leave); 'unit': the unit of measure; 'index': STT;
- * 'number': a figure up to 999.999.999 that must stay on one line; 'percent': a percentage such as 98,7.
- */
-export type ColumnKind = 'text' | 'unit' | 'index' | 'number' | 'percent';
-
-export const isNumericKind = (k: ColumnKind | undefined) => k === 'number' || k === 'percent' || k === 'index';
 
 const para = (text: string): Block => ({ kind: 'para', runs: [{ text }] });
 
@@ -107,26 +82,33 @@ export function reportBody(input: SummaryReportInput): Block[] {
   ];
 }
 
-export interface AppendixTableText {
-  readonly title: string;
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly string[])[];
-  /** Per column: true when every non-empty cell of it is a number. */
-  readonly numeric: readonly boolean[];
-  readonly kinds: readonly ColumnKind[];
-}
-
-export function appendixTables(input: SummaryReportInput): AppendixTableText[] {
+export function appendixTables(input: SummaryReportInput): AppendixTable[] {
   return input.appendix.map((t) => {
     const numeric = t.columns.map((_, i) => t.rows.some((r) => typeof r[i] === 'number') && t.rows.every((r) => typeof r[i] !== 'string'));
     return {
       title: t.title,
       columns: t.columns,
       rows: t.rows.map((r) => t.columns.map((_, i) => appendixCellText(r[i] ?? null))),
-      numeric,
       kinds: t.columns.map((c, i): ColumnKind => (c === 'STT' ? 'index' : c === 'Đơn vị tính' ? 'unit' : numeric[i] ? 'number' : 'text')),
     };
   });
+}
+
+/** The report as the kit's document: type BC, signed by the department's head or a deputy, the appendix landscape. */
+export function summaryReportDocument(input: SummaryReportInput): DecreeDocument {
+  return {
+    issuer: { parentBody: input.parentBody, name: input.issuer, short: input.issuerShort },
+    type: DOCUMENT_TYPES.BC,
+    number: input.number,
+    place: input.place,
+    date: input.date,
+    summary: input.subject,
+    body: reportBody(input),
+    signature: { layout: 'single', signer: input.signer },
+    recipients: input.recipients,
+    appendices: [{ title: 'PHỤ LỤC SỐ LIỆU', subtitle: appendixSubtitle(input), tables: appendixTables(input) }],
+    description: 'Dự thảo báo cáo tổng kết do Nhịp lập',
+  };
 }
 
 /** '(Kèm theo Báo cáo số 12/BC-SKHCN ngày 04/01/2024 của Sở Khoa học và Công nghệ)'. */

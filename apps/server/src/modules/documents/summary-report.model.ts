@@ -1,12 +1,18 @@
 /**
- * Input of the draft summary report ("Dự thảo báo cáo tổng kết") and the
- * wording helpers shared by the .docx and HTML renderers.
+ * Input of the draft summary report ("Dự thảo báo cáo tổng kết") and its wording helpers. The report is a
+ * document of the Decree 30 kit (kit/model.ts): summary-report.content.ts turns this input into the kit's
+ * document, which the kit renders as .docx, HTML and PDF.
  *
  * The document builders are pure: they take this plain structure (compiled by
  * the caller from approved figures and the units' narratives) and produce a
  * file. Nothing here reads the database or the clock.
  */
-import { formatDocumentDate, formatNumber, periodLabel, previousPeriod, romanQuarter, samePeriodLastYear, toPeriod } from '@nhip/contracts';
+import { formatNumber, periodLabel, previousPeriod, romanQuarter, samePeriodLastYear, toPeriod } from '@nhip/contracts';
+
+import { upperVi, type Signer } from './kit/model.js';
+
+export { documentDateLine, documentNumberLine, isBullet, listLine, recipientLines, upperVi } from './kit/model.js';
+export type { Signer } from './kit/model.js';
 
 export type SummaryPeriodKind = 'quarter' | 'six_months' | 'nine_months' | 'year';
 
@@ -53,12 +59,6 @@ export interface AppendixTable {
   readonly title: string;
   readonly columns: readonly string[];
   readonly rows: readonly (readonly AppendixCell[])[];
-}
-
-export interface Signer {
-  /** 'GIÁM ĐỐC' or 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC' (one line per '\n'). */
-  readonly title: string;
-  readonly name: string;
 }
 
 export interface SummaryReportInput {
@@ -138,23 +138,6 @@ export function nextTasksHeading(period: string): string {
   return upperVi(text);
 }
 
-/** 'Vân Lĩnh, ngày 04 tháng 01 năm 2024' (leading zeros per Decree 30/2020/NĐ-CP). */
-export function documentDateLine(place: string, dateISO: string): string {
-  const date = formatDocumentDate(dateISO);
-  if (!date) throw new RangeError(`Ngày văn bản không hợp lệ: ${dateISO}`);
-  return `${place}, ${date}`;
-}
-
-/** 'Số: 12/BC-SKHCN', or 'Số:      /BC-SKHCN' (blank left for the clerk) while a draft. */
-export function documentNumberLine(number: string | null, issuerShort: string): string {
-  const n = number?.trim() ? number.trim() : '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0';
-  return `Số: ${n}/BC-${issuerShort}`;
-}
-
-export function upperVi(text: string): string {
-  return text.toLocaleUpperCase('vi');
-}
-
 export const MISSING = '—';
 
 /** Figure in Vietnamese format: 1634 → '1.634', 94.25 (1 decimal) → '94,3', null → '—'. */
@@ -222,29 +205,4 @@ export function pointWithUnits(point: RaisedPoint): string {
   const body = m?.[1] ?? text;
   const end = m?.[2] ?? '';
   return `${body} (${units.join(', ')})${end}`;
-}
-
-/** '- X' for a list line; keeps the text's own final punctuation, adds ';' otherwise. */
-export function listLine(text: string, last: boolean): string {
-  const t = text.trim().replace(/^-\s*/, '');
-  return /[.;:!?…]$/.test(t) ? `- ${t}` : `- ${t}${last ? '.' : ';'}`;
-}
-
-/** Recipients as '- X;' lines ending with '- Lưu: VT, VP.' (added unless already present). */
-export function recipientLines(recipients: readonly string[]): string[] {
-  const clean = recipients
-    .map((r) =>
-      r
-        .trim()
-        .replace(/^-\s*/, '')
-        .replace(/[;.,]+$/, ''),
-    )
-    .filter(Boolean);
-  const hasArchive = clean.some((r) => /^Lưu\b/iu.test(r));
-  const all = hasArchive ? clean : [...clean, 'Lưu: VT, VP'];
-  return all.map((r, i) => `- ${r}${i === all.length - 1 ? '.' : ';'}`);
-}
-
-export function isBullet(paragraph: string): boolean {
-  return /^-\s/.test(paragraph.trimStart());
 }
