@@ -115,7 +115,7 @@ export type BodyBlock =
   | { readonly kind: 'bullets'; readonly items: readonly string[] }
   /** '1. x', '2. y'… from `start` (default 1). */
   | { readonly kind: 'numbered'; readonly items: readonly string[]; readonly start?: number }
-  /** 'Thời gian: 08 giờ 00…' — the label in bold, then the value. */
+  /** 'Thời gian: 08 giờ 00…' — the label in bold, then the value (none when empty: a label over a list). */
   | { readonly kind: 'fields'; readonly items: readonly { readonly label: string; readonly value: string }[] };
 
 export interface Signer {
@@ -175,6 +175,17 @@ export function documentDateLine(place: string, dateISO: string): string {
   const date = formatDocumentDate(dateISO);
   if (!date) throw new RangeError(`Ngày văn bản không hợp lệ: ${dateISO}`);
   return `${place}, ${date}`;
+}
+
+const WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'] as const;
+
+/** A meeting's time as invitations write it: ('2024-01-04', '08:00') → '08 giờ 00 phút, thứ Năm, ngày 04/01/2024'. */
+export function meetingTimeText(dateISO: string, time: string): string {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateISO);
+  const t = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  const day = d ? new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]))) : null;
+  if (!d || !t || !day || day.toISOString().slice(0, 10) !== dateISO) throw new RangeError(`Thời gian họp không hợp lệ: ${dateISO} ${time}`);
+  return `${t[1]} giờ ${t[2]} phút, ${WEEKDAYS[day.getUTCDay()]}, ngày ${d[3]}/${d[2]}/${d[1]}`;
 }
 
 /** Room left in a draft's number line for the clerk to write the number in. */
@@ -254,7 +265,10 @@ export function basicBlocks(body: readonly BodyBlock[]): Block[] {
         return items.map((t, i) => ({ kind: 'para', runs: [{ text: `${(b.start ?? 1) + i}. ${t}` }] }));
       }
       case 'fields':
-        return b.items.map((f) => ({ kind: 'para', runs: [{ text: `${f.label.trim()}:`, bold: true }, { text: ` ${f.value.trim()}` }] }));
+        return b.items.map((f) => ({
+          kind: 'para',
+          runs: f.value.trim() ? [{ text: `${f.label.trim()}:`, bold: true }, { text: ` ${f.value.trim()}` }] : [{ text: `${f.label.trim()}:`, bold: true }],
+        }));
       default:
         return [b];
     }
