@@ -139,10 +139,11 @@ export async function buildApp(opts: { db: Db; config: Config; clock: Clock; log
     // rolled back whole, so nothing is half-saved, and trying again succeeds.
     if (e.code === '40P01' || e.code === '40001' || e.code === '55P03')
       return reply.status(409).send({ error: 'retry', message: 'Dữ liệu này đang được cập nhật cùng lúc bởi một thao tác khác; thao tác của bạn chưa được lưu. Vui lòng thử lại.' });
-    // Safety net behind the text boundary: PostgreSQL refused a character in text (0x00) or in JSON (\u0000).
+    // Safety net behind the text boundary: PostgreSQL refused a character in text (0x00) or in JSON (\u0000). Its own
+    // error code, so the fuzz test can tell that the boundary let something through.
     if (e.code === '22021' || e.code === '22P05') {
       req.log.warn({ err }, 'a control character passed the text boundary');
-      return reply.status(400).send({ error: 'invalid_text', message: 'Dữ liệu gửi lên chứa ký tự không lưu được (ký tự điều khiển như U+0000); chưa có gì được lưu.' });
+      return reply.status(400).send({ error: 'unsaved_text', message: 'Dữ liệu gửi lên chứa ký tự không lưu được (ký tự điều khiển như U+0000); chưa có gì được lưu.' });
     }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
       return reply.status(e.statusCode).send({ error: e.code ?? 'bad_request', message: 'Yêu cầu không hợp lệ.' });

@@ -109,6 +109,11 @@ describe('checkText: the text boundary', () => {
     ['a\nb', false, 0x0a, 'line feed in a one-line field'],
     ['a\r\nb', false, 0x0d, 'carriage return in a one-line field'],
     ['Dòng 1\r\nDòng 2\n\tgạch đầu dòng', true, null, 'line breaks and tab in a multi-line field'],
+    ['a\ud800b', false, 0xd800, 'a lone high surrogate'],
+    ['\udfff', true, 0xdfff, 'a lone low surrogate'],
+    ['😀\ud83d', false, 0xd83d, 'a pair cut in half at the end'],
+    ['\ude00\ud83d', false, 0xde00, 'a pair in the wrong order'],
+    ['\ud83d\ude00\u{10ffff}', false, null, 'whole pairs, up to the last code point'],
   ];
   it.each(cases)('%j (multiline %s) → %s: %s', (input, multiline, refused) => {
     const r = checkText(input, { multiline });
@@ -121,7 +126,7 @@ describe('checkText: the text boundary', () => {
       expect(r.problem.codePoint).toBe(refused);
       expect(input.charCodeAt(r.problem.index)).toBe(refused);
       expect(r.reason).toContain(codePointLabel(refused));
-      expect(r.reason).toMatch(refused === 0x09 || refused === 0x0a || refused === 0x0d ? /xuống dòng/ : /ký tự điều khiển/);
+      expect(r.reason).toMatch(refused === 0x09 || refused === 0x0a || refused === 0x0d ? /xuống dòng/ : refused >= 0xd800 ? /Unicode không hợp lệ/ : /ký tự điều khiển/);
     }
   });
 
@@ -133,7 +138,7 @@ describe('checkText: the text boundary', () => {
     const control = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((c) => String.fromCharCode(c));
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), control, fc.nat(), (s, c, at) => {
-        const clean = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+        const clean = s.replace(/[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/g, '');
         expect(checkText(clean).ok).toBe(true);
         const i = at % (clean.length + 1);
         const dirty = clean.slice(0, i) + c + clean.slice(i);

@@ -154,21 +154,33 @@ export function compareVi(a: string, b: string): number {
 
 /**
  * A character a string entering Nhịp may not hold: a C0 control (U+0000–U+001F), DEL (U+007F) or a C1
- * control (U+0080–U+009F). Tab, line feed and carriage return (`lineBreak`) are allowed in multi-line
- * fields only. PostgreSQL refuses U+0000 outright; the others hide text, break CSV and spreadsheet
+ * control (U+0080–U+009F), or half of a UTF-16 surrogate pair (`surrogate`, which no UTF-8 text can hold).
+ * Tab, line feed and carriage return (`lineBreak`) are allowed in multi-line fields only. PostgreSQL
+ * refuses U+0000 outright, and a lone surrogate in JSON; the others hide text, break CSV and spreadsheet
  * cells and confuse whoever reads the data later.
  */
-export type ControlChar = { codePoint: number; index: number; lineBreak: boolean };
+export type ControlChar = { codePoint: number; index: number; lineBreak: boolean; surrogate: boolean };
 
 const isLineBreak = (c: number) => c === 0x09 || c === 0x0a || c === 0x0d;
 
-/** The first control character `s` may not hold (see ControlChar), or null. */
+/** The first character `s` may not hold (see ControlChar), or null. */
 export function findControlChar(s: string, opts: { multiline?: boolean } = {}): ControlChar | null {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x20 && (c < 0x7f || c > 0x9f)) continue;
+    if (c >= 0x20 && (c < 0x7f || c > 0x9f)) {
+      if (c < 0xd800 || c > 0xdfff) continue;
+      // A high surrogate followed by a low one is one character (an emoji); anything else is half of one.
+      if (c <= 0xdbff && i + 1 < s.length) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          i++;
+          continue;
+        }
+      }
+      return { codePoint: c, index: i, lineBreak: false, surrogate: true };
+    }
     if (opts.multiline && isLineBreak(c)) continue;
-    return { codePoint: c, index: i, lineBreak: isLineBreak(c) };
+    return { codePoint: c, index: i, lineBreak: isLineBreak(c), surrogate: false };
   }
   return null;
 }
@@ -178,6 +190,7 @@ export const codePointLabel = (cp: number): string => `U+${cp.toString(16).toUpp
 
 /** Why the character is refused, to follow the name of the field: 'chứa ký tự điều khiển không hợp lệ (U+0000)'. */
 export function controlCharReason(c: ControlChar): string {
+  if (c.surrogate) return `chứa ký tự Unicode không hợp lệ (${codePointLabel(c.codePoint)}, nửa cặp ký tự thay thế)`;
   return c.lineBreak
     ? `không được chứa ký tự xuống dòng hoặc tab (${codePointLabel(c.codePoint)}); chỉ trường văn bản nhiều dòng mới cho phép`
     : `chứa ký tự điều khiển không hợp lệ (${codePointLabel(c.codePoint)})`;

@@ -211,8 +211,8 @@ describe('the text boundary in imported files', () => {
     expect(cellTextProblem('A7', 'BT\nS', false)?.message).toMatch(/^A7 \(dòng 7, cột A\): không được chứa ký tự xuống dòng/);
     const plan = planImport({
       elements: [
-        { id: 1, code: 'BTS', name: 'Số trạm', nameEn: null, uom: null, valueType: 'INTEGER', aggregationType: 'SUM', min: null, max: null, required: false, sectorId: null },
-        { id: 2, code: 'GHICHU', name: 'Ghi chú', nameEn: null, uom: null, valueType: 'TEXT', aggregationType: 'NONE', min: null, max: null, required: false, sectorId: null },
+        { id: 1, code: 'BTS', name: 'Số trạm', uom: null, valueType: 'INTEGER', min: null, max: null, required: false },
+        { id: 2, code: 'GHICHU', name: 'Ghi chú', uom: null, valueType: 'TEXT', min: null, max: null, required: false },
       ],
       rules: [], narrativeAllowed: true, saved: {}, savedNarrative: { results: '', difficulties: '', proposals: '' }, previous: {}, history: {},
       read: {
@@ -272,7 +272,7 @@ describe('the safety net behind the boundary', () => {
       for (const url of ['/api/test-nul', '/api/test-json-nul']) {
         const r = await app.inject({ url });
         expect(r.statusCode, r.body).toBe(400);
-        expect(r.json()).toMatchObject({ error: 'invalid_text' });
+        expect(r.json()).toMatchObject({ error: 'unsaved_text' });
         expect(r.json().message).toMatch(/ký tự không lưu được/);
       }
     } finally {

@@ -32,7 +32,7 @@ const Token = z.object({ id: z.number(), name: z.string(), prefix: z.string(), c
 const presentToken = (t: TokenRow): z.infer<typeof Token> => ({
   id: t.id, name: t.name, prefix: t.prefix, createdAt: t.created_at, lastUsedAt: t.last_used_at, expiresAt: t.expires_at, revoked: !!t.revoked_at,
 });
-const Id = z.object({ id: z.coerce.number().int().positive() });
+const Id = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const Password = z.string().min(1, 'không được để trống').max(256);
 
 export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -103,7 +103,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/users', {
     schema: {
       tags: ['users'], summary: 'Danh sách người dùng',
-      querystring: z.object({ q: z.string().max(100).optional(), role: z.enum(ROLES).optional(), orgUnitId: z.coerce.number().int().optional() }),
+      querystring: z.object({ q: z.string().max(100).optional(), role: z.enum(ROLES).optional(), orgUnitId: z.coerce.number().int().positive().max(2_147_483_647).optional() }),
       response: { 200: z.array(User) },
     },
   }, async (req) => {
@@ -116,7 +116,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['users'], summary: 'Tạo người dùng',
       body: z.object({
         username: z.string().min(3).max(64), fullName: z.string().min(1).max(200), email: z.string().email().nullable().optional(),
-        role: z.enum(ROLES), orgUnitId: z.number().int().nullable().default(null), title: z.string().max(200).nullable().optional(),
+        role: z.enum(ROLES), orgUnitId: z.number().int().positive().max(2_147_483_647).nullable().default(null), title: z.string().max(200).nullable().optional(),
         password: z.string().max(256).optional(),
       }),
       response: { 201: z.object({ user: User, password: z.string().nullable() }) },
@@ -134,7 +134,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
       params: Id,
       body: z.object({
         fullName: z.string().min(1).max(200).optional(), email: z.string().email().nullable().optional(), role: z.enum(ROLES).optional(),
-        orgUnitId: z.number().int().nullable().optional(), title: z.string().max(200).nullable().optional(), active: z.boolean().optional(),
+        orgUnitId: z.number().int().positive().max(2_147_483_647).nullable().optional(), title: z.string().max(200).nullable().optional(), active: z.boolean().optional(),
       }),
       response: { 200: User },
     },

@@ -17,7 +17,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     };
   });
   app.post('/api/notifications/read', {
-    schema: { tags: ['notifications'], summary: 'Đánh dấu đã đọc', body: z.object({ ids: z.array(z.number().int()).max(500).optional() }) },
+    schema: { tags: ['notifications'], summary: 'Đánh dấu đã đọc', body: z.object({ ids: z.array(z.number().int().positive().max(2_147_483_647)).max(500).optional() }) },
   }, async (req) => {
     const u = requireUser(req);
     await markRead(app.db, u.id, u.orgUnitId, req.body.ids ?? 'all');

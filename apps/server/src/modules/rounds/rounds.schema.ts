@@ -26,19 +26,19 @@ export const Counts = z.object({
 
 export const RoundWithCounts = Round.extend({ counts: Counts });
 
-export const RoundId = z.object({ id: z.coerce.number().int().positive() });
+export const RoundId = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export const ListQuery = z.object({
   status: z.enum(['open', 'closed']).optional(),
-  formId: z.coerce.number().int().positive().optional(),
+  formId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   year: z.coerce.number().int().min(1900).max(2200).optional(),
 });
 
-export const DefaultsQuery = z.object({ formId: z.coerce.number().int().positive(), period: z.string().min(1).max(20) });
+export const DefaultsQuery = z.object({ formId: z.coerce.number().int().positive().max(2_147_483_647), period: z.string().min(1).max(20) });
 export const Defaults = z.object({ cutoffStart: z.string(), cutoffEnd: z.string(), deadline: z.date() });
 
 export const CreateBody = z.object({
-  formId: z.number().int().positive(),
+  formId: z.number().int().positive().max(2_147_483_647),
   period: z.string().min(1).max(20),
   cutoffStart: IsoDate.optional(),
   cutoffEnd: IsoDate.optional(),
@@ -63,7 +63,7 @@ export const BoardUnit = z.object({
 
 export const BoardQuery = z.object({
   status: z.enum(SUBMISSION_STATUSES).optional(),
-  sectorId: z.coerce.number().int().positive().optional(),
+  sectorId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   unitType: z.enum(UNIT_TYPES).optional(),
   q: z.string().max(200).optional(),
   late: z.enum(['true', 'false']).optional(),
@@ -95,6 +95,6 @@ export const CompletenessSchema = z.object({
 
 export const YearQuery = z.object({
   year: z.coerce.number().int().min(1900).max(2200).optional(),
-  formId: z.coerce.number().int().positive().optional(),
+  formId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
 export const YearCompleteness = z.object({ year: z.number(), items: z.array(z.object({ round: Round, total: Totals })) });

@@ -2,8 +2,8 @@ import { AGGREGATION_TYPES, multilineText, SUBMISSION_ACTIONS, SUBMISSION_STATUS
 import { z } from 'zod';
 import { Round } from '../rounds/rounds.schema.js';
 
-export const UnitParams = z.object({ roundId: z.coerce.number().int().positive(), unitId: z.coerce.number().int().positive() });
-export const IdParams = z.object({ id: z.coerce.number().int().positive() });
+export const UnitParams = z.object({ roundId: z.coerce.number().int().positive().max(2_147_483_647), unitId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export const Issue = z.object({
   kind: z.enum(['type', 'bounds', 'required', 'rule', 'outlier']),
@@ -67,7 +67,7 @@ export const Entry = z.object({
 const Narrative = multilineText().max(200_000, 'quá dài (tối đa 50.000 ký tự)');
 
 export const SaveBody = z.object({
-  version: z.number().int().min(0).optional(),
+  version: z.number().int().min(0).max(2_147_483_647).optional(),
   values: z
     .array(
       z.object({
