@@ -6,6 +6,8 @@
  *
  * `conclude` is the issue of the first conclusion notice (thông báo kết luận); a reissue keeps the status.
  */
+import { parsePeriod } from './period.js';
+import { romanQuarter } from './period-labels.js';
 import type { Actor } from './policy.js';
 import type { Role } from './roles.js';
 
@@ -75,6 +77,41 @@ export const CONFERENCE_DOCUMENT_LABELS: Record<ConferenceDocument, { vi: string
   minutes: { vi: 'Biên bản hội nghị', en: 'Minutes' },
   conclusion: { vi: 'Thông báo kết luận', en: 'Conclusion notice' },
 };
+
+// ─────────────────────────── the period a conference reviews ───────────────────────────
+
+/**
+ * How a conference names the period it reviews and the one it prepares, in the department's usual form:
+ *   2023Q1 → quý I năm 2023 / quý II năm 2023;  2023S1 → 6 tháng đầu năm 2023 / 6 tháng cuối năm 2023;
+ *   2023N1 → 9 tháng năm 2023 / quý IV năm 2023;  2023 → năm 2023 / năm 2024.
+ * A quarter, six or nine months make a sơ kết (interim), a year a tổng kết (annual). null for a month or a bad id.
+ */
+export function conferencePeriodWording(period: string): { kind: ConferenceKind; current: string; next: string } | null {
+  const p = parsePeriod(period);
+  if (!p) return null;
+  const y = p.year;
+  switch (p.type) {
+    case 'Quarterly':
+      return { kind: 'interim', current: `quý ${romanQuarter(p.index)} năm ${y}`, next: p.index === 4 ? `quý I năm ${y + 1}` : `quý ${romanQuarter(p.index + 1)} năm ${y}` };
+    case 'SixMonthly':
+      return p.index === 1
+        ? { kind: 'interim', current: `6 tháng đầu năm ${y}`, next: `6 tháng cuối năm ${y}` }
+        : { kind: 'interim', current: `6 tháng cuối năm ${y}`, next: `6 tháng đầu năm ${y + 1}` };
+    case 'NineMonthly':
+      return { kind: 'interim', current: `9 tháng năm ${y}`, next: `quý IV năm ${y}` };
+    case 'Yearly':
+      return { kind: 'annual', current: `năm ${y}`, next: `năm ${y + 1}` };
+    case 'Monthly':
+      return null;
+  }
+}
+
+/** "Hội nghị sơ kết công tác quý I năm 2023 và triển khai nhiệm vụ quý II năm 2023"; null for a month or a bad id. */
+export function conferenceTitle(period: string): string | null {
+  const w = conferencePeriodWording(period);
+  if (!w) return null;
+  return `Hội nghị ${w.kind === 'annual' ? 'tổng kết' : 'sơ kết'} công tác ${w.current} và triển khai nhiệm vụ ${w.next}`;
+}
 
 // ─────────────────────────── lifecycle ───────────────────────────
 

@@ -14,6 +14,7 @@ import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { compareRoutes } from './analytics/compare.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
+import { conferenceRoutes } from './conferences/conferences.routes.js';
 
 /** Every module's routes, registered in this order by app.ts. */
-export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes, dashboardRoutes] as FastifyPluginAsync[];
+export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes, dashboardRoutes, conferenceRoutes] as FastifyPluginAsync[];
