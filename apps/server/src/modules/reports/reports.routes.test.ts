@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../../platform/http.js';
 import { TEST_ADMIN_PASSWORD, type TestServer, loginAs, testServer } from '../../test/server.js';
 import { openDocx, paragraphTexts } from '../documents/docx-reader.test-util.js';
-import { PDF_UNAVAILABLE_MESSAGE, findSoffice } from '../documents/pdf.js';
+import { PDF_UNAVAILABLE_MESSAGE, findSoffice } from '../documents/kit/pdf.js';
 import { figureText, type SummaryReportInput } from '../documents/summary-report.model.js';
 import { APPENDIX_SHEET, appendixNumber } from '../documents/summary-report.xlsx.js';
 import { makeUser } from '../org/test-fixtures.js';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { forbidden } from '../../platform/errors.js';
 import { XLSX_MIME, requireUser, sendFile } from '../../platform/http.js';
 import { takeRateLimit } from '../../platform/rate-limits.js';
-import { docxToPdf } from '../documents/pdf.js';
+import { docxToPdf } from '../documents/kit/pdf.js';
 import { buildSummaryReportDocx } from '../documents/summary-report.docx.js';
 import { renderSummaryReportHtml } from '../documents/summary-report.html.js';
 import { buildAppendixXlsx } from '../documents/summary-report.xlsx.js';
