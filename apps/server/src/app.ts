@@ -24,6 +24,7 @@ import { registerTextBoundary } from './platform/text-boundary.js';
 import { DOCS_CSP, securityHeaders, webAppPage } from './platform/security-headers.js';
 import { type CurrentUser, userFromSession, userFromToken } from './modules/identity/identity.service.js';
 import { MODULES } from './modules/index.js';
+import { stopWarmOffices } from './modules/documents/kit/office.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -78,6 +79,8 @@ export async function buildApp(opts: { db: Db; config: Config; clock: Clock; log
   app.decorate('config', opts.config);
   app.decorate('clock', opts.clock);
   app.decorateRequest('user', null);
+  // The LibreOffice kept warm for PDFs (modules/documents/kit/office.ts) stops with the server.
+  app.addHook('onClose', () => stopWarmOffices());
 
   await app.register(cookie);
   // @fastify/rate-limit (global: false) and the per-user limits on expensive endpoints (platform/rate-limits.ts).
