@@ -2,6 +2,7 @@
 import type { Db } from '../../platform/db/index.js';
 
 export type NarrativeRow = {
+  submission_id: number;
   unit_id: number;
   unit_name: string;
   period: string;
@@ -21,7 +22,7 @@ export type NarrativeRow = {
 /** Approved submissions of rounds lying within [start, end], in unit then period order. */
 export const approvedNarratives = (db: Db, start: string, end: string) =>
   db.query<NarrativeRow>(
-    `SELECT s.org_unit_id AS unit_id, u.name AS unit_name, r.period, f.period_type, r.period_start,
+    `SELECT s.id AS submission_id, s.org_unit_id AS unit_id, u.name AS unit_name, r.period, f.period_type, r.period_start,
             s.results, s.difficulties, s.proposals, COALESCE(u.sector_id, ls.id, ds.id) AS sector_id
        FROM submissions s
        JOIN reporting_rounds r ON r.id = s.round_id

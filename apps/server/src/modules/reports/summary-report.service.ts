@@ -53,8 +53,9 @@ export function issuerShort(name: string): string {
 
 type Text = 'results' | 'difficulties' | 'proposals';
 
-/** For each unit, the rows of the coarsest period type that carry the text (see the module comment). */
-function chosen(rows: NarrativeRow[], field: Text): NarrativeRow[] {
+/** For each unit, the rows of the coarsest period type that carry the text (see the module comment); the conference's
+ * discussion list is pre-filled from the same rows. */
+export function chosen(rows: NarrativeRow[], field: Text): NarrativeRow[] {
   const byUnit = new Map<number, NarrativeRow[]>();
   for (const r of rows) {
     if (!r[field].trim()) continue;
