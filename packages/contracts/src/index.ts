@@ -9,5 +9,5 @@ export * from './format.js';
 export * from './validation.js';
 export {
   checkText, codePointLabel, type ControlChar, controlCharReason, findControlChar, isMultilineText, MULTILINE_KEY, multilineText, printableName,
-  type TextCheck,
+  type TextCheck, typedText,
 } from './text.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { compareVi, compareViFallback, foldDiacritics, normalizeText, searchMatches } from './format.js';
-import { checkText, codePointLabel, findControlChar, isMultilineText, multilineText, printableName } from './text.js';
+import { checkText, codePointLabel, findControlChar, isMultilineText, multilineText, printableName, typedText } from './text.js';
 
 const VI_LETTERS = Array.from('aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ');
 const VI_CHARS = [...VI_LETTERS, ...VI_LETTERS.map((c) => c.toUpperCase()), ' ', '1', '9', '-'];
@@ -145,6 +145,15 @@ describe('checkText: the text boundary', () => {
         const r = checkText(dirty, { multiline: false });
         expect(r.ok).toBe(false);
         if (!r.ok) expect(r.problem.index).toBe(i);
+      }),
+    );
+  });
+
+  it('turns what a text area receives from a paste into text the boundary accepts', () => {
+    expect(typedText('Dòng 1\u000bDòng 2\u2029Đoạn 2\r\n\t- ý\u0000 chính\u0007 😀\ud800')).toBe('Dòng 1\nDòng 2\nĐoạn 2\r\n\t- ý chính 😀');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+        expect(checkText(typedText(s), { multiline: true }).ok).toBe(true);
       }),
     );
   });

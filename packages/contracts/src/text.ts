@@ -213,6 +213,20 @@ export function checkText(s: string, opts: { multiline?: boolean } = {}): TextCh
   return { ok: true, text: s.normalize('NFC') };
 }
 
+/**
+ * What a multi-line text area should send: the line separators pasted text carries (Word's manual line
+ * break U+000B, form feed, NEL, U+2028, U+2029) become line feeds, other control characters and half
+ * surrogate pairs are dropped. The boundary would refuse them; a person pasting from Word should not meet that.
+ */
+export function typedText(s: string): string {
+  return (
+    s
+      .replace(/[\u000b\u000c\u0085\u2028\u2029]/g, '\n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping them is the point
+      .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+  );
+}
+
 /** The mark a multi-line string schema carries, in the zod registry and in the OpenAPI document. */
 export const MULTILINE_KEY = 'x-multiline';
 

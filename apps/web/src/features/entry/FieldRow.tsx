@@ -4,7 +4,7 @@
  */
 import { CloseCircleFilled, HistoryOutlined, MessageFilled, MessageOutlined, WarningFilled } from '@ant-design/icons';
 import { Button, Input, Popover, Select, Tag, Tooltip, Typography } from 'antd';
-import { formatNumber, formatPercent, type Issue, parseValue } from '@nhip/contracts';
+import { formatNumber, formatPercent, type Issue, parseValue, typedText } from '@nhip/contracts';
 import { type KeyboardEvent, memo, useCallback, useState } from 'react';
 import { useL, useLang } from '../../app/i18n';
 import { displayValue, type EntryStore, readableValue } from './store';
@@ -119,7 +119,7 @@ function FieldRowImpl({ element: el, store, issues, previous, lastYear, readOnly
       autoSize={{ minRows: 1, maxRows: 6 }}
       status={status}
       value={text}
-      onChange={(e) => change(e.target.value)}
+      onChange={(e) => change(typedText(e.target.value))}
       onKeyDown={navKey}
     />
   ) : (
@@ -147,7 +147,7 @@ function FieldRowImpl({ element: el, store, issues, previous, lastYear, readOnly
         autoSize={{ minRows: 3, maxRows: 8 }}
         maxLength={2000}
         value={comment}
-        onChange={(e) => changeComment(e.target.value)}
+        onChange={(e) => changeComment(typedText(e.target.value))}
         placeholder={l('Giải thích số liệu (nguồn, lý do tăng/giảm…)', 'Explain the figure (source, why it changed…)')}
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>

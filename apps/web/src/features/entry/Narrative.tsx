@@ -1,6 +1,6 @@
 /** The three narrative sections: large text areas, '- ' lines become bullets, with a preview as in the report. */
 import { Card, Flex, Input, Segmented, Typography } from 'antd';
-import { NARRATIVE_LABELS, type NarrativeSection } from '@nhip/contracts';
+import { NARRATIVE_LABELS, type NarrativeSection, typedText } from '@nhip/contracts';
 import { memo, type ReactNode, useState } from 'react';
 import { useL, useLang } from '../../app/i18n';
 import type { EntryStore } from './store';
@@ -70,8 +70,10 @@ function NarrativeFieldImpl({ section, store, readOnly }: { section: NarrativeSe
             value={text}
             placeholder={HINTS[section][lang]}
             onChange={(e) => {
-              setText(e.target.value);
-              store.setNarrative(section, e.target.value);
+              // Pasted from Word: its line breaks become line feeds, stray control characters go.
+              const typed = typedText(e.target.value);
+              setText(typed);
+              store.setNarrative(section, typed);
             }}
           />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,5 +1,6 @@
 /** Review and workflow actions: approve, return (comment required), unlock (reason required), recall. */
 import { AuditOutlined, CheckOutlined, RollbackOutlined, UndoOutlined, UnlockOutlined } from '@ant-design/icons';
+import { typedText } from '@nhip/contracts';
 import { Alert, App, Button, Card, Flex, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useL } from '../../app/i18n';
@@ -104,7 +105,7 @@ function WorkflowDialog({ url, action, onClose, onDone }: Props & { action: Work
         showCount
         value={text}
         status={error && spec.required && !text.trim() ? 'error' : undefined}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => setText(typedText(e.target.value))}
         style={{ marginTop: 6 }}
       />
       {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} /> : null}
