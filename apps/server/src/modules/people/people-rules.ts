@@ -108,7 +108,7 @@ export function planChange<M extends MembershipSpan>(ms: readonly M[], date: str
 /** Why a change dated `date` cannot be made, in Vietnamese; `what` names it ("Ngày chuyển", "Ngày nghỉ"). */
 export function changeProblem(plan: { later: MembershipSpan } | { overlap: MembershipSpan[] }, what: string, date: string): string {
   if ('later' in plan)
-    return `${what} (${formatDate(date)}) phải sau ngày bắt đầu quá trình công tác gần nhất, tại "${plan.later.unitName}" từ ${formatDate(plan.later.validFrom)}.`;
+    return `${what} ${formatDate(date)} phải sau ngày bắt đầu quá trình công tác gần nhất, tại "${plan.later.unitName}" từ ${formatDate(plan.later.validFrom)}.`;
   return `Quá trình công tác của cán bộ đang chồng lấn nhau (${plan.overlap.map((m) => `"${m.unitName}" ${showSpan(m)}`).join(', ')}); hãy báo quản trị hệ thống.`;
 }
 

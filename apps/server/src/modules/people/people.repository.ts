@@ -208,6 +208,11 @@ export const peopleRepo = {
     );
   },
 
+  /** Unlinks these people from their accounts (an import hands accounts over before linking them again). */
+  unlinkAccounts: async (db: Db, ids: number[]): Promise<void> => {
+    if (ids.length) await db.query(`UPDATE people SET user_id = NULL WHERE id = ANY($1::int[])`, [ids]);
+  },
+
   /** Marks the person as changed (a move or a leave changes no column of people). */
   touch: async (db: Db, id: number): Promise<void> => {
     await db.query(`UPDATE people SET updated_at = now() WHERE id = $1`, [id]);

@@ -58,7 +58,7 @@ describe('memberships and moves', () => {
 
   it.each([
     [{ unit: 'SO', position: 'Giám đốc', date: '2025-03-01' }, /phải sau ngày bắt đầu quá trình công tác gần nhất, tại "Sở Khoa học và Công nghệ" từ 01\/03\/2025/],
-    [{ unit: 'PHONG', position: 'Chuyên viên', date: '2024-01-01' }, /Ngày chuyển \(01\/01\/2024\) phải sau/],
+    [{ unit: 'PHONG', position: 'Chuyên viên', date: '2024-01-01' }, /Ngày chuyển 01\/01\/2024 phải sau/],
     [{ unit: 'SO_CU', position: 'Giám đốc', date: '2026-01-01' }, 'Đơn vị "Sở Thông tin và Truyền thông" không có hiệu lực vào ngày 01/01/2026 (hiệu lực 01/01/2000 – 28/02/2025).'],
     [{ unit: 'KHONG_CO', position: 'Giám đốc', date: '2026-01-01' }, 'Không có đơn vị mã "KHONG_CO".'],
     [{ unit: 'SO', position: 'Phó Giám đốc', date: '2026-01-01' }, /đã giữ chức vụ "Phó Giám đốc" tại "Sở Khoa học và Công nghệ"; không có gì thay đổi/],
@@ -77,7 +77,7 @@ describe('memberships and moves', () => {
     expect(d.memberships[0]).toMatchObject({ validTo: '2026-06-30', endReason: 'retired' });
     expect(d.current).toBe(false);
     await expect(leavePerson(db, office, by, ids.an, { date: '2026-08-01' }, TODAY)).rejects.toThrow(/không còn công tác tại đơn vị nào vào ngày 31\/07\/2026/);
-    await expect(leavePerson(db, office, by, ids.an, { date: '2010-06-01' }, TODAY)).rejects.toThrow(/Ngày nghỉ \(01\/06\/2010\) phải sau ngày bắt đầu/);
+    await expect(leavePerson(db, office, by, ids.an, { date: '2010-06-01' }, TODAY)).rejects.toThrow(/Ngày nghỉ 01\/06\/2010 phải sau ngày bắt đầu/);
     // and rejoins later through a move
     await movePerson(db, office, by, ids.an, { unit: 'PHONG', position: 'Chuyên viên (hợp đồng)', date: '2026-09-01' }, TODAY);
     expect((await personDetail(db, office, ids.an, TODAY)).current).toBe(true);
