@@ -17,6 +17,7 @@ import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { conferenceRoutes } from './conferences/conferences.routes.js';
 import { checkinRoutes } from './conferences/checkin.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
+import { liveRoutes } from './conferences/live.routes.js';
 
 /** Every module's routes, registered in this order by app.ts. */
-export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes, dashboardRoutes, conferenceRoutes, checkinRoutes, peopleRoutes] as FastifyPluginAsync[];
+export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes, dashboardRoutes, conferenceRoutes, checkinRoutes, peopleRoutes, liveRoutes] as FastifyPluginAsync[];
