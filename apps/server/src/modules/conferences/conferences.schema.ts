@@ -9,6 +9,8 @@ export const GuestParams = z.object({ id: Id, guestId: Id });
 
 /** A date-time as typed: '2024-01-04T14:00', '2024-01-04 14:00' (Vietnam time) or with an offset. */
 export const DateTimeText = z.string().min(16).max(40).describe('Ngày giờ, ví dụ 2024-01-04T14:00 (giờ Việt Nam) hoặc 2024-01-04T14:00:00+07:00');
+/** A deadline: a date (17:00 Vietnam time that day) or a date and time. */
+export const DeadlineText = z.string().min(10).max(40).describe('Ngày (17 giờ ngày đó) hoặc ngày giờ, ví dụ 2024-01-02 hoặc 2024-01-02T17:00');
 const PeriodText = z.string().min(4).max(20).describe('Kỳ: 2023Q1, 2023S1, 2023N1, 2023');
 
 export const ListQuery = z.object({
@@ -42,7 +44,13 @@ export const GuestBody = z.object({
   givesDirective: z.boolean().default(false).describe('Phát biểu chỉ đạo tại hội nghị'),
   sort: z.number().int().min(0).max(1000).optional(),
 });
-export const GuestPatch = GuestBody.partial();
+export const GuestPatch = z.object({
+  fullName: z.string().min(1).max(200).optional(),
+  position: z.string().max(300).optional(),
+  body: z.string().max(300).optional(),
+  givesDirective: z.boolean().optional(),
+  sort: z.number().int().min(0).max(1000).optional(),
+});
 
 export const Counts = z.object({
   invited: z.number(), accepted: z.number(), declined: z.number(), pending: z.number(),
@@ -92,12 +100,10 @@ export const ConferenceDetail = z.object({
   updatedAt: z.date(),
 });
 
-/** What the detail answers after a change, with warnings that did not stop it (another conference for the same period). */
-export const ConferenceSaved = ConferenceDetail.extend({ warnings: z.array(z.string()) });
 
 export const DraftQuery = z.object({ period: PeriodText });
 
-export const DraftInvitation = z.object({ unit: UnitRef, expectedDelegates: z.number(), reason: z.string() });
+export const DraftInvitation = z.object({ unit: UnitRef, expectedDelegates: z.number(), reason: z.string().describe('Vì sao đơn vị được đề xuất mời') });
 export const ConferenceDraft = z.object({
   period: z.string(),
   periodLabel: z.string(),
@@ -107,7 +113,7 @@ export const ConferenceDraft = z.object({
   place: z.string(),
   rsvpDeadline: z.date(),
   department: z.object({ id: z.number(), name: z.string() }).nullable(),
-  chair: PersonRef.nullable(),
+  chair: z.object({ personId: z.number(), fullName: z.string(), position: z.string() }).nullable(),
   invitations: z.array(DraftInvitation),
   defaults: z.array(z.string()).describe('Các giá trị mặc định đã chọn, để hiện cho người lập'),
   warnings: z.array(z.string()),
@@ -121,7 +127,7 @@ export const CreateBody = z.object({
   chairPersonId: Id.nullable().optional(),
   secretaryPersonId: Id.nullable().optional(),
   theme: multilineText().max(2000).nullable().optional(),
-  rsvpDeadline: DateTimeText.nullable().optional(),
+  rsvpDeadline: DeadlineText.nullable().optional(),
   invitations: z
     .array(z.object({ unitId: Id, expectedDelegates: z.number().int().min(1).max(50).default(1) }))
     .max(2000)
@@ -137,7 +143,14 @@ export const PatchBody = z.object({
   chairPersonId: Id.nullable().optional(),
   secretaryPersonId: Id.nullable().optional(),
   theme: multilineText().max(2000).nullable().optional(),
-  rsvpDeadline: DateTimeText.nullable().optional(),
+  rsvpDeadline: DeadlineText.nullable().optional(),
 });
 
 export const TransitionResult = z.object({ id: z.number(), status: z.enum(CONFERENCE_STATUSES) });
+
+export const MailOutcome = z.object({ unitId: z.number(), sent: z.boolean(), error: z.string().nullable() });
+export const ConferenceChanged = ConferenceDetail.extend({
+  warnings: z.array(z.string()),
+  mail: z.array(MailOutcome).describe('E-mail gửi kèm thay đổi (khi có cấu hình SMTP)'),
+});
+export const InviteBody = z.object({ invitationNumber: z.string().max(60).nullable().optional().describe('Số giấy mời, ví dụ 45/GM-SKHCN') });
