@@ -18,6 +18,8 @@ import { conferenceRoutes } from './conferences/conferences.routes.js';
 import { checkinRoutes } from './conferences/checkin.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { liveRoutes } from './conferences/live.routes.js';
+import { discussionRoutes } from './conferences/discussion.routes.js';
+import { pointRoutes } from './conferences/points.routes.js';
 
 /** Every module's routes, registered in this order by app.ts. */
-export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes, dashboardRoutes, conferenceRoutes, checkinRoutes, peopleRoutes, liveRoutes] as FastifyPluginAsync[];
+export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes, dashboardRoutes, conferenceRoutes, checkinRoutes, peopleRoutes, liveRoutes, discussionRoutes, pointRoutes] as FastifyPluginAsync[];
