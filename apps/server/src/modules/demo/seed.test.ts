@@ -62,6 +62,38 @@ async function checkCommon(db: Db, result: SeedDemoResult, today: string) {
   expect(names).not.toContain('admin');
 }
 
+/** The people directory: believable size, every account linked, dated memberships that never overlap. */
+async function checkPeople(db: Db, result: SeedDemoResult, today: string) {
+  const c = result.counts;
+  expect(c.people).toBeGreaterThanOrEqual(280);
+  expect(c.people).toBeLessThanOrEqual(500);
+  expect(await count(db, 'SELECT count(*)::int AS n FROM people')).toBe(c.people);
+  expect(await count(db, 'SELECT count(*)::int AS n FROM person_memberships')).toBe(c.personMemberships);
+  // every account but admin is a person
+  expect(await count(db, `SELECT count(*)::int AS n FROM users u WHERE u.username <> 'admin' AND NOT EXISTS (SELECT 1 FROM people p WHERE p.user_id = u.id)`)).toBe(0);
+  // no two memberships of a person share a day; none outlives its unit or starts after today
+  expect(await count(db, `SELECT count(*)::int AS n FROM person_memberships a JOIN person_memberships b ON a.person_id = b.person_id AND a.id < b.id
+    AND a.valid_from <= coalesce(b.valid_to, 'infinity') AND b.valid_from <= coalesce(a.valid_to, 'infinity')`)).toBe(0);
+  expect(await count(db, `SELECT count(*)::int AS n FROM person_memberships m JOIN org_units u ON u.id = m.org_unit_id
+    WHERE m.valid_from < u.valid_from OR (u.valid_to IS NOT NULL AND coalesce(m.valid_to, 'infinity') > u.valid_to) OR m.valid_from > $1`, [today])).toBe(0);
+  // every unit in force today (the districts themselves aside) has staff, heads first
+  expect(await count(db, `SELECT count(*)::int AS n FROM org_units u WHERE u.type <> 'district' AND u.valid_from <= $1 AND (u.valid_to IS NULL OR u.valid_to >= $1)
+    AND NOT EXISTS (SELECT 1 FROM person_memberships m WHERE m.org_unit_id = u.id AND m.valid_from <= $1 AND (m.valid_to IS NULL OR m.valid_to >= $1))`, [today])).toBe(0);
+  const at = (username: string) => db.one<{ code: string; position: string }>(`SELECT o.code, m.position FROM users u JOIN people p ON p.user_id = u.id
+    JOIN person_memberships m ON m.person_id = p.id AND m.valid_from <= $2 AND (m.valid_to IS NULL OR m.valid_to >= $2) JOIN org_units o ON o.id = m.org_unit_id
+    WHERE u.username = $1`, [username, today]);
+  const dept = today < '2025-03-01' ? 'VL-STTTT' : 'VL-SKHCN';
+  expect(await at('giamdoc')).toEqual({ code: dept, position: 'Giám đốc Sở' });
+  expect(await at('vanphong')).toEqual({ code: 'VL-VP', position: 'Phó Chánh Văn phòng' });
+  expect(await at('thamdinh')).toEqual({ code: 'VL-BCVT', position: 'Phó Trưởng phòng' });
+  expect(await at('khach')).toEqual({ code: 'VL', position: 'Phó Chủ tịch UBND tỉnh' });
+  expect(await count(db, `SELECT count(*)::int AS n FROM person_memberships m JOIN org_units o ON o.id = m.org_unit_id
+    WHERE o.code = $1 AND m.position = 'Phó Giám đốc Sở' AND m.valid_from <= $2 AND (m.valid_to IS NULL OR m.valid_to >= $2)`, [dept, today])).toBeGreaterThanOrEqual(2);
+  // history: retirements, people who left, promotions within a unit
+  const reasons = await db.query<{ end_reason: string; n: number }>(`SELECT end_reason, count(*)::int AS n FROM person_memberships WHERE end_reason IS NOT NULL GROUP BY 1 ORDER BY 1`);
+  expect(reasons.map((r) => r.end_reason)).toEqual(['left', 'moved', 'retired']);
+}
+
 async function checkApprovedValues(db: Db) {
   const els = await db.query<{ code: string; min_value: number | null; max_value: number | null }>('SELECT code, min_value, max_value FROM data_elements');
   const bounds = new Map(els.map((e) => [e.code, e]));
@@ -108,6 +140,28 @@ describe('seedDemo, today 2026-11-22', () => {
     await checkCommon(a.db, a.result, '2026-11-22');
     const dep = await a.db.one<{ value: { code: string } }>(`SELECT value FROM settings WHERE key = 'org.department'`);
     expect(dep.value.code).toBe('VL-SKHCN');
+  });
+
+  it('staffs every unit, and the 2025 reforms move people', async () => {
+    await checkPeople(a.db, a.result, '2026-11-22');
+    // baocao and lanhdao came from the district culture office to the new commune on 01/07/2025
+    const careers = await a.db.query<{ username: string; code: string; position: string; valid_from: string; valid_to: string | null; end_reason: string | null }>(
+      `SELECT u.username, o.code, m.position, m.valid_from, m.valid_to, m.end_reason FROM users u JOIN people p ON p.user_id = u.id
+         JOIN person_memberships m ON m.person_id = p.id JOIN org_units o ON o.id = m.org_unit_id
+        WHERE u.username IN ('baocao', 'lanhdao') ORDER BY u.username, m.valid_from`);
+    expect(careers.filter((x) => x.username === 'baocao').map((x) => [x.code, x.valid_from, x.valid_to, x.end_reason])).toEqual([
+      ['VL-H02-VHTT', '2015-08-01', '2025-06-30', 'moved'], ['VL-X03', '2025-07-01', null, null],
+    ]);
+    expect(careers.filter((x) => x.username === 'lanhdao').map((x) => x.position)).toEqual(['Phó Trưởng phòng', 'Trưởng phòng', 'Phó Chủ tịch UBND xã']);
+    // the department's leaders continue in the merged department; no one is still in a closed district unit
+    expect(await count(a.db, `SELECT count(DISTINCT m.person_id)::int AS n FROM person_memberships m JOIN org_units o ON o.id = m.org_unit_id
+      WHERE o.code = 'VL-STTTT' AND m.valid_to = '2025-02-28' AND m.end_reason = 'moved'`)).toBe(3);
+    const moved = await count(a.db, `SELECT count(*)::int AS n FROM person_memberships m JOIN org_units o ON o.id = m.org_unit_id
+      WHERE o.type IN ('district_office', 'media_centre') AND m.valid_to = '2025-06-30' AND m.end_reason = 'moved'`);
+    expect(moved).toBeGreaterThan(60);
+    // every new commune has its chairman
+    expect(await count(a.db, `SELECT count(*)::int AS n FROM org_units o WHERE o.type = 'commune' AND o.valid_from = '2025-07-01'
+      AND NOT EXISTS (SELECT 1 FROM person_memberships m WHERE m.org_unit_id = o.id AND m.position LIKE 'Chủ tịch UBND%' AND m.valid_to IS NULL)`)).toBe(0);
   });
 
   it('approved values respect bounds and every error rule', async () => {
@@ -159,6 +213,9 @@ describe('seedDemo, today 2026-11-22', () => {
       const subs = (db: Db) => db.query(`SELECT id, round_id, org_unit_id, status, submitted_at, results FROM submissions ORDER BY id`);
       expect(await subs(b.db)).toEqual(await subs(a.db));
       expect(b.result.counts).toEqual(a.result.counts);
+      const people = (db: Db) => db.query(`SELECT p.id, p.full_name, p.gender, p.birth_date, p.phone, p.email, p.user_id, p.note, p.created_at,
+        m.org_unit_id, m.position, m.valid_from, m.valid_to, m.end_reason FROM people p JOIN person_memberships m ON m.person_id = p.id ORDER BY m.id`);
+      expect(await people(b.db)).toEqual(await people(a.db));
     } finally {
       await b.close();
     }
@@ -181,6 +238,9 @@ describe('seedDemo, today 2025-05-10 (before the commune reform)', () => {
   it('loads a consistent history up to the day', async () => {
     await checkCommon(c.db, c.result, '2025-05-10');
     await checkApprovedValues(c.db);
+    await checkPeople(c.db, c.result, '2025-05-10');
+    // before the commune reform: nobody works in a new commune yet, and baocao is still at the district office
+    expect(await count(c.db, `SELECT count(*)::int AS n FROM person_memberships WHERE valid_from > '2025-05-10'`)).toBe(0);
     const round = await c.db.one<{ id: number; period: string }>(RECENT_ROUND, ['2025-05-10']);
     expect(round.period).toBe('2025Q1');
     const statuses = (await c.db.query<{ status: string }>('SELECT DISTINCT status FROM submissions WHERE round_id = $1', [round.id])).map((r) => r.status);

@@ -5,8 +5,8 @@
  * arguments give the same rows. Load it into an EMPTY migrated database.
  *
  * Files: org.ts (settings, sectors, org tree, lineage) · catalog.ts (data elements, indicators, rules) ·
- * forms.ts (forms, targets) · users.ts · values.ts (value model) · narratives.ts · history.ts (rounds,
- * submissions, values) · activity.ts (audit, notifications).
+ * forms.ts (forms, targets) · users.ts · people.ts (staff of every unit, linked to the accounts) · values.ts (value
+ * model) · narratives.ts · history.ts (rounds, submissions, values) · activity.ts (audit, notifications).
  */
 import { rebuildAnalyticsCells } from '../analytics/analytics.cells.js';
 import type { Db } from '../../platform/db/index.js';
@@ -16,6 +16,7 @@ import { seedCatalog } from './catalog.js';
 import { seedForms, seedTargets } from './forms.js';
 import { seedHistory } from './history.js';
 import { seedOrg } from './org.js';
+import { seedPeople } from './people.js';
 import { seedUsers } from './users.js';
 
 export const DEMO_PASSWORD = 'NhipDemo@2026';
@@ -36,6 +37,7 @@ export async function seedDemo(db: Db, opts: { today: string; password?: string 
     const forms = await seedForms(t, org, cat);
     const targets = await seedTargets(t, org, cat, today);
     const users = await seedUsers(t, org, forms, today, passwordHash);
+    const people = await seedPeople(t, org, users, today);
     const history = await seedHistory(t, org, cat, forms, users, today);
     const audit = await seedAudit(t, history, users, today);
     const notifications = await seedNotifications(t, history, org, today);
@@ -58,6 +60,8 @@ export async function seedDemo(db: Db, opts: { today: string; password?: string 
       reportForms: forms.length,
       targets,
       users: users.all.length,
+      people: people.all.length,
+      personMemberships: people.memberships,
       reportingRounds: history.rounds.length,
       submissions: history.subs.length,
       dataValues: history.valueCount,
