@@ -178,6 +178,25 @@ describe('who may do what', () => {
   });
 });
 
+describe('linking a sign-in account by username', () => {
+  it('links, refuses unknown or taken accounts, and unlinks with an empty username', async () => {
+    const khanh = ids.khanh;
+    const taken = await req(as.office, 'PATCH', `/api/people/${khanh}`, { username: 'LANHDAO' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().message).toBe('Tài khoản "lanhdao" đã được gắn với cán bộ "Triệu Văn Bình".');
+    const unknown = await req(as.office, 'PATCH', `/api/people/${khanh}`, { username: 'khong.co' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toBe('Không có tài khoản đăng nhập "khong.co".');
+    const both = await req(as.office, 'PATCH', `/api/people/${khanh}`, { username: 'thamdinh', userId: ids['user:baocao'] });
+    expect(both.statusCode).toBe(400);
+    const ok = await req(as.office, 'PATCH', `/api/people/${khanh}`, { username: 'thamdinh' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ username: 'thamdinh', userId: ids['user:thamdinh'] });
+    const off = await req(as.office, 'PATCH', `/api/people/${khanh}`, { username: '' });
+    expect(off.json()).toMatchObject({ username: null, userId: null });
+  });
+});
+
 describe('moves, leaving and history', () => {
   it('a unit head records a position change in the own unit, dated, with history', async () => {
     const r = await req(as.head, 'POST', `/api/people/${ids.binh}/move`, { unit: 'VL-X03', position: 'Chủ tịch UBND xã', date: '2026-12-01' });

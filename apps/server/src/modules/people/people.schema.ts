@@ -70,6 +70,8 @@ const PersonFields = {
   phone: z.string({ error: 'phải là chuỗi' }).max(30, 'tối đa 30 ký tự').nullable().optional(),
   email: z.string({ error: 'phải là chuỗi' }).max(254, 'tối đa 254 ký tự').nullable().optional(),
   userId: Id.nullable().optional(),
+  /** The sign-in account by its username, instead of userId ("" or null unlinks). */
+  username: z.string({ error: 'phải là chuỗi' }).max(100, 'tối đa 100 ký tự').nullable().optional(),
   note: multilineText({ error: 'phải là chuỗi' }).max(2000, 'tối đa 2.000 ký tự').nullable().optional(),
 };
 

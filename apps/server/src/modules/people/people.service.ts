@@ -113,6 +113,8 @@ export type PersonFields = {
   phone?: string | null;
   email?: string | null;
   userId?: number | null;
+  /** The account by username instead of userId ("" or null: none). */
+  username?: string | null;
   note?: string | null;
 };
 
@@ -152,6 +154,17 @@ async function ownUnitOnly(db: Db, actor: PeopleActor, code: string, message: st
   if (!own || own.code !== code.trim()) throw forbidden(message);
 }
 
+/** userId from `username` when the caller named the account that way (400 when there is no such account). */
+async function resolveUsername<T extends { userId?: number | null; username?: string | null }>(db: Db, input: T): Promise<T> {
+  if (input.username === undefined) return input;
+  const name = (input.username ?? '').trim();
+  const account = name ? (await peopleRepo.accountsByUsername(db, [name])).get(name.toLowerCase()) : null;
+  if (name && !account) throw badRequest(`Không có tài khoản đăng nhập "${name}".`);
+  const userId = account?.id ?? null;
+  if (input.userId !== undefined && input.userId !== userId) throw badRequest('userId và username chỉ đến hai tài khoản khác nhau; hãy gửi một trong hai.');
+  return { ...input, userId };
+}
+
 /** The account to link: it must exist, be free, and belong to a unit the actor may link. */
 async function checkAccount(db: Db, actor: PeopleActor, userId: number | null, selfId: number | null): Promise<void> {
   if (userId === null) return;
@@ -172,7 +185,8 @@ const membershipSnap = (m: { unit: { id: number; code: string }; position: strin
 
 const NOT_MANAGED_UNIT = 'Bạn chỉ được thêm cán bộ vào đơn vị của mình.';
 
-export async function createPerson(db: Db, actor: PeopleActor, by: AuditActor, input: CreateInput, today: string): Promise<number> {
+export async function createPerson(db: Db, actor: PeopleActor, by: AuditActor, given: CreateInput, today: string): Promise<number> {
+  const input = await resolveUsername(db, given);
   const w = cleanPerson(input, today);
   const position = cleanName(input.position ?? '');
   const validFrom = input.validFrom ?? today;
@@ -216,7 +230,8 @@ const writeOf = (p: Person): PersonWrite => ({
 export type PatchInput = Partial<PersonFields> & { position?: string };
 
 /** Changes personal fields, and the position held in the current membership. */
-export async function updatePerson(db: Db, actor: PeopleActor, by: AuditActor, id: number, patch: PatchInput, today: string): Promise<void> {
+export async function updatePerson(db: Db, actor: PeopleActor, by: AuditActor, id: number, given: PatchInput, today: string): Promise<void> {
+  const patch = await resolveUsername(db, given);
   try {
     await db.tx(async (t) => {
       const { person, memberships, home } = await loadManaged(t, actor, id, today);
