@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { runReminders } from '../modules/notifications/notifications.service.js';
 import { sessionsRepo } from '../modules/identity/identity.repository.js';
+import { runPresentationReminders } from '../modules/conferences/presentations.service.js';
 
 /** In-process periodic jobs (deadline reminders, expired sessions). Returns a stop function. */
 export function startScheduler(app: FastifyInstance, everyMs = 10 * 60_000): () => void {
@@ -11,6 +12,7 @@ export function startScheduler(app: FastifyInstance, everyMs = 10 * 60_000): () 
     try {
       await runReminders(app.db, app.clock.now(), app.config);
       await sessionsRepo.purgeExpired(app.db, app.config.sessionIdleMinutes);
+      await runPresentationReminders(app.db, app.clock.now(), app.config);
     } catch (e) {
       app.log.error(e, 'scheduler tick failed');
     } finally {
