@@ -44,12 +44,13 @@ def write(obj):
 
 
 def office_pid(launcher_pid):
-    """The soffice.bin that oosplash started (Linux), or the launcher itself."""
+    """The soffice.bin that oosplash started (Linux: a child of any of its threads), or the launcher itself."""
     try:
-        with open(f"/proc/{launcher_pid}/task/{launcher_pid}/children") as f:
-            children = f.read().split()
-        if children:
-            return int(children[0])
+        for task in os.listdir(f"/proc/{launcher_pid}/task"):
+            with open(f"/proc/{launcher_pid}/task/{task}/children") as f:
+                children = f.read().split()
+            if children:
+                return int(children[0])
     except OSError:
         pass
     return launcher_pid
@@ -149,6 +150,8 @@ def main():
             doc.storeToURL(uno.systemPathToFileUrl(req["out"]), (prop("FilterName", req.get("filter", "writer_pdf_Export")),))
             write({"id": req["id"], "ok": True})
         except Exception as e:  # a UNO exception is not always an Exception subclass with a message
+            if not answers(desktop):
+                end_office(office, pid, 3)  # the office died under this document: the server tries it on a new one
             write({"id": req["id"], "ok": False, "error": f"{type(e).__name__}: {getattr(e, 'Message', '') or e}"[:500]})
         finally:
             if doc is not None:
@@ -166,6 +169,15 @@ def main():
         pass
     # The server may be gone (killed outright): the profile folder, ours alone, goes with us.
     end_office(office, pid, 0, remove=uno.fileUrlToSystemPath(profile_url))
+
+
+def answers(desktop):
+    """Whether the office still answers over the bridge."""
+    try:
+        desktop.getFrames()
+        return True
+    except Exception:
+        return False
 
 
 def quietly(fn):

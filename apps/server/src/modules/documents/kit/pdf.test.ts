@@ -186,7 +186,10 @@ describe.skipIf(soffice === null || unoPython === null)('the LibreOffice kept wa
     const pending = docxToPdf(report);
     setTimeout(() => process.kill(after.officePid as number, 'SIGKILL'), 30);
     expect(isPdf(await pending)).toBe(true);
-    expect((await status()).officePid).not.toBe(after.officePid);
+    const retried = await status();
+    expect(retried.running).toBe(true);
+    expect(retried.starts).toBe(after.starts + 1);
+    expect(retried.officePid).not.toBe(after.officePid);
   }, 120_000);
 
   it('stops the office and leaves no process and no profile behind', async () => {
