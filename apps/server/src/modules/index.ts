@@ -20,6 +20,7 @@ import { peopleRoutes } from './people/people.routes.js';
 import { liveRoutes } from './conferences/live.routes.js';
 import { discussionRoutes } from './conferences/discussion.routes.js';
 import { pointRoutes } from './conferences/points.routes.js';
+import { minutesRoutes } from './conferences/minutes.routes.js';
 
 /** Every module's routes, registered in this order by app.ts. */
-export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes, dashboardRoutes, conferenceRoutes, checkinRoutes, peopleRoutes, liveRoutes, discussionRoutes, pointRoutes] as FastifyPluginAsync[];
+export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes, dashboardRoutes, conferenceRoutes, checkinRoutes, peopleRoutes, liveRoutes, discussionRoutes, pointRoutes, minutesRoutes] as FastifyPluginAsync[];

@@ -89,7 +89,7 @@ export const checkinRepo = {
       [unitId, onDate],
     ),
 
-  /** Per unit type: units invited, units with someone checked in, delegates named, checked in, walk-ins. */
+  /** Per unit type: units invited, invited units with someone checked in, delegates named, checked in, walk-ins. */
   summary: (db: Db, conferenceId: number) =>
     db.query<{ unit_type: string | null; units_invited: number; units_present: number; delegates: number; checked_in: number; walk_ins: number }>(
       `WITH units AS (
@@ -107,7 +107,7 @@ export const checkinRepo = {
            FROM conference_delegates d LEFT JOIN org_units u ON u.id = d.org_unit_id
           WHERE d.conference_id = $1 GROUP BY u.type
        ), p AS (
-         SELECT type, count(*) FILTER (WHERE invited)::int AS units_invited, count(*) FILTER (WHERE present)::int AS units_present
+         SELECT type, count(*) FILTER (WHERE invited)::int AS units_invited, count(*) FILTER (WHERE invited AND present)::int AS units_present
            FROM per_unit GROUP BY type
        )
        SELECT t.type AS unit_type, coalesce(p.units_invited, 0) AS units_invited, coalesce(p.units_present, 0) AS units_present,
