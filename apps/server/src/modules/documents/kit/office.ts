@@ -10,9 +10,10 @@
  * - Restarted if it dies: the bridge exits when its office does; the next conversion starts a new one, and a
  *   conversion that was under way when it died is tried once more on the new one (kit/pdf.ts).
  * - A conversion that outlasts its timeout kills the office; the next one starts afresh.
- * - Stopped by `stopWarmOffices()`: the server calls it when it closes (Fastify onClose), the CLI after writing
- *   its files. The bridge and its office share a process group, which is killed as a whole when the bridge exits
- *   and, synchronously, when this Node process exits. The bridge also ends its office when its stdin closes, so
+ * - Stopped by `stopWarmOffices()`: the server calls it when it closes (Fastify onClose); a CLI command that
+ *   converts several files calls it when done (one that converts a single file is quicker with `warm: false`).
+ *   The bridge and its office share a process group, which is killed as a whole when the bridge exits and,
+ *   synchronously, when this Node process exits (a CLI's process.exit included). The bridge also ends its office when its stdin closes, so
  *   a server killed outright leaves nothing running either.
  * - Unavailable (no Python with UNO, or the office would not start): `warmOffice` answers null or `usable()` is
  *   false for a minute, and kit/pdf.ts converts with a one-shot soffice instead.
