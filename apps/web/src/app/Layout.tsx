@@ -205,8 +205,12 @@ export function AppLayout() {
             />
           )}
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-            {/* Named by the name and role it shows (WCAG 2.5.3); on a phone only the initials show, so it says whose account. */}
-            <button type="button" className="nhip-user-button" aria-label={mobile ? `${l('Tài khoản', 'Account')}: ${me.fullName || me.username}` : undefined}>
+            {/* Named by the name and role it shows (WCAG 2.5.3); on a phone only the initials show, so its name starts with them and says whose account. */}
+            <button
+              type="button"
+              className="nhip-user-button"
+              aria-label={mobile ? `${initials(me.fullName || me.username)} – ${l('Tài khoản', 'Account')}: ${me.fullName || me.username}` : undefined}
+            >
               <Avatar aria-hidden style={{ background: '#0b5cad', flex: 'none' }}>{initials(me.fullName || me.username)}</Avatar>
               {!mobile && (
                 <span className="nhip-user-text">
