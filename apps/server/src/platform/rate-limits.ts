@@ -11,7 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
 
-export const RATE_LIMIT_NAMES = ['report', 'pivot', 'analytics', 'import', 'export'] as const;
+export const RATE_LIMIT_NAMES = ['report', 'pivot', 'analytics', 'import', 'export', 'conference'] as const;
 export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
 export type RateLimit = { max: number; windowSeconds: number } | 'off';
 
@@ -24,6 +24,8 @@ export type RateLimit = { max: number; windowSeconds: number } | 'off';
  * - import: POST /api/dataValueSets (JSON or CSV, dry runs included), /api/metadata, /api/org-units/import and an
  *   Excel template import (preview and confirm each count).
  * - export: GET /api/dataValueSets (JSON or CSV), GET /api/metadata and the audit log CSV.
+ * - conference: a conference's documents as .docx or .pdf and the "Tài liệu hội nghị" bundle (.zip, merged .pdf); a
+ *   bundle PDF converts every part through LibreOffice.
  */
 export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
   report: { max: 30, windowSeconds: 600 },
@@ -31,6 +33,7 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
   analytics: { max: 120, windowSeconds: 600 },
   import: { max: 120, windowSeconds: 600 },
   export: { max: 120, windowSeconds: 600 },
+  conference: { max: 60, windowSeconds: 600 },
 };
 
 /** An analytics query of this many cells (dx × units × periods) or more counts against the "analytics" limit:
@@ -43,6 +46,7 @@ const WHAT: Record<RateLimitName, string> = {
   analytics: 'truy vấn số liệu tổng hợp lớn',
   import: 'nhập dữ liệu',
   export: 'xuất dữ liệu',
+  conference: 'tải văn bản, tài liệu hội nghị (.docx, .pdf, .zip)',
 };
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600 };

@@ -80,6 +80,11 @@ describe('invite', () => {
     expect(text).toContain('trân trọng kính mời đại diện lãnh đạo Phòng Văn hóa và Thông tin thành phố Vân Lĩnh (2 đại biểu)');
     expect(text).toContain('08 giờ 00, thứ Năm, ngày 04/01/2024');
     expect(text).toContain(`${PUBLIC_URL}/conferences/${id}`);
+    // The Giấy mời rides along as .docx.
+    const headers = toD1.data.replace(/\r\n[ \t]+/g, ' ');
+    expect(headers).toMatch(/Content-Type: application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document;/);
+    // One calendar: the invitation part (and the copy mail programs save), not a second file of our own.
+    expect(headers.match(/Content-Type: (text\/calendar|application\/ics)/g)).toHaveLength(2);
   });
 
   it('shows each e-mail state on the board: sent, or the reason it was not', async () => {

@@ -254,7 +254,11 @@ export async function mailInvitations(db: Db, ctx: SendContext, conferenceId: nu
   if (!c) return [];
   const facts = await mailFactsOf(db, c);
   const ics = invitationIcs(facts, ctx, 'REQUEST', now);
-  const doc = invitationDocument ? await invitationDocument(db, c).catch(() => null) : null;
+  const doc = invitationDocument ? await invitationDocument(db, c).catch((e: Error) => {
+        // The invitation still goes out (in the app, and by e-mail with its calendar part); the document is on the conference page.
+        console.error('Không lập được Giấy mời để gửi kèm e-mail:', e.message);
+        return null;
+      }) : null;
   const out: MailOutcome[] = [];
   for (const inv of queued) {
     const to = await invitationsRepo.unitEmails(db, inv.org_unit_id);
@@ -264,8 +268,8 @@ export async function mailInvitations(db: Db, ctx: SendContext, conferenceId: nu
       // Read before it was stamped: a unit that had a notice before gets the update wording.
       const { subject, text } = invitationText(facts, inv, inv.sent_sequence !== null, ctx.config);
       const r = await deliverMail(ctx.config, {
-        to, subject, text, icalEvent: { method: 'REQUEST', content: ics },
-        attachments: [{ filename: 'hoi-nghi.ics', content: ics, contentType: 'text/calendar; charset=utf-8; method=REQUEST' }, ...(doc ? [doc] : [])],
+        // The calendar part is the invitation mail programs show (nodemailer also attaches it as invite.ics).
+        to, subject, text, icalEvent: { method: 'REQUEST', content: ics }, attachments: doc ? [doc] : [],
       });
       error = r.sent ? null : `Gửi e-mail không thành công: ${r.error ?? 'không rõ lý do'}`;
     }
