@@ -11,7 +11,6 @@ export type Gender = (typeof GENDERS)[number];
 /** Why a membership ended: closed by a move, retirement, leaving the sector, something else. */
 export const END_REASONS = ['moved', 'retired', 'left', 'other'] as const;
 export type EndReason = (typeof END_REASONS)[number];
-export const END_REASON_LABELS: Record<EndReason, string> = { moved: 'chuyển công tác', retired: 'nghỉ hưu', left: 'thôi việc', other: 'lý do khác' };
 
 export type Person = {
   id: number;
@@ -110,17 +109,6 @@ export function changeProblem(plan: { later: MembershipSpan } | { overlap: Membe
   if ('later' in plan)
     return `${what} ${formatDate(date)} phải sau ngày bắt đầu quá trình công tác gần nhất, tại "${plan.later.unitName}" từ ${formatDate(plan.later.validFrom)}.`;
   return `Quá trình công tác của cán bộ đang chồng lấn nhau (${plan.overlap.map((m) => `"${m.unitName}" ${showSpan(m)}`).join(', ')}); hãy báo quản trị hệ thống.`;
-}
-
-/** Two memberships may not share a day. Returns a Vietnamese message for the first overlap, or null. */
-export function overlapProblem(ms: readonly MembershipSpan[]): string | null {
-  const sorted = [...ms].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
-  for (let i = 1; i < sorted.length; i++) {
-    const [a, b] = [sorted[i - 1], sorted[i]];
-    if (a.validTo === null || a.validTo >= b.validFrom)
-      return `Quá trình công tác tại "${a.unitName}" (${showSpan(a)}) trùng thời gian với quá trình tại "${b.unitName}" (${showSpan(b)}).`;
-  }
-  return null;
 }
 
 /**
