@@ -6,7 +6,7 @@
 import { AGENDA_KIND_LABELS, type AgendaKind, conferencePeriodWording, formatDateTime, normalizeText } from '@nhip/contracts';
 import { type AuditActor, audit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/index.js';
-import { badRequest } from '../../platform/errors.js';
+import { badRequest, conflict } from '../../platform/errors.js';
 import { vnDateOf } from '../rounds/rounds.service.js';
 import { type AgendaRow, type AgendaWrite, agendaRepo } from './agenda.repository.js';
 import type { LoadedConference } from './conferences.access.js';
@@ -28,6 +28,16 @@ const VN_OFFSET_MS = 7 * 3600_000;
 /** Midnight (Vietnam) at the end of the day an instant falls on. */
 const midnightAfter = (at: Date) => new Date(Date.parse(`${vnDateOf(at)}T00:00:00+07:00`) + 24 * 3600_000);
 const hhmm = (at: Date) => new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(11, 16);
+
+/**
+ * Takes the conference's row lock and checks it is still being planned: a conference that started (the live view
+ * holds it) between the check and the write keeps its agenda and invitations as they were.
+ */
+export async function stillPlanning(t: Db, conferenceId: number): Promise<void> {
+  const cur = await conferencesRepo.byId(t, conferenceId, true);
+  if (!cur || (cur.status !== 'draft' && cur.status !== 'invited'))
+    throw conflict('Hội nghị vừa chuyển sang trạng thái khác nên thay đổi chưa được lưu; hãy tải lại trang.');
+}
 
 /** Start and end of each item, one after another from the conference's start. */
 export function timeItems<T extends { duration_minutes: number }>(startsAt: Date, items: T[]): (T & { startsAt: Date; endsAt: Date })[] {
@@ -119,6 +129,7 @@ export async function replaceAgenda(db: Db, by: AuditActor, loaded: LoadedConfer
   }
   checkAgendaFitsDay(c.starts_at, writes.map((w) => ({ title: w.title, duration_minutes: w.durationMinutes })));
   await db.tx(async (t) => {
+    await stillPlanning(t, c.id);
     const before = await agendaRepo.list(t, c.id);
     const existing = new Set(before.map((b) => b.id));
     for (const w of writes)

@@ -21,6 +21,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors.js';
 import { type MailAttachment, deliverMail } from '../../platform/mail.js';
 import { notify } from '../notifications/notifications.service.js';
 import { vnDateOf } from '../rounds/rounds.service.js';
+import { stillPlanning } from './agenda.service.js';
 import { conferenceIcs, uidHostOf } from './calendar.js';
 import { type LoadedConference, requireConference } from './conferences.access.js';
 import { type ConferenceRow, conferencesRepo } from './conferences.repository.js';
@@ -114,6 +115,7 @@ export async function setInvitations(db: Db, by: AuditActor, loaded: LoadedConfe
   const c = loaded.conference;
   await checkInvitedUnits(db, c, list);
   await db.tx(async (t) => {
+    await stillPlanning(t, c.id);
     const before = await invitationsRepo.list(t, c.id);
     const wanted = new Map(list.map((i) => [i.unitId, i.expectedDelegates]));
     const removed = mode === 'replace' ? before.filter((b) => !wanted.has(b.org_unit_id)) : [];
