@@ -141,3 +141,37 @@ export async function dayUsers(app: FastifyInstance, u: Record<string, number>) 
     outsider: await makeUser(app, admin, { username: 'nguyenbinh', role: 'reporter', orgUnitId: u.X9 }),
   };
 }
+
+/** The conference as held: opened 08:03, closed 11:20, notes, three arrivals and a walk-in, discussion and points. */
+export async function holdDay(db: Db, world: DayWorld): Promise<void> {
+  const [, report, presentation, discussion] = world.agenda;
+  await db.query(`UPDATE conferences SET status = 'held', started_at = '2025-01-08T01:03:00Z', ended_at = '2025-01-08T04:20:00Z' WHERE id = $1`, [world.conferenceId]);
+  await db.query(`UPDATE conference_agenda_items SET notes = $2 WHERE id = $1`, [report, 'Năm 2024 toàn ngành hoàn thành 18/20 chỉ tiêu.\n- Phủ sóng 4G đạt 98% số thôn;\n- 100% xã có đài truyền thanh ứng dụng CNTT.']);
+  await db.query(`UPDATE conference_agenda_items SET notes = 'Viễn thông Vân Lĩnh nêu kế hoạch xóa vùng lõm sóng.' WHERE id = $1`, [presentation]);
+  for (const d of world.delegates.slice(0, 3)) await db.query(`UPDATE conference_delegates SET checked_in_at = '2025-01-08T00:50:00Z' WHERE id = $1`, [d.id]);
+  await db.query(`UPDATE conference_delegates SET checked_in_at = '2025-01-08T00:55:00Z' WHERE id = $1`, [world.delegates[4]!.id]);
+  await db.query(
+    `INSERT INTO conference_delegates (conference_id, org_unit_id, full_name, ticket, walk_in, checked_in_at) VALUES ($1, $2, 'Hà Văn Bình', 'walkin-abcdefgh', true, '2025-01-08T01:00:00Z')`,
+    [world.conferenceId, world.u.X9],
+  );
+  const { id: item } = await db.one<{ id: number }>(
+    `INSERT INTO conference_discussion_items (conference_id, agenda_item_id, kind, text, source, raised, speaker_name, position)
+     VALUES ($1, $2, 'difficulty', 'Thiếu nhân lực chuyên trách về chuyển đổi số ở cấp xã', 'report', true, 'Ông Triệu Văn Sơn', 1) RETURNING id`,
+    [world.conferenceId, discussion],
+  );
+  await db.query(`INSERT INTO conference_discussion_units (item_id, org_unit_id) VALUES ($1, $2)`, [item, world.u.D1]);
+  await db.query(
+    `INSERT INTO conference_discussion_items (conference_id, kind, text, source, raised, position) VALUES ($1, 'proposal', 'Chưa được nêu', 'report', false, 2)`,
+    [world.conferenceId],
+  );
+  const { id: task } = await db.one<{ id: number }>(
+    `INSERT INTO conference_points (conference_id, source, number, kind, text, owner_division_id, deadline)
+     VALUES ($1, 'conclusion', 1, 'task', 'Tham mưu phương án bố trí nhân lực chuyển đổi số cấp xã', $2, '2025-03-31') RETURNING id`,
+    [world.conferenceId, world.u.TTCS],
+  );
+  await db.query(`INSERT INTO conference_point_units (point_id, org_unit_id) VALUES ($1, $2)`, [task, world.u.D1]);
+  await db.query(
+    `INSERT INTO conference_points (conference_id, source, number, kind, text) VALUES ($1, 'directive', 1, 'decision', 'Tập trung triển khai kế hoạch chuyển đổi số năm 2025')`,
+    [world.conferenceId],
+  );
+}

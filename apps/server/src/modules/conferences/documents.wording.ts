@@ -2,7 +2,7 @@
  * Wording shared by the conference's documents: who is invited (guests, then units grouped by type when every unit
  * of that type is invited), the signer's title lines, times of day. Pure functions.
  */
-import { formatDate, type UnitType } from '@nhip/contracts';
+import { formatDate, UNIT_TYPE_LABELS, type UnitType } from '@nhip/contracts';
 import { type Signer, signerTitle } from '../documents/kit/model.js';
 import type { ConferenceFacts, PersonFact } from './documents.data.js';
 
@@ -20,6 +20,12 @@ const TYPE_GROUP: Partial<Record<UnitType, string>> = {
 };
 
 const upperFirst = (s: string) => (s ? s.charAt(0).toLocaleUpperCase('vi') + s.slice(1) : s);
+
+/** A unit type in a list of the units present: 'Phòng Văn hóa và Thông tin các huyện, thành phố', 'Các doanh nghiệp …'. */
+export function typeGroupLabel(type: string): string {
+  const group = TYPE_GROUP[type as UnitType];
+  return group ? upperFirst(group) : (UNIT_TYPE_LABELS[type as UnitType]?.vi ?? type);
+}
 
 /**
  * The invited units as lines: one line for a type when every unit of it in being that day is invited (and there are

@@ -9,13 +9,12 @@
  *   else saved since, nothing is written and the answer is 409 with the current text and revision, so the
  *   secretary can merge instead of losing either text.
  */
-import { type Actor, CONFERENCE_TRANSITIONS, normalizeText } from '@nhip/contracts';
+import { type Actor, normalizeText } from '@nhip/contracts';
 import { type AuditActor, audit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound } from '../../platform/errors.js';
-import type { ConferenceRow } from './conferences.repository.js';
-import { conferencesRepo } from './conferences.repository.js';
-import { type LoadedConference, loadVisibleConference, requireConference } from './conferences.service.js';
+import { timeItems } from './agenda.service.js';
+import { applyTransition, type LoadedConference, loadVisibleConference, requireConference } from './conferences.service.js';
 import { type LiveItemRow, liveRepo } from './live.repository.js';
 
 export const ITEM_NOT_FOUND = 'Không tìm thấy mục này trong chương trình hội nghị.';
@@ -23,14 +22,9 @@ export const NOTES_CONFLICT = 'Ghi chép của mục này vừa được ngườ
 
 export type LiveItem = LiveItemRow & { planned_start: Date; planned_end: Date };
 
-/** Agenda items with their planned times: the conference's start plus the durations before each item. */
+/** Agenda items with their planned times: the conference's start plus the durations before each item (agenda.service). */
 export function withPlannedTimes(startsAt: Date, items: readonly LiveItemRow[]): LiveItem[] {
-  let at = startsAt.getTime();
-  return items.map((it) => {
-    const start = at;
-    at += it.duration_minutes * 60_000;
-    return { ...it, planned_start: new Date(start), planned_end: new Date(at) };
-  });
+  return timeItems(startsAt, [...items]).map(({ startsAt: planned_start, endsAt: planned_end, ...it }) => ({ ...it, planned_start, planned_end }));
 }
 
 /** The item running now, else the first one not yet started, else null (all done). */
@@ -41,13 +35,6 @@ export function currentItem(items: readonly LiveItem[]): LiveItem | null {
 export async function liveState(db: Db, loaded: LoadedConference) {
   const items = withPlannedTimes(loaded.conference.starts_at, await liveRepo.items(db, loaded.conference.id));
   return { conference: loaded.conference, items, current: currentItem(items) };
-}
-
-/** invited → held (CONFERENCE_TRANSITIONS.hold), audited. */
-async function holdConference(db: Db, by: AuditActor, c: ConferenceRow, now: Date): Promise<void> {
-  const t = CONFERENCE_TRANSITIONS.hold;
-  await conferencesRepo.setStatus(db, c.id, t.to, now);
-  await audit(db, by, { action: t.audit, entityType: 'conference', entityId: c.id, before: { status: c.status }, after: { status: t.to } });
 }
 
 type Who = Actor & { auditActor: AuditActor };
@@ -69,7 +56,7 @@ export async function startItem(db: Db, who: Who, conferenceId: number, itemId: 
   return db.tx(async (tx) => {
     const loaded = await lockedForRecord(tx, who, conferenceId);
     const item = await itemOf(tx, conferenceId, itemId);
-    if (loaded.conference.status === 'invited') await holdConference(tx, who.auditActor, loaded.conference, now);
+    if (loaded.conference.status === 'invited') await applyTransition(tx, who.auditActor, loaded.conference, 'hold', now);
     const ended = await liveRepo.endRunning(tx, conferenceId, now, itemId);
     await liveRepo.start(tx, conferenceId, itemId, now);
     await liveRepo.markOpened(tx, conferenceId, now);

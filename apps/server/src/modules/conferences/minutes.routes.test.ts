@@ -1,49 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, testServer } from '../../test/server.js';
-import { type DayWorld, dayUsers, seedDay } from './day.test-fixtures.js';
+import { type DayWorld, dayUsers, holdDay, seedDay } from './day.test-fixtures.js';
 
 let s: TestServer;
 let w: DayWorld;
 let users: Awaited<ReturnType<typeof dayUsers>>;
 
-/** The conference as held: opened 08:03, closed 11:20, notes, three arrivals and a walk-in, discussion and points. */
-async function holdIt(db: TestServer['db'], world: DayWorld) {
-  const [opening, report, presentation, discussion] = world.agenda;
-  await db.query(`UPDATE conferences SET status = 'held', started_at = '2025-01-08T01:03:00Z', ended_at = '2025-01-08T04:20:00Z' WHERE id = $1`, [world.conferenceId]);
-  await db.query(`UPDATE conference_agenda_items SET notes = $2 WHERE id = $1`, [report, 'Năm 2024 toàn ngành hoàn thành 18/20 chỉ tiêu.\n- Phủ sóng 4G đạt 98% số thôn;\n- 100% xã có đài truyền thanh ứng dụng CNTT.']);
-  await db.query(`UPDATE conference_agenda_items SET notes = 'Viễn thông Vân Lĩnh nêu kế hoạch xóa vùng lõm sóng.' WHERE id = $1`, [presentation]);
-  for (const d of world.delegates.slice(0, 3)) await db.query(`UPDATE conference_delegates SET checked_in_at = '2025-01-08T00:50:00Z' WHERE id = $1`, [d.id]);
-  await db.query(`UPDATE conference_delegates SET checked_in_at = '2025-01-08T00:55:00Z' WHERE id = $1`, [world.delegates[4]!.id]);
-  await db.query(
-    `INSERT INTO conference_delegates (conference_id, org_unit_id, full_name, ticket, walk_in, checked_in_at) VALUES ($1, $2, 'Hà Văn Bình', 'walkin-abcdefgh', true, '2025-01-08T01:00:00Z')`,
-    [world.conferenceId, world.u.X9],
-  );
-  const { id: item } = await db.one<{ id: number }>(
-    `INSERT INTO conference_discussion_items (conference_id, agenda_item_id, kind, text, source, raised, speaker_name, position)
-     VALUES ($1, $2, 'difficulty', 'Thiếu nhân lực chuyên trách về chuyển đổi số ở cấp xã', 'report', true, 'Ông Triệu Văn Sơn', 1) RETURNING id`,
-    [world.conferenceId, discussion],
-  );
-  await db.query(`INSERT INTO conference_discussion_units (item_id, org_unit_id) VALUES ($1, $2)`, [item, world.u.D1]);
-  await db.query(
-    `INSERT INTO conference_discussion_items (conference_id, kind, text, source, raised, position) VALUES ($1, 'proposal', 'Chưa được nêu', 'report', false, 2)`,
-    [world.conferenceId],
-  );
-  const { id: task } = await db.one<{ id: number }>(
-    `INSERT INTO conference_points (conference_id, source, number, kind, text, owner_division_id, deadline)
-     VALUES ($1, 'conclusion', 1, 'task', 'Tham mưu phương án bố trí nhân lực chuyển đổi số cấp xã', $2, '2025-03-31') RETURNING id`,
-    [world.conferenceId, world.u.TTCS],
-  );
-  await db.query(`INSERT INTO conference_point_units (point_id, org_unit_id) VALUES ($1, $2)`, [task, world.u.D1]);
-  await db.query(
-    `INSERT INTO conference_points (conference_id, source, number, kind, text) VALUES ($1, 'directive', 1, 'decision', 'Tập trung triển khai kế hoạch chuyển đổi số năm 2025')`,
-    [world.conferenceId],
-  );
-  void opening;
-}
-
 beforeAll(async () => {
   let world: DayWorld | undefined;
-  s = await testServer({ now: '2025-01-08T05:00:00Z', seed: async (db) => { world = await seedDay(db); await holdIt(db, world); } });
+  s = await testServer({ now: '2025-01-08T05:00:00Z', seed: async (db) => { world = await seedDay(db); await holdDay(db, world); } });
   w = world!;
   users = await dayUsers(s.app, w.u);
 });
@@ -70,10 +35,10 @@ describe('the minutes', () => {
     expect(m.content.attendance).toEqual([
       'Đồng chí Hoàng Thị Mai, Phó Chủ tịch Ủy ban nhân dân tỉnh',
       'Đồng chí Vi Văn Toàn, Phó Trưởng ban Tuyên giáo Tỉnh ủy',
-      'Phòng Văn hóa và Thông tin: 3/3 đơn vị được mời có mặt, 4 đại biểu (trong đó 1 đại biểu không đăng ký trước)',
-      'Doanh nghiệp BC-VT: 1/1 đơn vị được mời có mặt, 1 đại biểu',
-      'Trung tâm VH-TT-TT: 0/1 đơn vị được mời có mặt, 0 đại biểu',
-      'Cơ quan báo chí: 0/1 đơn vị được mời có mặt, 0 đại biểu',
+      'Phòng Văn hóa và Thông tin các huyện, thành phố: 3/3 đơn vị được mời có mặt, 4 đại biểu (trong đó 1 đại biểu không đăng ký trước)',
+      'Các doanh nghiệp bưu chính, viễn thông trên địa bàn tỉnh: 1/1 đơn vị được mời có mặt, 1 đại biểu',
+      'Trung tâm Văn hóa, Thể thao và Truyền thông các huyện, thành phố: 0/1 đơn vị được mời có mặt, 0 đại biểu',
+      'Các cơ quan báo chí trên địa bàn tỉnh: 0/1 đơn vị được mời có mặt, 0 đại biểu',
       'Tổng số: 5 đại biểu có mặt; 4/6 đơn vị được mời có mặt',
     ]);
     const titles = m.content.items.map((i: { title: string }) => i.title);

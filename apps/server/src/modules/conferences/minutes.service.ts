@@ -8,14 +8,14 @@
  * never overwrite each other. Compiling again from the notes is an explicit request and is saved as a revision of
  * its own like any other; reading the minutes never compiles over what was saved.
  */
-import { type Actor, UNIT_TYPE_LABELS, type UnitType } from '@nhip/contracts';
+import type { Actor } from '@nhip/contracts';
 import { type AuditActor, audit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict } from '../../platform/errors.js';
 import { meetingTimeText } from '../documents/kit/model.js';
 import { type LoadedConference, loadVisibleConference, requireConference } from './conferences.service.js';
 import { type ConferenceFacts, conferenceFacts } from './documents.data.js';
-import { clockText, guestLine, hhmm, personLine, pointText, sentence } from './documents.wording.js';
+import { clockText, guestLine, hhmm, personLine, pointText, sentence, typeGroupLabel } from './documents.wording.js';
 import { minutesRepo } from './minutes.repository.js';
 
 export type MinutesItem = { agendaItemId: number | null; title: string; text: string };
@@ -52,7 +52,7 @@ export function attendanceLines(f: Pick<ConferenceFacts, 'guests' | 'attendance'
   const lines = f.guests.map((g) => guestLine(g));
   for (const r of f.attendance.byUnitType) {
     if (!r.checkedIn && !r.unitsInvited) continue;
-    const label = r.unitType ? UNIT_TYPE_LABELS[r.unitType as UnitType]?.vi ?? r.unitType : 'Khách không thuộc đơn vị được mời';
+    const label = r.unitType ? typeGroupLabel(r.unitType) : 'Khách không thuộc đơn vị nào';
     const walkIns = r.walkIns ? ` (trong đó ${r.walkIns} đại biểu không đăng ký trước)` : '';
     lines.push(r.unitsInvited
       ? `${label}: ${r.unitsPresent}/${r.unitsInvited} đơn vị được mời có mặt, ${r.checkedIn} đại biểu${walkIns}`
