@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActor, requireAbility, requireUser, sendFile } from '../../platform/http.js';
 import { agendaRoutes } from './agenda.routes.js';
+import { bundleRoutes } from './bundle.routes.js';
 import { presentDetail, presentGuest, presentListItem, presentUnit } from './conferences.presenter.js';
 import * as S from './conferences.schema.js';
 import {
@@ -143,4 +144,5 @@ export const conferenceRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(invitationRoutes);
   await app.register(agendaRoutes);
   await app.register(presentationRoutes);
+  await app.register(bundleRoutes);
 };
