@@ -38,6 +38,9 @@ Cách dùng: npm run nhip -- <lệnh> [tùy chọn]
   analytics rebuild                         Tính lại toàn bộ bảng số liệu tổng hợp từ số liệu đã duyệt
   report draft --period KỲ --out TỆP.docx  Dự thảo báo cáo tổng kết (kỳ: 2023, 2023Q1, 2023S1, 2023N1);
                                             .pdf, .html, hoặc .xlsx (Phụ lục số liệu) theo đuôi tệp
+  conference documents --id SỐ --out THƯ_MỤC
+                                            Giấy mời, Chương trình, Biên bản, Thông báo kết luận của hội nghị:
+                                            .docx, và .pdf khi máy có LibreOffice
   metadata import TỆP [--dry-run]           Nhập cấu hình (đơn vị, chỉ tiêu, biểu mẫu…) từ tệp JSON
   metadata export TỆP                       Xuất toàn bộ cấu hình ra tệp JSON
   backup TỆP                                Sao lưu toàn bộ dữ liệu (tệp .nhip.gz)
@@ -80,7 +83,7 @@ async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' }, demo: { type: 'boolean' }, username: { type: 'string' }, user: { type: 'string' },
       role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, days: { type: 'string' },
       'dry-run': { type: 'boolean' }, approve: { type: 'boolean' }, atomic: { type: 'boolean' }, form: { type: 'string' },
-      period: { type: 'string' }, org: { type: 'string' }, dx: { type: 'string' }, ou: { type: 'string' }, pe: { type: 'string' }, children: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, anchor: { type: 'string' },
+      period: { type: 'string' }, org: { type: 'string' }, dx: { type: 'string' }, ou: { type: 'string' }, pe: { type: 'string' }, children: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, anchor: { type: 'string' }, id: { type: 'string' },
     },
   });
   const [cmd, sub, arg3, arg4] = pos;
@@ -88,7 +91,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return cmd || o.help ? 0 : 1;
   }
-  const known = ['migrate', 'seed', 'users', 'tokens', 'import', 'export', 'analytics', 'report', 'metadata', 'backup', 'restore', 'audit'];
+  const known = ['migrate', 'seed', 'users', 'tokens', 'import', 'export', 'analytics', 'report', 'conference', 'metadata', 'backup', 'restore', 'audit'];
   if (!known.includes(cmd)) throw new UsageError(`Lệnh không tồn tại: "${cmd}". Xem: npm run nhip -- --help`);
 
   const config = loadConfig();
@@ -180,6 +183,13 @@ async function run(argv: string[]): Promise<number> {
         if (sub !== 'draft' || !o.period || !o.out) throw new UsageError('Dùng: npm run nhip -- report draft --period 2023 --out report.docx');
         const { runReportDraft } = await import('./modules/reports/reports.cli.js');
         console.log(await runReportDraft(db, { period: o.period, out: o.out }, clock.today()));
+        return 0;
+      }
+      case 'conference': {
+        const id = Number(o.id);
+        if (sub !== 'documents' || !Number.isInteger(id) || id < 1 || !o.out) throw new UsageError('Dùng: npm run nhip -- conference documents --id 12 --out thu-muc');
+        const { runConferenceDocuments } = await import('./modules/conferences/conference.cli.js');
+        for (const line of await runConferenceDocuments(db, { id, out: o.out }, clock.today())) console.log(line);
         return 0;
       }
       case 'metadata': {

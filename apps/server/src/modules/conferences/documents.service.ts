@@ -29,7 +29,8 @@ export type BuiltDocument = {
 
 export async function buildDocument(db: Db, c: ConferenceRow, kind: ConferenceDocument, today: string): Promise<BuiltDocument> {
   const label = CONFERENCE_DOCUMENT_LABELS[kind].vi;
-  const name = (suffix = '') => (ext: string) => `${label} ${c.title}${suffix}.${ext}`;
+  // A title such as 'quý I/2023' must not turn into a folder.
+  const name = (suffix = '') => (ext: string) => `${label} ${c.title.replace(/[\\/]/g, '-')}${suffix}.${ext}`;
   if (kind === 'conclusion') {
     const issued = await latestNotice(db, c.id);
     if (issued) {
