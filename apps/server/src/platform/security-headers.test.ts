@@ -119,8 +119,15 @@ describe('security headers', () => {
       expect(r.headers['referrer-policy'], url).toBe('same-origin');
       expect(r.headers['cross-origin-opener-policy'], url).toBe('same-origin');
       const features = String(r.headers['permissions-policy']).split(/,\s*/);
-      for (const f of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()']) expect(features, url).toContain(f);
+      for (const f of ['microphone=()', 'geolocation=()', 'payment=()', 'usb=()']) expect(features, url).toContain(f);
+      // The camera only for the web app's own page (the conference check-in reads QR codes with it), and only this origin.
+      expect(features, url).toContain(url === '/' ? 'camera=(self)' : 'camera=()');
       expect(r.headers['strict-transport-security'], url).toBeUndefined();
+    }
+    for (const url of ['/conferences/12/checkin', '/api/conferences', '/favicon.svg']) {
+      const r = await app.inject({ url });
+      const camera = String(r.headers['permissions-policy']).split(/,\s*/).filter((f) => f.startsWith('camera='));
+      expect(camera, url).toEqual([String(r.headers['content-type']).startsWith('text/html') ? 'camera=(self)' : 'camera=()']);
     }
   });
 

@@ -68,21 +68,15 @@ export const DOCS_CSP = policy({
 export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /** Powerful browser features Nhịp never uses, switched off for the page and anything it could embed. */
-export const PERMISSIONS_POLICY = [
-  'accelerometer',
-  'autoplay',
-  'camera',
-  'display-capture',
-  'geolocation',
-  'gyroscope',
-  'magnetometer',
-  'microphone',
-  'midi',
-  'payment',
-  'usb',
-]
-  .map((f) => `${f}=()`)
-  .join(', ');
+const FEATURES_OFF = ['accelerometer', 'autoplay', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'magnetometer', 'microphone', 'midi', 'payment', 'usb'];
+
+export const PERMISSIONS_POLICY = FEATURES_OFF.map((f) => `${f}=()`).join(', ');
+
+/**
+ * The web app's own page: the same, except the camera, which the conference check-in uses to read delegates' QR
+ * codes; only this origin may ask for it (not a frame the page shows, not another site).
+ */
+export const PAGE_PERMISSIONS_POLICY = FEATURES_OFF.map((f) => (f === 'camera' ? 'camera=(self)' : `${f}=()`)).join(', ');
 
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
@@ -96,7 +90,7 @@ export function securityHeaders(app: FastifyInstance, opts: { trustProxy: boolea
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'same-origin');
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
-    reply.header('Permissions-Policy', PERMISSIONS_POLICY);
+    if (!reply.hasHeader('Permissions-Policy')) reply.header('Permissions-Policy', PERMISSIONS_POLICY);
     // Behind the https proxy only: over plain http browsers ignore it, and a LAN install has no certificate.
     if (opts.trustProxy) reply.header('Strict-Transport-Security', HSTS);
     if (!reply.hasHeader('Content-Security-Policy')) {
@@ -125,6 +119,7 @@ export function webAppPage(dist: string): (reply: FastifyReply) => FastifyReply 
     return reply
       .header('Cache-Control', 'no-cache')
       .header('Content-Security-Policy', pageCsp(nonce))
+      .header('Permissions-Policy', PAGE_PERMISSIONS_POLICY)
       .type('text/html; charset=utf-8')
       .send(cached.parts.join(nonce));
   };
