@@ -8,6 +8,7 @@ import { useL, useLang } from '../../app/i18n';
 import { useMyRounds } from '../rounds/api';
 import { DeadlineText, ErrorState, StatusTag } from '../rounds/shared';
 import type { MyRound } from '../rounds/types';
+import { ConferenceTasksCard } from '../conferences/ConferenceTasksCard';
 import { RecentNotifications } from './Notifications';
 
 export function UnitHome({ me }: { me: Me }) {
@@ -20,6 +21,8 @@ export function UnitHome({ me }: { me: Me }) {
         <Typography.Title level={3} style={{ margin: 0 }}>{l('Báo cáo của đơn vị', 'My unit’s reports')}</Typography.Title>
         <Typography.Text type="secondary">{me.orgUnitName ?? ''}</Typography.Text>
       </div>
+      {/* Conference invitations to answer and presentations to upload (nothing when there are none). */}
+      <ConferenceTasksCard />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           {q.error ? (
