@@ -1,0 +1,150 @@
+/**
+ * The default matching lexicon: what an office of the information and communications sector writes in short, what
+ * it says in several ways, and what it says in every point without it being the point. Data only; the rules are in
+ * lexicon-model.ts. The follow-up module stores these rows in a table and lets the office edit them.
+ *
+ * Written from the sector's usage (reports of communes, district offices, radio stations, press and telecom
+ * enterprises). Rows marked `exact` would otherwise also catch a word that differs only by its diacritics (sở/số,
+ * tỉnh/tính, cần/cán, quý/quy, kỳ/kỹ/ký, lỗi/lợi/lời, nhiễu/nhiều); they apply to accented text only.
+ */
+import type { LexiconRow } from './lexicon-model.js';
+
+const abbreviation = (term: string, ...variants: string[]): LexiconRow => ({ kind: 'abbreviation', term, variants });
+const synonym = (term: string, ...variants: string[]): LexiconRow => ({ kind: 'synonym', term, variants });
+const exactSynonym = (term: string, ...variants: string[]): LexiconRow => ({ kind: 'synonym', term, variants, exact: true });
+const stop = (term: string, ...variants: string[]): LexiconRow => ({ kind: 'stop', term, variants });
+const exactStop = (term: string, ...variants: string[]): LexiconRow => ({ kind: 'stop', term, variants, exact: true });
+
+export const DEFAULT_LEXICON_ROWS: readonly LexiconRow[] = [
+  // ── Abbreviations of the sector (both ways: the short form and the words become one token) ──
+  abbreviation('CNTT', 'công nghệ thông tin'),
+  abbreviation('CNTT&TT', 'công nghệ thông tin và truyền thông', 'cntttt'),
+  abbreviation('TTTT', 'TT&TT', 'thông tin và truyền thông', 'thông tin truyền thông'),
+  abbreviation('TTHC', 'thủ tục hành chính'),
+  abbreviation('ATTT', 'an toàn thông tin', 'an toàn thông tin mạng', 'an toàn an ninh thông tin', 'ATTTM'),
+  abbreviation(
+    'BTS',
+    'trạm BTS',
+    'trạm thu phát sóng',
+    'trạm thu phát sóng di động',
+    'trạm thu phát sóng thông tin di động',
+    'trạm phát sóng',
+    'trạm phát sóng di động',
+    'trạm gốc',
+    'trạm viễn thông',
+  ),
+  abbreviation('VHTTTT', 'VH-TT-TT', 'văn hóa thể thao và truyền thông', 'văn hóa thể thao truyền thông'),
+  abbreviation('VHTTDL', 'VH-TT-DL', 'văn hóa thể thao và du lịch', 'văn hóa thể thao du lịch'),
+  abbreviation('DVC', 'dịch vụ công'),
+  abbreviation('DVC trực tuyến', 'DVCTT'),
+  abbreviation('CĐS', 'chuyển đổi số'),
+  abbreviation('TTCS', 'thông tin cơ sở'),
+  abbreviation('BCVT', 'BC-VT', 'bưu chính viễn thông'),
+  abbreviation('BCCI', 'bưu chính công ích'),
+  abbreviation('HĐND', 'hội đồng nhân dân'),
+  abbreviation('CSDL', 'cơ sở dữ liệu'),
+  abbreviation('HTTT', 'hệ thống thông tin'),
+  abbreviation('CKS', 'chữ ký số', 'chứng thư số', 'chứng thư chữ ký số', 'chữ ký điện tử'),
+  abbreviation('TTDL', 'trung tâm dữ liệu'),
+  abbreviation('CQĐT', 'chính quyền điện tử'),
+  abbreviation('CQS', 'chính quyền số'),
+  abbreviation('IOC', 'trung tâm giám sát điều hành thông minh', 'trung tâm điều hành thông minh', 'trung tâm giám sát điều hành'),
+  abbreviation('CNS', 'công nghệ số'),
+  abbreviation('CNSCĐ', 'công nghệ số cộng đồng', 'CNS cộng đồng'),
+  abbreviation('TMĐT', 'thương mại điện tử'),
+  abbreviation('TTKDTM', 'thanh toán không dùng tiền mặt', 'thanh toán không tiền mặt', 'không dùng tiền mặt', 'KDTM'),
+  abbreviation('HTX', 'hợp tác xã'),
+  abbreviation('KTXH', 'KT-XH', 'kinh tế xã hội'),
+  abbreviation('NTM', 'nông thôn mới'),
+  abbreviation('DTTS', 'dân tộc thiểu số', 'đồng bào dân tộc thiểu số'),
+  abbreviation('QLVB', 'quản lý văn bản', 'quản lý văn bản và điều hành', 'quản lý văn bản điều hành', 'QLVB&ĐH', 'QLVBĐH'),
+  abbreviation('TTĐT', 'thông tin điện tử'),
+  abbreviation('PTTH', 'PT-TH', 'phát thanh truyền hình', 'phát thanh và truyền hình'),
+  abbreviation('KHCN', 'KH&CN', 'khoa học và công nghệ', 'khoa học công nghệ'),
+  abbreviation('ĐTTM', 'đô thị thông minh'),
+
+  // ── Synonyms: said in several ways, one meaning here ──
+  synonym('kinh phí', 'ngân sách', 'nguồn vốn', 'vốn', 'nguồn kinh phí', 'nguồn chi', 'nguồn ngân sách', 'vốn đầu tư'),
+  synonym('hư hỏng', 'hỏng', 'hư', 'hư hại', 'xuống cấp', 'hỏng hóc', 'không sử dụng được'),
+  exactSynonym('hư hỏng', 'cũ', 'cũ kỹ', 'cũ nát', 'lạc hậu', 'khấu hao hết'),
+  synonym('sửa chữa', 'sửa', 'bảo dưỡng', 'bảo trì'),
+  synonym('thay thế', 'thay mới', 'đầu tư mới', 'trang bị mới'),
+  synonym('loa', 'cụm loa', 'hệ thống loa', 'loa phát thanh'),
+  synonym(
+    'truyền thanh thông minh',
+    'truyền thanh ứng dụng CNTT viễn thông',
+    'truyền thanh ứng dụng công nghệ thông tin viễn thông',
+    'truyền thanh ứng dụng CNTT VT',
+    'ứng dụng CNTT viễn thông',
+    'ứng dụng công nghệ thông tin viễn thông',
+    'ứng dụng CNTT VT',
+    'truyền thanh IP',
+    'truyền thanh ICT',
+  ),
+  synonym('truyền thanh cơ sở', 'truyền thanh cấp xã', 'truyền thanh xã', 'truyền thanh cấp cơ sở', 'truyền thanh không dây cấp xã'),
+  synonym('nhân lực', 'nhân sự', 'nguồn nhân lực', 'người làm'),
+  synonym('cán bộ', 'công chức', 'viên chức', 'cán bộ công chức', 'cán bộ công chức viên chức', 'CBCCVC', 'CB CC VC', 'công chức viên chức'),
+  synonym('tập huấn', 'đào tạo', 'bồi dưỡng', 'mở lớp', 'bồi dưỡng nghiệp vụ', 'đào tạo bồi dưỡng', 'tập huấn bồi dưỡng', 'hướng dẫn kỹ năng'),
+  synonym('phụ cấp', 'chế độ phụ cấp', 'chế độ bồi dưỡng', 'thù lao', 'đãi ngộ', 'chế độ đãi ngộ', 'chế độ hỗ trợ', 'chế độ chính sách', 'trợ cấp'),
+  synonym('nhuận bút', 'chế độ nhuận bút', 'thù lao nhuận bút', 'mức chi nhuận bút'),
+  synonym('chế độ báo cáo', 'chế độ thông tin báo cáo'),
+  synonym('thiếu', 'không đủ', 'chưa đủ', 'thiếu hụt', 'còn thiếu'),
+  synonym('trực tuyến', 'online', 'qua mạng', 'qua môi trường mạng', 'trên môi trường mạng', 'trên môi trường điện tử'),
+  synonym('mạng xã hội', 'MXH', 'nền tảng mạng xã hội', 'facebook', 'zalo', 'tiktok'),
+  synonym('điện thoại thông minh', 'smartphone', 'điện thoại smartphone', 'máy điện thoại thông minh'),
+  synonym('máy quét', 'máy scan', 'máy scanner', 'scanner'),
+  synonym('máy tính', 'máy vi tính', 'máy tính để bàn', 'PC'),
+  synonym('thiết bị', 'trang thiết bị', 'máy móc', 'máy móc thiết bị'),
+  exactSynonym('nhiễu sóng', 'nhiễu', 'can nhiễu', 'nhiễu tín hiệu', 'bị nhiễu', 'thu lẫn', 'thu lẫn tín hiệu', 'lẫn sóng', 'phát lẫn', 'sóng lạ'),
+  synonym('lõm sóng', 'vùng lõm sóng', 'trắng sóng', 'vùng trắng sóng', 'sóng yếu', 'chưa có sóng', 'không có sóng', 'chưa phủ sóng'),
+  synonym('tin giả', 'tin sai sự thật', 'thông tin sai sự thật', 'tin xấu độc', 'thông tin xấu độc', 'tin đồn thất thiệt', 'thông tin sai lệch'),
+  synonym('dừng 2G', 'tắt sóng 2G', 'dừng công nghệ 2G', 'dừng sóng 2G', 'ngừng công nghệ 2G', 'ngừng 2G', 'tắt 2G', 'ngừng phát sóng 2G'),
+  synonym('pano', 'pa nô'),
+  synonym('ngầm hóa', 'hạ ngầm', 'đi ngầm'),
+  synonym('cột điện', 'cột điện lực', 'cột điện lưới'),
+  synonym('dùng chung', 'sử dụng chung', 'chia sẻ'),
+  synonym('mặt bằng', 'vị trí lắp đặt', 'thuê vị trí', 'địa điểm lắp đặt', 'thuê đất'),
+  synonym('chậm', 'kéo dài', 'chậm trễ', 'mất nhiều thời gian', 'lâu'),
+  synonym('không ổn định', 'chập chờn', 'mất kết nối', 'hay bị ngắt', 'gián đoạn', 'thiếu ổn định'),
+  synonym('internet', 'đường truyền internet', 'mạng internet', 'đường truyền', 'kết nối internet'),
+  synonym('thiên tai', 'mưa lũ', 'mưa bão', 'bão lũ', 'lũ lụt', 'mùa mưa bão', 'mùa mưa lũ', 'mùa mưa', 'mưa to'),
+  synonym('người cao tuổi', 'người già', 'người lớn tuổi'),
+  synonym('vùng sâu', 'vùng sâu vùng xa', 'vùng cao', 'vùng xa', 'vùng đặc biệt khó khăn', 'miền núi', 'vùng khó khăn'),
+  synonym('thôn', 'tổ dân phố', 'xóm', 'thôn bản'),
+  synonym('nhà văn hóa', 'nhà sinh hoạt cộng đồng', 'nhà văn hóa thôn'),
+  synonym('hộ kinh doanh', 'tiểu thương', 'cơ sở kinh doanh', 'hộ buôn bán'),
+  synonym('nông sản', 'sản phẩm nông nghiệp', 'sản phẩm OCOP', 'đặc sản'),
+  synonym('video ngắn', 'clip ngắn', 'video clip', 'clip'),
+  synonym('nhà mạng', 'doanh nghiệp viễn thông', 'doanh nghiệp cung cấp dịch vụ viễn thông', 'nhà cung cấp dịch vụ viễn thông', 'Viettel', 'VNPT', 'MobiFone', 'VinaPhone'),
+  synonym('một cửa', 'bộ phận một cửa', 'bộ phận tiếp nhận và trả kết quả', 'tiếp nhận và trả kết quả', 'trung tâm phục vụ hành chính công', 'phục vụ hành chính công'),
+  exactSynonym('sự cố', 'lỗi', 'trục trặc', 'bị lỗi', 'hay lỗi'),
+  synonym('mã độc', 'virus', 'vi rút', 'phần mềm độc hại', 'malware'),
+  synonym('phòng chống', 'diệt', 'ngăn chặn', 'phòng ngừa'),
+  synonym('bố trí', 'phân bổ', 'cân đối', 'cấp bổ sung'),
+  synonym('thấp', 'chưa cao', 'không cao', 'còn hạn chế', 'hạn chế'),
+
+  // Phrases kept whole so that a stop word inside them stays (the 'xã' of 'xã hội', the 'sở' of 'cơ sở').
+  synonym('cơ sở', 'tuyến cơ sở'),
+  synonym('trụ sở'),
+  synonym('xã hội'),
+  synonym('xã hội hóa', 'XHH'),
+  synonym('phòng thu', 'phòng thu âm'),
+  synonym('phòng họp', 'phòng họp trực tuyến'),
+  synonym('thi công'),
+
+  // ── Stop words: who asks, where, and the words every point uses ──
+  stop('đề nghị', 'kiến nghị', 'đề xuất', 'xin', 'mong muốn', 'rất mong', 'quan tâm', 'xem xét', 'tiếp tục'),
+  stop('các', 'và', 'với', 'về', 'được', 'này', 'những', 'một số', 'là', 'sẽ', 'khi', 'theo', 'việc', 'rất', 'phải', 'bị', 'ở', 'đến', 'còn', 'nhằm'),
+  stop('hết sức', 'hiện nay', 'hiện tại', 'năm', 'tháng', 'ngày'),
+  stop('công tác', 'tình trạng', 'vấn đề', 'nội dung', 'trên địa bàn', 'địa bàn', 'đơn vị', 'địa phương', 'khó khăn', 'vướng mắc', 'bất cập'),
+  stop('người dân', 'nhân dân', 'bà con', 'đồng chí', 'trung tâm', 'bộ phận'),
+  stop('UBND', 'ủy ban nhân dân'),
+  stop('huyện', 'xã', 'thị trấn', 'thành phố', 'thị xã', 'cấp xã', 'cấp huyện', 'cấp tỉnh', 'cấp cơ sở', 'cấp trên'),
+  // Unit names are who raised the point, not the point: a district office before 2025 and the commune after.
+  stop('VHTT', 'VH&TT', 'văn hóa và thông tin', 'văn hóa thông tin'),
+  stop('VHXH', 'VH-XH', 'văn hóa xã hội'),
+  // Only with these diacritics: without them they are other words (số, tính, cửa, trọng, chợ, đa, đăng, văn,
+  // cung, độ, tài, tư, mỏng, phương, nhiễu, cơ, cán, quy, kỹ, đề, thi, nền).
+  exactStop('sở', 'tỉnh', 'phường', 'phòng'),
+  exactStop('của', 'trong', 'cho', 'đã', 'đang', 'vẫn', 'cũng', 'do', 'đó', 'tại', 'từ', 'mong', 'nhiều', 'có', 'cần', 'quý', 'kỳ', 'để', 'thì', 'nên'),
+];
