@@ -1,7 +1,11 @@
-import { checkRule } from '@nhip/contracts';
+import { checkRule, isWorkingDay, parsePeriod, workingDaysAfter } from '@nhip/contracts';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../platform/audit-chain.js';
 import type { Db } from '../../platform/db/index.js';
 import { testDb } from '../../test/server.js';
+import { DAYS_AFTER_PERIOD } from '../conferences/conferences.service.js';
+import { conferenceTasks } from '../conferences/invitations.service.js';
 import { type SeedDemoResult, seedDemo } from './seed.js';
 
 async function seeded(today: string) {
@@ -94,6 +98,116 @@ async function checkPeople(db: Db, result: SeedDemoResult, today: string) {
   expect(reasons.map((r) => r.end_reason)).toEqual(['left', 'moved', 'retired']);
 }
 
+/** Periods a conference reviews from 2022 on, with the day it is held (three working days after the period ends). */
+function conferencePeriods(today: string): { period: string; date: string }[] {
+  const out: { period: string; date: string }[] = [];
+  for (let y = 2022; y <= Number(today.slice(0, 4)); y++)
+    for (const period of [`${y}Q1`, `${y}S1`, `${y}N1`, `${y}`]) out.push({ period, date: workingDaysAfter(parsePeriod(period)!.end, DAYS_AFTER_PERIOD) });
+  return out;
+}
+
+/**
+ * The conferences: one per period since 2022 held and concluded (a notice issued, as a real .docx), chaired by the
+ * director then, with the department, units and people in being that day; the next one invited.
+ */
+async function checkConferences(db: Db, result: SeedDemoResult, today: string) {
+  const c = result.counts;
+  const schedule = conferencePeriods(today);
+  const held = schedule.filter((x) => x.date < today);
+  const next = schedule.find((x) => x.date >= today)!;
+  const rows = await db.query<{ id: number; period: string; kind: string; status: string; day: string; dept: string; chair: string | null }>(
+    `SELECT c.id, c.period, c.kind, c.status, to_char(c.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day, d.code AS dept,
+            (SELECT m.position FROM person_memberships m WHERE m.person_id = c.chair_person_id AND m.org_unit_id = c.department_id
+              AND m.valid_from <= (c.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AND (m.valid_to IS NULL OR m.valid_to >= (c.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)) AS chair
+       FROM conferences c JOIN org_units d ON d.id = c.department_id ORDER BY c.starts_at`);
+  expect(rows.map((r) => [r.period, r.day])).toEqual([...held, next].map((x) => [x.period, x.date]));
+  expect(c.conferences).toBe(rows.length);
+  for (const r of rows) {
+    expect(r.dept).toBe(r.day < '2025-03-01' ? 'VL-STTTT' : 'VL-SKHCN');
+    expect(r.chair).toBe('Giám đốc Sở');
+    expect(r.kind).toBe(/^\d{4}$/.test(r.period) ? 'annual' : 'interim');
+    expect(isWorkingDay(r.day)).toBe(true);
+  }
+  // every conference held is concluded (or closed a year on) and has its notice, a real .docx in the kit's form
+  expect(rows.slice(0, -1).map((r) => r.status).every((s) => s === 'concluded' || s === 'closed')).toBe(true);
+  expect(rows.at(-1)!.status).toBe('invited');
+  expect(c.conferencesConcluded).toBe(held.length);
+  expect(await count(db, `SELECT count(*)::int AS n FROM conferences c WHERE c.status IN ('concluded','closed')
+    AND NOT EXISTS (SELECT 1 FROM conference_notices n WHERE n.conference_id = c.id AND n.version = 1)`)).toBe(0);
+  const notice = await db.one<{ number: string; docx: Buffer; period: string }>(`SELECT n.number, n.docx, c.period FROM conference_notices n
+    JOIN conferences c ON c.id = n.conference_id ORDER BY c.starts_at DESC, n.version DESC LIMIT 1`);
+  const xml = await (await JSZip.loadAsync(Buffer.from(notice.docx))).file('word/document.xml')!.async('string');
+  expect(xml).toContain('THÔNG BÁO');
+  expect(xml).toContain(`${notice.number.split('/')[0]}/TB-`);
+  expect(xml).toContain('Kết luận của Giám đốc Sở');
+  // one notice reissued with its reason; the first version stays
+  const reissued = await db.query<{ version: number; reason: string | null }>(`SELECT version, reason FROM conference_notices
+    WHERE conference_id IN (SELECT conference_id FROM conference_notices WHERE version > 1) ORDER BY version`);
+  expect(reissued.map((n) => n.version)).toEqual([1, 2]);
+  expect(reissued[1].reason).toMatch(/\S/);
+  // annual conferences: a provincial vice-chairman gives the directive; interim ones have no directive item
+  expect(await count(db, `SELECT count(*)::int AS n FROM conferences c WHERE c.kind = 'annual'
+    AND NOT EXISTS (SELECT 1 FROM conference_guests g WHERE g.conference_id = c.id AND g.gives_directive AND g.position LIKE 'Phó Chủ tịch UBND tỉnh%')`)).toBe(0);
+  expect(await count(db, `SELECT count(*)::int AS n FROM conferences c JOIN conference_points p ON p.conference_id = c.id
+    WHERE c.kind = 'interim' AND p.source = 'directive'`)).toBe(0);
+  // invited units, delegates and presenters are in being, and in their unit, on the conference day
+  expect(await count(db, `SELECT count(*)::int AS n FROM conference_invitations i JOIN conferences c ON c.id = i.conference_id JOIN org_units u ON u.id = i.org_unit_id
+    WHERE u.valid_from > (c.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date OR u.valid_to < (c.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`)).toBe(0);
+  expect(await count(db, `SELECT count(*)::int AS n FROM conference_delegates d JOIN conferences c ON c.id = d.conference_id
+    WHERE d.person_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM person_memberships m WHERE m.person_id = d.person_id AND m.org_unit_id = d.org_unit_id
+      AND m.valid_from <= (c.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AND (m.valid_to IS NULL OR m.valid_to >= (c.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date))`)).toBe(0);
+  // each held conference: four presentations with their files, most delegates checked in and a walk-in or two,
+  // the discussion from the period's reports (ticked) and from the floor, tasks owned by divisions, minutes revised
+  const perHeld = await db.query<{ id: number; files: number; delegates: number; checked: number; walk: number; reported: number; raised: number; floor: number;
+    tasks: number; bad_tasks: number; revisions: number }>(
+    `SELECT c.id,
+       (SELECT count(*) FROM conference_presentations p WHERE p.conference_id = c.id AND p.file_sha256 IS NOT NULL AND p.file_mime IN
+         ('application/pdf','application/vnd.openxmlformats-officedocument.wordprocessingml.document','application/vnd.openxmlformats-officedocument.presentationml.presentation'))::int AS files,
+       (SELECT count(*) FROM conference_delegates d WHERE d.conference_id = c.id AND NOT d.walk_in)::int AS delegates,
+       (SELECT count(*) FROM conference_delegates d WHERE d.conference_id = c.id AND d.checked_in_at IS NOT NULL)::int AS checked,
+       (SELECT count(*) FROM conference_delegates d WHERE d.conference_id = c.id AND d.walk_in AND d.checked_in_at IS NOT NULL)::int AS walk,
+       (SELECT count(*) FROM conference_discussion_items i WHERE i.conference_id = c.id AND i.source = 'report'
+         AND EXISTS (SELECT 1 FROM conference_discussion_units du JOIN submissions s ON s.id = du.submission_id WHERE du.item_id = i.id AND s.status = 'approved'))::int AS reported,
+       (SELECT count(*) FROM conference_discussion_items i WHERE i.conference_id = c.id AND i.source = 'report' AND i.raised AND i.speaker_person_id IS NOT NULL)::int AS raised,
+       (SELECT count(*) FROM conference_discussion_items i WHERE i.conference_id = c.id AND i.source = 'floor')::int AS floor,
+       (SELECT count(*) FROM conference_points p WHERE p.conference_id = c.id AND p.kind = 'task')::int AS tasks,
+       (SELECT count(*) FROM conference_points p LEFT JOIN org_units o ON o.id = p.owner_division_id WHERE p.conference_id = c.id AND p.kind = 'task'
+         AND (o.type IS DISTINCT FROM 'division' OR p.deadline <= (c.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date))::int AS bad_tasks,
+       (SELECT count(*) FROM conference_minutes_revisions m WHERE m.conference_id = c.id)::int AS revisions
+     FROM conferences c WHERE c.status <> 'invited'`);
+  expect(perHeld.length).toBe(held.length);
+  for (const x of perHeld) {
+    expect(x.files).toBe(4);
+    expect(x.checked / (x.delegates + x.walk)).toBeGreaterThan(0.8);
+    expect(x.walk).toBeGreaterThanOrEqual(1);
+    expect(x.reported).toBeGreaterThan(10);
+    expect(x.raised).toBeGreaterThanOrEqual(4);
+    expect(x.floor).toBeGreaterThanOrEqual(2);
+    expect(x.tasks).toBeGreaterThanOrEqual(3);
+    expect(x.bad_tasks).toBe(0);
+    expect(x.revisions).toBeGreaterThanOrEqual(1);
+  }
+  // the next conference: invitations out, answers partly in (one declined with its reason), presentations partly in
+  const up = rows.at(-1)!;
+  const answers = await db.query<{ status: string; n: number; reasons: number }>(`SELECT status, count(*)::int AS n, count(decline_reason)::int AS reasons
+    FROM conference_invitations WHERE conference_id = $1 AND sent_at IS NOT NULL GROUP BY status ORDER BY status`, [up.id]);
+  expect(answers.map((a) => a.status)).toEqual(['accepted', 'declined', 'pending']);
+  expect(answers.find((a) => a.status === 'declined')).toMatchObject({ n: 1, reasons: 1 });
+  expect(await count(db, `SELECT count(*)::int AS n FROM conference_delegates WHERE conference_id = $1 AND checked_in_at IS NULL`, [up.id])).toBeGreaterThan(3);
+  const asked = await db.one<{ asked: number; uploaded: number }>(`SELECT count(*)::int AS asked, count(file_name)::int AS uploaded
+    FROM conference_presentations WHERE conference_id = $1`, [up.id]);
+  expect(asked.asked).toBeGreaterThanOrEqual(2);
+  expect(asked.uploaded).toBeGreaterThanOrEqual(1);
+  expect(asked.uploaded).toBeLessThan(asked.asked);
+  // nothing is dated after today, and the audit chain holds the conferences' events
+  const bound = `${today}T07:30:00+07:00`;
+  expect(await count(db, `SELECT count(*)::int AS n FROM audit_events WHERE at > $1::timestamptz`, [bound])).toBe(0);
+  expect(await count(db, `SELECT count(*)::int AS n FROM notifications WHERE created_at > $1::timestamptz`, [bound])).toBe(0);
+  expect(await count(db, `SELECT count(*)::int AS n FROM audit_events WHERE action LIKE 'conference.%'`)).toBeGreaterThan(c.conferenceDelegates);
+  expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  return up;
+}
+
 async function checkApprovedValues(db: Db) {
   const els = await db.query<{ code: string; min_value: number | null; max_value: number | null }>('SELECT code, min_value, max_value FROM data_elements');
   const bounds = new Map(els.map((e) => [e.code, e]));
@@ -168,6 +282,23 @@ describe('seedDemo, today 2026-11-22', () => {
     await checkApprovedValues(a.db);
   });
 
+  it('holds a conference for every period since 2022, and plans the annual 2026 one for early January 2027', async () => {
+    const up = await checkConferences(a.db, a.result, '2026-11-22');
+    expect(up).toMatchObject({ period: '2026', kind: 'annual', status: 'invited' });
+    expect(up.day >= '2027-01-01' && up.day <= '2027-01-10').toBe(true);
+    expect(await count(a.db, `SELECT count(*)::int AS n FROM conference_presentations WHERE conference_id = $1`, [up.id])).toBe(4);
+    expect(await count(a.db, `SELECT count(*)::int AS n FROM conference_presentations WHERE conference_id = $1 AND file_name IS NOT NULL`, [up.id])).toBe(2);
+    // the department merged, then the district level ended: who is invited follows
+    const types = async (period: string) => (await a.db.query<{ type: string }>(`SELECT DISTINCT u.type FROM conference_invitations i JOIN conferences c ON c.id = i.conference_id
+      JOIN org_units u ON u.id = i.org_unit_id WHERE c.period = $1 ORDER BY 1`, [period])).map((r) => r.type);
+    expect(await types('2024')).toEqual(['district_office', 'enterprise', 'it_centre', 'media_centre', 'press_agency', 'radio_station']);
+    expect(await types('2025')).toEqual(['commune', 'enterprise', 'it_centre', 'press_agency', 'radio_station']);
+    // baocao's home page: an invitation to answer and a presentation to send
+    const baocao = await a.db.one<{ id: number; org_unit_id: number }>(`SELECT id, org_unit_id FROM users WHERE username = 'baocao'`);
+    const tasks = await conferenceTasks(a.db, { id: baocao.id, role: 'reporter', orgUnitId: baocao.org_unit_id });
+    expect(tasks.map((t) => [t.kind, t.status])).toEqual([['rsvp', 'pending'], ['presentation', 'requested']]);
+  });
+
   it('the most recent finished round has every status, and the current one a few drafts', async () => {
     const round = await a.db.one<{ id: number; period: string }>(RECENT_ROUND, ['2026-11-22']);
     expect(round.period).toBe('2026Q3');
@@ -216,6 +347,14 @@ describe('seedDemo, today 2026-11-22', () => {
       const people = (db: Db) => db.query(`SELECT p.id, p.full_name, p.gender, p.birth_date, p.phone, p.email, p.user_id, p.note, p.created_at,
         m.org_unit_id, m.position, m.valid_from, m.valid_to, m.end_reason FROM people p JOIN person_memberships m ON m.person_id = p.id ORDER BY m.id`);
       expect(await people(b.db)).toEqual(await people(a.db));
+      // conferences, delegates (their QR tickets are secrets, random), discussion and points
+      const conferences = (db: Db) => db.query(`SELECT c.id, c.period, c.status, c.starts_at, c.started_at, c.ended_at, c.invitation_number, c.updated_at,
+        (SELECT json_agg(json_build_object('unit', d.org_unit_id, 'person', d.person_id, 'walkIn', d.walk_in, 'in', d.checked_in_at) ORDER BY d.id) FROM conference_delegates d WHERE d.conference_id = c.id) AS delegates,
+        (SELECT json_agg(json_build_object('text', i.text, 'raised', i.raised, 'speaker', i.speaker_person_id) ORDER BY i.position) FROM conference_discussion_items i WHERE i.conference_id = c.id) AS discussion,
+        (SELECT json_agg(json_build_object('text', p.text, 'owner', p.owner_division_id, 'deadline', p.deadline) ORDER BY p.source, p.number) FROM conference_points p WHERE p.conference_id = c.id) AS points,
+        (SELECT json_agg(n.number ORDER BY n.version) FROM conference_notices n WHERE n.conference_id = c.id) AS notices
+        FROM conferences c ORDER BY c.id`);
+      expect(await conferences(b.db)).toEqual(await conferences(a.db));
     } finally {
       await b.close();
     }
@@ -251,5 +390,12 @@ describe('seedDemo, today 2025-05-10 (before the commune reform)', () => {
     const total = await count(c.db, FIBRE_TOTAL, ['2024Q4']);
     expect(total).toBeGreaterThanOrEqual(1400);
     expect(total).toBeLessThanOrEqual(1800);
+  });
+
+  it('has held the conferences up to quarter I of 2025, and invites the communes to the six-month one of July', async () => {
+    const up = await checkConferences(c.db, c.result, '2025-05-10');
+    expect(up).toMatchObject({ period: '2025S1', kind: 'interim', status: 'invited', dept: 'VL-SKHCN' });
+    expect(await count(c.db, `SELECT count(*)::int AS n FROM conference_invitations i JOIN org_units u ON u.id = i.org_unit_id
+      WHERE i.conference_id = $1 AND u.type IN ('district_office', 'media_centre')`, [up.id])).toBe(0);
   });
 });

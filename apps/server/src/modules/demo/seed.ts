@@ -6,13 +6,15 @@
  *
  * Files: org.ts (settings, sectors, org tree, lineage) · catalog.ts (data elements, indicators, rules) ·
  * forms.ts (forms, targets) · users.ts · people.ts (staff of every unit, linked to the accounts) · values.ts (value
- * model) · narratives.ts · history.ts (rounds, submissions, values) · activity.ts (audit, notifications).
+ * model) · narratives.ts · history.ts (rounds, submissions, values) · activity.ts (audit, notifications) ·
+ * conferences.ts (a review conference for every period, held and concluded, and the next one being planned).
  */
 import { rebuildAnalyticsCells } from '../analytics/analytics.cells.js';
 import type { Db } from '../../platform/db/index.js';
 import { hashPassword } from '../identity/password.js';
 import { seedAudit, seedNotifications } from './activity.js';
 import { seedCatalog } from './catalog.js';
+import { seedConferences } from './conferences.js';
 import { seedForms, seedTargets } from './forms.js';
 import { seedHistory } from './history.js';
 import { seedOrg } from './org.js';
@@ -41,6 +43,7 @@ export async function seedDemo(db: Db, opts: { today: string; password?: string 
     const history = await seedHistory(t, org, cat, forms, users, today);
     const audit = await seedAudit(t, history, users, today);
     const notifications = await seedNotifications(t, history, org, today);
+    const conferences = await seedConferences(t, org, users, people, today);
     const cells = await rebuildAnalyticsCells(t);
     const counts: Record<string, number> = {
       orgUnits: org.units.length,
@@ -68,6 +71,7 @@ export async function seedDemo(db: Db, opts: { today: string; password?: string 
       auditEvents: audit,
       valueAudit: history.valueAuditCount,
       notifications,
+      ...conferences,
       analyticsCells: cells.cells,
     };
     const accounts = users.named.map((u) => ({ username: u.username, role: u.role, unit: u.unit.name, password }));
