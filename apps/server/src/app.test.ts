@@ -51,6 +51,22 @@ describe('the platform', () => {
     }
   });
 
+  it('answers a unique key lost to a concurrent insert with 409, having saved nothing', async () => {
+    const admin = await loginAs(s.app, 'admin', TEST_ADMIN_PASSWORD);
+    // as if another request had inserted the same key between the service's check and its own insert
+    await s.db.exec(`CREATE FUNCTION test_unique() RETURNS trigger LANGUAGE plpgsql AS $$
+                     BEGIN RAISE EXCEPTION 'duplicate key value' USING ERRCODE = '23505'; END $$;
+                     CREATE TRIGGER test_unique BEFORE UPDATE OF locale ON users FOR EACH ROW EXECUTE FUNCTION test_unique();`);
+    try {
+      const r = await s.app.inject({ method: 'PATCH', url: '/api/me', headers: admin, payload: { locale: 'en' } });
+      expect(r.statusCode, r.body).toBe(409);
+      expect(r.json().message).toMatch(/^Dữ liệu này vừa được tạo bởi một thao tác khác cùng lúc/);
+      expect((await s.db.one<{ locale: string }>(`SELECT locale FROM users WHERE username = 'admin'`)).locale).toBe('vi');
+    } finally {
+      await s.db.exec(`DROP TRIGGER test_unique ON users; DROP FUNCTION test_unique();`);
+    }
+  });
+
   it('sends security headers', async () => {
     const r = await s.app.inject({ url: '/api/health' });
     expect(r.headers['x-content-type-options']).toBe('nosniff');

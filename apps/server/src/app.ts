@@ -142,6 +142,12 @@ export async function buildApp(opts: { db: Db; config: Config; clock: Clock; log
     // rolled back whole, so nothing is half-saved, and trying again succeeds.
     if (e.code === '40P01' || e.code === '40001' || e.code === '55P03')
       return reply.status(409).send({ error: 'retry', message: 'Dữ liệu này đang được cập nhật cùng lúc bởi một thao tác khác; thao tác của bạn chưa được lưu. Vui lòng thử lại.' });
+    // Two requests raced to create the same thing (a unique key the service had checked a moment before): the
+    // loser's transaction rolled back whole; the first one's row stands.
+    if (e.code === '23505') {
+      req.log.warn({ err }, 'a unique key met a concurrent insert');
+      return reply.status(409).send({ error: 'duplicate', message: 'Dữ liệu này vừa được tạo bởi một thao tác khác cùng lúc; thao tác của bạn chưa được lưu. Hãy tải lại trang để xem dữ liệu mới nhất.' });
+    }
     // Safety net behind the text boundary: PostgreSQL refused a character in text (0x00) or in JSON (\u0000). Its own
     // error code, so the fuzz test can tell that the boundary let something through.
     if (e.code === '22021' || e.code === '22P05') {
