@@ -19,7 +19,7 @@
  * the point's own word.
  */
 import { createHash } from 'node:crypto';
-import { lowerNfc, tokenize } from './normalize.js';
+import { accentKey, lowerNfc, tokenize } from './normalize.js';
 
 export type LexiconKind = 'abbreviation' | 'synonym' | 'stop';
 export const LEXICON_KINDS: readonly LexiconKind[] = ['abbreviation', 'synonym', 'stop'];
@@ -32,6 +32,12 @@ export interface LexiconRow {
   readonly variants: readonly string[];
   /** Match only with these diacritics (in accented text). */
   readonly exact?: boolean;
+  /**
+   * The row's words say what kind of request or problem a point is (kinh phí, tập huấn, hỗ trợ, hiệu quả), not what
+   * it is about (cụm loa, chữ ký số). Scoring compares the two parts apart: the subject decides, and the kind of
+   * request must not contradict it.
+   */
+  readonly generic?: boolean;
 }
 
 /** One phrase of the compiled table. */
@@ -41,6 +47,9 @@ interface Phrase {
   readonly exact: boolean;
   /** What the phrase becomes: folded syllables, empty for a stop phrase. */
   readonly output: readonly string[];
+  /** The same syllables' diacritic signatures (accentKey). */
+  readonly outputAccents: readonly string[];
+  readonly generic: boolean;
   /** Index of its row in `rows`. */
   readonly row: number;
 }
@@ -64,12 +73,15 @@ export function createLexicon(rows: readonly LexiconRow[]): MatchLexicon {
   let longest = 1;
   rows.forEach((row, i) => {
     if (bad.has(i)) return;
-    const output = row.kind === 'stop' ? [] : syllables(row.term).folded;
+    const term = row.kind === 'stop' ? tokenize('') : syllables(row.term);
+    const output = term.folded;
+    const outputAccents = term.accented.map(accentKey);
+    const generic = row.generic === true;
     for (const text of [row.term, ...row.variants]) {
       const t = syllables(text);
       if (t.folded.length === 0) continue;
       const list = phrases.get(t.folded[0]) ?? [];
-      list.push({ folded: t.folded, phrase: { accented: t.accented, exact: row.exact === true, output, row: i } });
+      list.push({ folded: t.folded, phrase: { accented: t.accented, exact: row.exact === true, output, outputAccents, generic, row: i } });
       phrases.set(t.folded[0], list);
       longest = Math.max(longest, t.folded.length);
     }
@@ -82,7 +94,7 @@ export function createLexicon(rows: readonly LexiconRow[]): MatchLexicon {
 
 /** A short fingerprint of the rows' content (order included: earlier rows win a tie). */
 export function lexiconVersion(rows: readonly LexiconRow[]): string {
-  const canonical = rows.map((r) => [r.kind, lowerNfc(r.term.trim()), r.variants.map((v) => lowerNfc(v.trim())), r.exact === true]);
+  const canonical = rows.map((r) => [r.kind, lowerNfc(r.term.trim()), r.variants.map((v) => lowerNfc(v.trim())), r.exact === true, r.generic === true]);
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 12);
 }
 
@@ -110,6 +122,8 @@ export function checkLexiconRows(rows: readonly LexiconRow[]): LexiconProblem[] 
       problems.push({ row: i, message: `Dòng ${n}: thuật ngữ không được để trống và phải có chữ hoặc số.` });
       return;
     }
+    if (row.kind === 'stop' && row.generic)
+      problems.push({ row: i, message: `Dòng ${n}: từ bỏ qua không thể đồng thời là từ chung của đề nghị.` });
     if (row.kind === 'abbreviation' && row.variants.length === 0)
       problems.push({ row: i, message: `Dòng ${n}: từ viết tắt "${row.term}" cần ít nhất một cách viết đầy đủ.` });
     for (const text of [row.term, ...row.variants]) {

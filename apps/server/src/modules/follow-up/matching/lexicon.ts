@@ -14,6 +14,8 @@ const synonym = (term: string, ...variants: string[]): LexiconRow => ({ kind: 's
 const exactSynonym = (term: string, ...variants: string[]): LexiconRow => ({ kind: 'synonym', term, variants, exact: true });
 const stop = (term: string, ...variants: string[]): LexiconRow => ({ kind: 'stop', term, variants });
 const exactStop = (term: string, ...variants: string[]): LexiconRow => ({ kind: 'stop', term, variants, exact: true });
+/** The words of a request rather than of its subject ("kinh phí" in "kinh phí sửa chữa loa"). */
+const generic = (row: LexiconRow): LexiconRow => ({ ...row, generic: true });
 
 export const DEFAULT_LEXICON_ROWS: readonly LexiconRow[] = [
   // ── Abbreviations of the sector (both ways: the short form and the words become one token) ──
@@ -64,7 +66,7 @@ export const DEFAULT_LEXICON_ROWS: readonly LexiconRow[] = [
   abbreviation('ĐTTM', 'đô thị thông minh'),
 
   // ── Synonyms: said in several ways, one meaning here ──
-  synonym('kinh phí', 'ngân sách', 'nguồn vốn', 'vốn', 'nguồn kinh phí', 'nguồn chi', 'nguồn ngân sách', 'vốn đầu tư'),
+  generic(synonym('kinh phí', 'ngân sách', 'nguồn vốn', 'vốn', 'nguồn kinh phí', 'nguồn chi', 'nguồn ngân sách', 'vốn đầu tư')),
   synonym('hư hỏng', 'hỏng', 'hư', 'hư hại', 'xuống cấp', 'hỏng hóc', 'không sử dụng được'),
   exactSynonym('hư hỏng', 'cũ', 'cũ kỹ', 'cũ nát', 'lạc hậu', 'khấu hao hết'),
   synonym('sửa chữa', 'sửa', 'bảo dưỡng', 'bảo trì'),
@@ -81,14 +83,24 @@ export const DEFAULT_LEXICON_ROWS: readonly LexiconRow[] = [
     'truyền thanh IP',
     'truyền thanh ICT',
   ),
-  synonym('truyền thanh cơ sở', 'truyền thanh cấp xã', 'truyền thanh xã', 'truyền thanh cấp cơ sở', 'truyền thanh không dây cấp xã'),
-  synonym('nhân lực', 'nhân sự', 'nguồn nhân lực', 'người làm'),
-  synonym('cán bộ', 'công chức', 'viên chức', 'cán bộ công chức', 'cán bộ công chức viên chức', 'CBCCVC', 'CB CC VC', 'công chức viên chức'),
-  synonym('tập huấn', 'đào tạo', 'bồi dưỡng', 'mở lớp', 'bồi dưỡng nghiệp vụ', 'đào tạo bồi dưỡng', 'tập huấn bồi dưỡng', 'hướng dẫn kỹ năng'),
+  synonym(
+    'truyền thanh cơ sở',
+    'đài truyền thanh cơ sở',
+    'truyền thanh cấp xã',
+    'đài truyền thanh cấp xã',
+    'truyền thanh xã',
+    'đài truyền thanh xã',
+    'truyền thanh cấp cơ sở',
+    'đài cơ sở',
+  ),
+  synonym('truyền thanh', 'đài truyền thanh', 'đài phát thanh'),
+  synonym('không dây', 'vô tuyến'),
+  generic(synonym('cán bộ', 'nhân lực', 'nhân sự', 'nguồn nhân lực', 'người phụ trách', 'công chức', 'viên chức', 'cán bộ công chức', 'cán bộ công chức viên chức', 'CBCCVC', 'CB CC VC', 'công chức viên chức')),
+  generic(synonym('tập huấn', 'đào tạo', 'bồi dưỡng', 'mở lớp', 'bồi dưỡng nghiệp vụ', 'đào tạo bồi dưỡng', 'tập huấn bồi dưỡng', 'hướng dẫn kỹ năng')),
   synonym('phụ cấp', 'chế độ phụ cấp', 'chế độ bồi dưỡng', 'thù lao', 'đãi ngộ', 'chế độ đãi ngộ', 'chế độ hỗ trợ', 'chế độ chính sách', 'trợ cấp'),
   synonym('nhuận bút', 'chế độ nhuận bút', 'thù lao nhuận bút', 'mức chi nhuận bút'),
   synonym('chế độ báo cáo', 'chế độ thông tin báo cáo'),
-  synonym('thiếu', 'không đủ', 'chưa đủ', 'thiếu hụt', 'còn thiếu'),
+  generic(synonym('thiếu', 'không đủ', 'chưa đủ', 'thiếu hụt', 'còn thiếu', 'hạn hẹp', 'eo hẹp', 'chưa đáp ứng', 'không đáp ứng', 'chưa đáp ứng yêu cầu', 'chưa đáp ứng được yêu cầu')),
   synonym('trực tuyến', 'online', 'qua mạng', 'qua môi trường mạng', 'trên môi trường mạng', 'trên môi trường điện tử'),
   synonym('mạng xã hội', 'MXH', 'nền tảng mạng xã hội', 'facebook', 'zalo', 'tiktok'),
   synonym('điện thoại thông minh', 'smartphone', 'điện thoại smartphone', 'máy điện thoại thông minh'),
@@ -96,7 +108,7 @@ export const DEFAULT_LEXICON_ROWS: readonly LexiconRow[] = [
   synonym('máy tính', 'máy vi tính', 'máy tính để bàn', 'PC'),
   synonym('thiết bị', 'trang thiết bị', 'máy móc', 'máy móc thiết bị'),
   exactSynonym('nhiễu sóng', 'nhiễu', 'can nhiễu', 'nhiễu tín hiệu', 'bị nhiễu', 'thu lẫn', 'thu lẫn tín hiệu', 'lẫn sóng', 'phát lẫn', 'sóng lạ'),
-  synonym('lõm sóng', 'vùng lõm sóng', 'trắng sóng', 'vùng trắng sóng', 'sóng yếu', 'chưa có sóng', 'không có sóng', 'chưa phủ sóng'),
+  synonym('lõm sóng', 'vùng lõm sóng', 'trắng sóng', 'vùng trắng sóng', 'sóng yếu', 'sóng di động yếu', 'sóng điện thoại yếu', 'chưa có sóng', 'không có sóng', 'chưa phủ sóng'),
   synonym('tin giả', 'tin sai sự thật', 'thông tin sai sự thật', 'tin xấu độc', 'thông tin xấu độc', 'tin đồn thất thiệt', 'thông tin sai lệch'),
   synonym('dừng 2G', 'tắt sóng 2G', 'dừng công nghệ 2G', 'dừng sóng 2G', 'ngừng công nghệ 2G', 'ngừng 2G', 'tắt 2G', 'ngừng phát sóng 2G'),
   synonym('pano', 'pa nô'),
@@ -104,7 +116,7 @@ export const DEFAULT_LEXICON_ROWS: readonly LexiconRow[] = [
   synonym('cột điện', 'cột điện lực', 'cột điện lưới'),
   synonym('dùng chung', 'sử dụng chung', 'chia sẻ'),
   synonym('mặt bằng', 'vị trí lắp đặt', 'thuê vị trí', 'địa điểm lắp đặt', 'thuê đất'),
-  synonym('chậm', 'kéo dài', 'chậm trễ', 'mất nhiều thời gian', 'lâu'),
+  generic(synonym('chậm', 'kéo dài', 'chậm trễ', 'mất nhiều thời gian', 'lâu')),
   synonym('không ổn định', 'chập chờn', 'mất kết nối', 'hay bị ngắt', 'gián đoạn', 'thiếu ổn định'),
   synonym('internet', 'đường truyền internet', 'mạng internet', 'đường truyền', 'kết nối internet'),
   synonym('thiên tai', 'mưa lũ', 'mưa bão', 'bão lũ', 'lũ lụt', 'mùa mưa bão', 'mùa mưa lũ', 'mùa mưa', 'mưa to'),
@@ -120,8 +132,30 @@ export const DEFAULT_LEXICON_ROWS: readonly LexiconRow[] = [
   exactSynonym('sự cố', 'lỗi', 'trục trặc', 'bị lỗi', 'hay lỗi'),
   synonym('mã độc', 'virus', 'vi rút', 'phần mềm độc hại', 'malware'),
   synonym('phòng chống', 'diệt', 'ngăn chặn', 'phòng ngừa'),
-  synonym('bố trí', 'phân bổ', 'cân đối', 'cấp bổ sung'),
-  synonym('thấp', 'chưa cao', 'không cao', 'còn hạn chế', 'hạn chế'),
+  generic(synonym('bố trí', 'phân bổ', 'cân đối')),
+  generic(synonym('thấp', 'chưa cao', 'không cao', 'còn hạn chế', 'hạn chế')),
+
+  synonym('phản đối', 'không đồng thuận', 'không đồng ý', 'chưa đồng thuận', 'chưa đồng ý'),
+  synonym('lo ngại', 'lo lắng', 'e ngại'),
+  exactSynonym('lo ngại', 'sợ'),
+  synonym('biểu mẫu', 'mẫu biểu'),
+  // Generic words of a request: what kind of help is asked, not for what.
+  generic(synonym('hỗ trợ', 'giúp đỡ', 'tạo điều kiện')),
+  generic(synonym('đầu tư', 'mua sắm', 'trang bị')),
+  generic(synonym('nâng cấp', 'cải tạo', 'mở rộng')),
+  generic(synonym('hướng dẫn', 'văn bản hướng dẫn', 'hướng dẫn cụ thể')),
+  generic(synonym('ban hành', 'có văn bản', 'quy định cụ thể')),
+  generic(synonym('quy định', 'quy chế', 'cơ chế', 'chính sách', 'cơ chế chính sách')),
+  generic(synonym('quản lý', 'vận hành', 'quản lý vận hành')),
+  generic(synonym('tỷ lệ')),
+  generic(synonym('hiệu quả', 'chưa hiệu quả', 'kém hiệu quả', 'không hiệu quả')),
+  generic(synonym('hoạt động', 'hoạt động cầm chừng')),
+  generic(synonym('nghiệp vụ', 'chuyên môn', 'chuyên môn nghiệp vụ')),
+  generic(synonym('kỹ năng')),
+  generic(synonym('hệ thống')),
+  generic(synonym('chi phí')),
+  generic(synonym('ổn định')),
+  generic(synonym('thực hiện', 'triển khai', 'tổ chức thực hiện')),
 
   // Phrases kept whole so that a stop word inside them stays (the 'xã' of 'xã hội', the 'sở' of 'cơ sở').
   synonym('cơ sở', 'tuyến cơ sở'),
@@ -137,7 +171,8 @@ export const DEFAULT_LEXICON_ROWS: readonly LexiconRow[] = [
   stop('các', 'và', 'với', 'về', 'được', 'này', 'những', 'một số', 'là', 'sẽ', 'khi', 'theo', 'việc', 'rất', 'phải', 'bị', 'ở', 'đến', 'còn', 'nhằm'),
   stop('hết sức', 'hiện nay', 'hiện tại', 'năm', 'tháng', 'ngày'),
   stop('công tác', 'tình trạng', 'vấn đề', 'nội dung', 'trên địa bàn', 'địa bàn', 'đơn vị', 'địa phương', 'khó khăn', 'vướng mắc', 'bất cập'),
-  stop('người dân', 'nhân dân', 'bà con', 'đồng chí', 'trung tâm', 'bộ phận'),
+  stop('người dân', 'nhân dân', 'bà con', 'đồng chí', 'trung tâm', 'bộ phận', 'người', 'sau sắp xếp'),
+  stop('chưa', 'không', 'trên', 'lên', 'vào', 'vì', 'hoặc', 'hay', 'đối với', 'thường xuyên', 'hầu hết', 'hầu như', 'chủ yếu', 'phần lớn', 'gặp khó', 'gây'),
   stop('UBND', 'ủy ban nhân dân'),
   stop('huyện', 'xã', 'thị trấn', 'thành phố', 'thị xã', 'cấp xã', 'cấp huyện', 'cấp tỉnh', 'cấp cơ sở', 'cấp trên'),
   // Unit names are who raised the point, not the point: a district office before 2025 and the commune after.
@@ -146,5 +181,5 @@ export const DEFAULT_LEXICON_ROWS: readonly LexiconRow[] = [
   // Only with these diacritics: without them they are other words (số, tính, cửa, trọng, chợ, đa, đăng, văn,
   // cung, độ, tài, tư, mỏng, phương, nhiễu, cơ, cán, quy, kỹ, đề, thi, nền).
   exactStop('sở', 'tỉnh', 'phường', 'phòng'),
-  exactStop('của', 'trong', 'cho', 'đã', 'đang', 'vẫn', 'cũng', 'do', 'đó', 'tại', 'từ', 'mong', 'nhiều', 'có', 'cần', 'quý', 'kỳ', 'để', 'thì', 'nên'),
+  exactStop('của', 'trong', 'cho', 'đã', 'đang', 'vẫn', 'cũng', 'do', 'đó', 'tại', 'từ', 'mong', 'nhiều', 'có', 'cần', 'quý', 'kỳ', 'để', 'thì', 'nên', 'mới', 'làm'),
 ];
