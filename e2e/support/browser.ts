@@ -91,14 +91,14 @@ const safe = (s: string) =>
  * stopped after it; when a test fails, every open page is photographed into e2e/artifacts/ together with
  * the console errors it logged.
  */
-export function journey(opts: { now?: string } = {}): Journey {
+export function journey(opts: { now?: string; chromiumArgs?: readonly string[] } = {}): Journey {
   let server: RunningServer | null = null;
   let browser: Browser | null = null;
   const sessions: Session[] = [];
 
   beforeAll(async () => {
     server = await startServer({ now: opts.now });
-    browser = await launchBrowser();
+    browser = await launchBrowser(opts.chromiumArgs);
   });
 
   // Every page a test visited, including the screens it reached by client-side navigation, has been checked

@@ -12,7 +12,10 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Debian's Chromium (no browser download): /usr/bin/chromium, or CHROMIUM_PATH. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+/**
+ * Debian's Chromium (no browser download): /usr/bin/chromium, or CHROMIUM_PATH. `extraArgs` are for one journey only
+ * (the conference check-in feeds Chromium a fake camera: --use-fake-device-for-media-stream and a video file).
+ */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }

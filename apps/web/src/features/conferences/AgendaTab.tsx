@@ -16,7 +16,7 @@ import { ErrorState } from '../../components/QueryState';
 import { api } from '../../lib/api';
 import { type Agenda, type AgendaItem, type AgendaItemInput, type Board, type Conference, docUrl, usePart, useRefreshConference } from './api';
 import { PersonSelect } from './PersonSelect';
-import { useAction, useDownload, vnTime } from './shared';
+import { useAction, useDownload, vnTime, viSearch } from './shared';
 
 /** One row of the working copy: what the server takes, plus what the screen shows. */
 type Row = AgendaItemInput & { key: string; label: string | null; material: AgendaItem['material']; hasNotes: boolean; personName?: string | null };
@@ -314,7 +314,7 @@ function ItemModal({ row, units, onClose, onSave }: { row: Row; units: { value: 
           />
         </Form.Item>
         <Form.Item name="unitId" label={l('Đơn vị trình bày', 'Presenting unit')}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={units} placeholder={l('Đơn vị được mời', 'An invited unit')} />
+          <Select allowClear showSearch={viSearch} options={units} placeholder={l('Đơn vị được mời', 'An invited unit')} />
         </Form.Item>
         <Form.Item name="name" label={l('Hoặc tên khách mời', 'Or a guest’s name')}>
           <Input maxLength={300} placeholder={l('Ví dụ: Phó Chủ tịch UBND tỉnh Nguyễn Văn A', 'e.g. the provincial vice-chairman')} />

@@ -14,7 +14,7 @@ import { ErrorState, errorMessage } from '../../components/QueryState';
 import { api, qs } from '../../lib/api';
 import { type Board, type CheckinDelegate, type CheckinResult, type CheckinSummary, useConference, usePart } from './api';
 import { QrScanner } from './QrScanner';
-import { vnTime } from './shared';
+import { vnTime, viSearch } from './shared';
 import './conferences.css';
 
 export default function CheckinPage() {
@@ -180,7 +180,7 @@ export default function CheckinPage() {
                         type="primary"
                         size="large"
                         loading={busy === d.id}
-                        aria-label={l(`Điểm danh ${d.fullName}`, `Check in ${d.fullName}`)}
+                        aria-label={l(`Có mặt: ${d.fullName}`, `Present: ${d.fullName}`)}
                         onClick={() => void checkIn({ delegateId: d.id }, d.id)}
                       >
                         {l('Có mặt', 'Present')}
@@ -245,7 +245,7 @@ function WalkInModal({ id, initialName, onClose, onSave }: { id: number; initial
           <Input maxLength={200} autoFocus />
         </Form.Item>
         <Form.Item name="unitId" label={l('Đơn vị', 'Unit')}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(board.data?.items ?? []).map((i) => ({ value: i.unit.id, label: i.unit.name }))} placeholder={l('Đơn vị được mời (nếu có)', 'An invited unit (if any)')} />
+          <Select allowClear showSearch={viSearch} options={(board.data?.items ?? []).map((i) => ({ value: i.unit.id, label: i.unit.name }))} placeholder={l('Đơn vị được mời (nếu có)', 'An invited unit (if any)')} />
         </Form.Item>
         <Form.Item name="position" label={l('Chức vụ', 'Position')}>
           <Input maxLength={200} />

@@ -16,7 +16,7 @@ import { useSectors } from '../../components/sectors';
 import { applyServerError, ServerErrorAlert } from '../../components/serverError';
 import { api } from '../../lib/api';
 import { type Conference, type DiscussionItem, type Notice, type Point, type PointInput, type Points, usePart, useRefreshConference } from './api';
-import { dt, useAction, useDownload, vnWall } from './shared';
+import { dt, useAction, useDownload, vnWall, viSearch } from './shared';
 
 const KIND_COLOR: Record<PointKind, string> = { information: 'default', decision: 'purple', task: 'blue' };
 
@@ -83,9 +83,9 @@ export default function ConclusionTab({ c }: { c: Conference }) {
                             icon={<FileWordOutlined />}
                             loading={downloading === n.href}
                             onClick={() => void download(n.href, `Thông báo kết luận ${n.number.replace(/\//g, '-')}.docx`)}
-                            aria-label={l(`Tải bản ${n.version} (.docx)`, `Download version ${n.version} (.docx)`)}
+                            aria-label={l(`Tải .docx bản ${n.version}`, `Download .docx version ${n.version}`)}
                           >
-                            .docx
+                            {l('Tải .docx', 'Download .docx')}
                           </Button>
                         </Flex>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -221,7 +221,7 @@ function PointFields({ c, kind }: { c: Conference; kind: PointKind | undefined }
         <>
           <Form.Item name="ownerDivisionId" label={l('Phòng chủ trì', 'Owner division')} rules={[{ required: true, message: l('Nhiệm vụ cần phòng chủ trì.', 'A task needs an owner.') }]}>
             <Select
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={viSearch}
               loading={divisions.isLoading}
               options={(divisions.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
               placeholder={l('Phòng chuyên môn', 'A division')}
@@ -245,7 +245,7 @@ function PointFields({ c, kind }: { c: Conference; kind: PointKind | undefined }
       <Form.Item name="discussionItemId" label={l('Trả lời ý kiến thảo luận', 'Answers a discussion point')}>
         <Select
           allowClear
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={viSearch}
           options={(discussion.data?.items ?? []).map((d) => ({ value: d.id, label: d.text.length > 140 ? `${d.text.slice(0, 140)}…` : d.text }))}
           placeholder={l('Không bắt buộc', 'Optional')}
         />

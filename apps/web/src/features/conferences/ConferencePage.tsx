@@ -4,9 +4,9 @@
  */
 import { CarryOutOutlined, DesktopOutlined, FlagOutlined, PlayCircleOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { CONFERENCE_KIND_LABELS, UNIT_ROLES } from '@nhip/contracts';
-import { App, Button, Flex, Form, Input, Modal, Tabs, Typography } from 'antd';
+import { App, Button, Flex, Form, Grid, Input, Modal, Select, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../app/auth';
 import { useL, useLang } from '../../app/i18n';
 import { PageHeader } from '../../components/PageHeader';
@@ -41,10 +41,12 @@ function ConferenceView({ c }: { c: Conference }) {
   const me = useCurrentUser();
   const unitRole = UNIT_ROLES.includes(me.role);
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const refresh = useRefreshConference(c.id);
   const [run, busy] = useAction();
   const { modal } = App.useApp();
   const [inviting, setInviting] = useState(false);
+  const mobile = Grid.useBreakpoint().md === false;
   const a = c.abilities;
 
   const departmentTabs = !unitRole;
@@ -85,14 +87,14 @@ function ConferenceView({ c }: { c: Conference }) {
   const actions = (
     <>
       {a.checkin ? (
-        <Link to={`/conferences/${c.id}/checkin`}>
-          <Button icon={<CarryOutOutlined />}>{l('Điểm danh', 'Check-in')}</Button>
-        </Link>
+        <Button icon={<CarryOutOutlined />} onClick={() => navigate(`/conferences/${c.id}/checkin`)}>
+          {l('Điểm danh', 'Check-in')}
+        </Button>
       ) : null}
       {a.record || (!unitRole && (c.status === 'held' || c.status === 'concluded')) ? (
-        <Link to={`/conferences/${c.id}/live`}>
-          <Button icon={<DesktopOutlined />}>{l('Màn hình thư ký', 'Secretary’s view')}</Button>
-        </Link>
+        <Button icon={<DesktopOutlined />} onClick={() => navigate(`/conferences/${c.id}/live`)}>
+          {l('Màn hình thư ký', 'Secretary’s view')}
+        </Button>
       ) : null}
       {a.invite && c.status === 'draft' ? (
         <Button type="primary" icon={<SendOutlined />} onClick={() => setInviting(true)}>
@@ -140,7 +142,7 @@ function ConferenceView({ c }: { c: Conference }) {
         title={c.title}
         subtitle={
           <Flex gap={8} wrap="wrap" align="center">
-            <ConferenceStatusTag status={c.status} />
+            <ConferenceStatusTag status={c.status} testId="conference-status" />
             <Typography.Text type="secondary">
               {CONFERENCE_KIND_LABELS[c.kind][lang]} · {dt(c.startsAt)}
               {c.place ? ` · ${c.place}` : ''}
@@ -149,7 +151,19 @@ function ConferenceView({ c }: { c: Conference }) {
         }
         extra={actions}
       />
-      <Tabs activeKey={tab} onChange={setTab} items={tabs.map((t) => ({ key: t.key, label: t.label }))} className="conf-tabs" />
+      {mobile ? (
+        // On a phone the parts are a list to choose from: eight tabs would scroll out of sight.
+        <Select
+          aria-label={l('Phần của hội nghị', 'Part of the conference')}
+          value={tab}
+          onChange={setTab}
+          options={tabs.map((t) => ({ value: t.key, label: t.label }))}
+          className="conf-part-select"
+          data-testid="conference-part"
+        />
+      ) : (
+        <Tabs activeKey={tab} onChange={setTab} items={tabs.map((t) => ({ key: t.key, label: t.label }))} className="conf-tabs" />
+      )}
       <Suspense fallback={<PageSkeleton />}>
         {tab === 'general' && <GeneralTab c={c} />}
         {tab === 'delegates' && <DelegatesTab c={c} />}

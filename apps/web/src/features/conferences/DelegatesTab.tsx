@@ -8,7 +8,7 @@ import { INVITATION_STATUS_LABELS, INVITATION_STATUSES, type InvitationStatus, U
 import { Alert, App, Button, Card, Col, Flex, Grid, InputNumber, Modal, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useL, useLang } from '../../app/i18n';
 import { OrgUnitTreeSelect } from '../../components/orgUnits';
 import { ErrorState } from '../../components/QueryState';
@@ -23,6 +23,7 @@ export default function DelegatesTab({ c }: { c: Conference }) {
   const lang = useLang();
   const board = usePart<Board>(c.id, 'board', 'invitations');
   const refresh = useRefreshConference(c.id);
+  const navigate = useNavigate();
   const [run, busy] = useAction();
   const { modal } = App.useApp();
   const [status, setStatus] = useState<InvitationStatus | undefined>();
@@ -250,9 +251,9 @@ export default function DelegatesTab({ c }: { c: Conference }) {
             </Space>
           ) : null}
           {items.some((i) => i.delegates.length) && c.abilities.checkin ? (
-            <Link to={`/conferences/${c.id}/tickets`}>
-              <Button icon={<PrinterOutlined />}>{l('In thẻ đại biểu', 'Print tickets')}</Button>
-            </Link>
+            <Button icon={<PrinterOutlined />} onClick={() => navigate(`/conferences/${c.id}/tickets`)}>
+              {l('In thẻ đại biểu', 'Print tickets')}
+            </Button>
           ) : null}
         </div>
         {board.error ? (

@@ -14,7 +14,7 @@ import { applyServerError, ServerErrorAlert } from '../../components/serverError
 import { api } from '../../lib/api';
 import { type Board, type Conference, type DiscussionInput, type DiscussionItem, usePart, useRefreshConference } from './api';
 import { PersonSelect } from './PersonSelect';
-import { useAction } from './shared';
+import { useAction, viSearch } from './shared';
 
 export type DiscussionList = { items: DiscussionItem[]; canEdit: boolean };
 
@@ -243,7 +243,7 @@ export function DiscussionModal({ c, item, onClose }: { c: Conference; item: Dis
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} />
         </Form.Item>
         <Form.Item name="unitIds" label={l('Đơn vị nêu', 'Units')}>
-          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={unitOptions} placeholder={l('Đơn vị được mời', 'Invited units')} />
+          <Select mode="multiple" showSearch={viSearch} options={unitOptions} placeholder={l('Đơn vị được mời', 'Invited units')} />
         </Form.Item>
         <Flex gap={12} wrap="wrap">
           <Form.Item name="speakerPersonId" label={l('Người phát biểu', 'Speaker')} style={{ flex: '1 1 240px' }}>

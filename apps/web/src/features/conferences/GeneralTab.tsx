@@ -1,7 +1,7 @@
 /** The conference's general facts: time, place, chair, secretary, theme, guests and counts; the office edits them while planning. */
 import { CalendarOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { UNIT_ROLES } from '@nhip/contracts';
-import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Flex, Form, Input, List, Modal, Row, Statistic, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Flex, Form, Grid, Input, List, Modal, Row, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../app/auth';
@@ -23,6 +23,7 @@ export function GeneralTab({ c }: { c: Conference }) {
   const [run] = useAction();
   const { modal } = App.useApp();
   const canPlan = c.abilities.plan;
+  const mobile = Grid.useBreakpoint().md === false;
   const person = (p: Conference['chair']) => (p ? [p.position, p.fullName].filter(Boolean).join(' ') : <span className="nhip-muted">{l('Chưa chọn', 'Not chosen')}</span>);
   const sameDay = dt(c.startsAt).slice(0, 10) === dt(c.endsAt).slice(0, 10);
 
@@ -57,7 +58,7 @@ export function GeneralTab({ c }: { c: Conference }) {
               ) : null
             }
           >
-            <Descriptions column={1} size="small" styles={{ label: { width: 190 } }}>
+            <Descriptions column={1} size="small" layout={mobile ? 'vertical' : 'horizontal'} styles={mobile ? undefined : { label: { width: 190 } }}>
               <Descriptions.Item label={l('Thời gian', 'Time')}>
                 {dt(c.startsAt)} – {sameDay ? vnTime(c.endsAt) : dt(c.endsAt)}
                 <Typography.Text type="secondary"> {l('(dự kiến theo chương trình)', '(by the agenda)')}</Typography.Text>

@@ -16,7 +16,7 @@ import { useSectors } from '../../components/sectors';
 import { ApiError, api } from '../../lib/api';
 import { type Board, type DiscussionItem, type Live, type LiveItem, useConference, usePart } from './api';
 import { DiscussionKindTag, type DiscussionList } from './DiscussionTab';
-import { ConferenceStatusTag, vnTime } from './shared';
+import { ConferenceStatusTag, vnTime, viSearch } from './shared';
 import './conferences.css';
 
 const liveKey = (id: number) => ['conferences', id, 'live'] as const;
@@ -43,8 +43,10 @@ export default function LivePage() {
   const offset = useMemo(() => (live.data ? new Date(live.data.now).getTime() - Date.now() : 0), [live.data]);
 
   const items = live.data?.items ?? [];
-  const current = items.find((i) => i.id === live.data?.currentItemId) ?? null;
-  const shownId = viewed ?? current?.id ?? items[0]?.id ?? null;
+  // The server's current item is the running one, else the first not started: the one "next" starts.
+  const current = items.find((i) => i.running) ?? null;
+  const upNext = current ? (items[items.indexOf(current) + 1] ?? null) : (items.find((i) => i.id === live.data?.currentItemId) ?? null);
+  const shownId = viewed ?? current?.id ?? upNext?.id ?? items[0]?.id ?? null;
   const shown = items.find((i) => i.id === shownId) ?? null;
   const index = shown ? items.indexOf(shown) : -1;
   const canRecord = !!live.data?.canRecord;
@@ -67,11 +69,10 @@ export default function LivePage() {
     [id, qc, message],
   );
   const startNext = useCallback(async () => {
-    const next = current ? items[items.indexOf(current) + 1] : items.find((i) => !i.endedAt);
-    if (!next) return;
-    const s = await act(`items/${next.id}/start`, 'start');
+    if (!upNext) return;
+    const s = await act(`items/${upNext.id}/start`, 'start');
     if (s) setViewed(null);
-  }, [act, current, items]);
+  }, [act, upNext]);
 
   // Alt+→ starts the next item; Alt+← / Alt+↓ move the view; the notes and the quick entry have their own keys.
   useEffect(() => {
@@ -112,7 +113,7 @@ export default function LivePage() {
           </Link>
           <h1 className="conf-live-title">{l('Màn hình thư ký', 'Secretary’s view')}</h1>
           <Flex gap={8} wrap="wrap" align="center">
-            <ConferenceStatusTag status={L.status} />
+            <ConferenceStatusTag status={L.status} testId="conference-status" />
             <Typography.Text type="secondary" ellipsis style={{ maxWidth: 720 }}>
               {c.title}
             </Typography.Text>
@@ -120,7 +121,7 @@ export default function LivePage() {
         </div>
         {canRecord ? (
           <Space wrap>
-            <Button type="primary" icon={<CaretRightOutlined />} loading={busy === 'start'} disabled={!items.some((i) => !i.endedAt)} onClick={() => void startNext()}>
+            <Button type="primary" icon={<CaretRightOutlined />} loading={busy === 'start'} disabled={!upNext} onClick={() => void startNext()}>
               {current ? l('Chuyển mục tiếp theo', 'Next item') : L.startedAt ? l('Bắt đầu mục tiếp theo', 'Start the next item') : l('Khai mạc', 'Open')}
               <span className="conf-kbd">Alt →</span>
             </Button>
@@ -470,7 +471,7 @@ function QuickEntry({ conferenceId, agendaItemId, canEdit }: { conferenceId: num
           />
           <Select
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={viSearch}
             aria-label={l('Đơn vị phát biểu', 'Speaking unit')}
             placeholder={l('Đơn vị phát biểu', 'Speaking unit')}
             value={unitId}
@@ -507,7 +508,7 @@ function QuickEntry({ conferenceId, agendaItemId, canEdit }: { conferenceId: num
         size="small"
         header={<Typography.Text strong>{l('Ý kiến đã ghi gần đây', 'Recently recorded')}</Typography.Text>}
         dataSource={floor}
-        locale={{ emptyText: l('Chưa có ý kiến nào được ghi.', 'Nothing recorded yet.') }}
+        locale={{ emptyText: <Typography.Text type="secondary">{l('Chưa có ý kiến nào được ghi.', 'Nothing recorded yet.')}</Typography.Text> }}
         renderItem={(i) => (
           <List.Item data-testid="live-discussion-item">
             <Flex vertical gap={2}>

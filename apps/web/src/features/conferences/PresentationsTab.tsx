@@ -15,7 +15,7 @@ import { api } from '../../lib/api';
 import { DeadlineText } from '../rounds/shared';
 import { type Board, type Conference, type Presentation, putFile, usePart, useRefreshConference } from './api';
 import { PersonSelect } from './PersonSelect';
-import { DateTimeField, dt, fileSize, useAction, useDownload, vnWall } from './shared';
+import { DateTimeField, dt, fileSize, useAction, useDownload, vnWall, viSearch } from './shared';
 
 const ACCEPT = '.docx,.pdf,.pptx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
@@ -245,7 +245,7 @@ function AskModal({ c, current, onClose }: { c: Conference; current: Presentatio
         <Form.Item name="unitId" label={l('Đơn vị', 'Unit')} rules={[{ required: true, message: l('Hãy chọn đơn vị.', 'Choose a unit.') }]}>
           <Select
             disabled={!!current}
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={viSearch}
             loading={board.isLoading}
             placeholder={l('Một đơn vị được mời', 'An invited unit')}
             options={(board.data?.items ?? []).map((i) => ({ value: i.unit.id, label: i.unit.name }))}

@@ -5,7 +5,7 @@
 import { CloseOutlined, PrinterOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Image, Input, List, Radio, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../../app/auth';
 import { useL } from '../../app/i18n';
 import { errorMessage } from '../../components/QueryState';
@@ -17,6 +17,7 @@ import { dt, InvitationStatusTag, vnWall } from './shared';
 export function UnitInvitation({ c }: { c: Conference }) {
   const l = useL();
   const me = useCurrentUser();
+  const navigate = useNavigate();
   const board = usePart<Board>(c.id, 'board', 'invitations');
   const mine = board.data?.items.find((i) => i.unit.id === me.orgUnitId) ?? null;
   const [editing, setEditing] = useState(false);
@@ -36,9 +37,9 @@ export function UnitInvitation({ c }: { c: Conference }) {
       }
       extra={
         mine && mine.delegates.length > 0 ? (
-          <Link to={`/conferences/${c.id}/tickets`}>
-            <Button icon={<PrinterOutlined />}>{l('In thẻ đại biểu', 'Print tickets')}</Button>
-          </Link>
+          <Button icon={<PrinterOutlined />} onClick={() => navigate(`/conferences/${c.id}/tickets`)}>
+            {l('In thẻ đại biểu', 'Print tickets')}
+          </Button>
         ) : null
       }
     >

@@ -1,5 +1,5 @@
 /** Small pieces the conference screens share: status tag, Vietnam-time fields, one-click actions, downloads. */
-import { CONFERENCE_STATUS_LABELS, type ConferenceStatus, formatDateTime, INVITATION_STATUS_LABELS, type InvitationStatus } from '@nhip/contracts';
+import { CONFERENCE_STATUS_LABELS, type ConferenceStatus, formatDateTime, INVITATION_STATUS_LABELS, type InvitationStatus, searchMatches } from '@nhip/contracts';
 import { App, DatePicker, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type CSSProperties, useCallback, useState } from 'react';
@@ -7,11 +7,11 @@ import { useLang } from '../../app/i18n';
 import { errorMessage } from '../../components/QueryState';
 import { downloadFile } from '../analytics/download';
 
-export function ConferenceStatusTag({ status }: { status: ConferenceStatus }) {
+export function ConferenceStatusTag({ status, testId }: { status: ConferenceStatus; testId?: string }) {
   const lang = useLang();
   const s = CONFERENCE_STATUS_LABELS[status];
   return (
-    <Tag color={s.color} style={{ marginInlineEnd: 0 }} data-testid="conference-status">
+    <Tag color={s.color} style={{ marginInlineEnd: 0 }} data-testid={testId}>
       {s[lang]}
     </Tag>
   );
@@ -134,3 +134,8 @@ export function fileSize(n: number): string {
   if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
   return `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 }
+
+/** Select search without diacritics: "khe thuong" finds "Xã Khê Thượng". */
+export const viSearch = {
+  filterOption: (input: string, option?: { label?: unknown }) => searchMatches(typeof option?.label === 'string' ? option.label : '', input),
+};
