@@ -20,6 +20,7 @@ import { sampleDocx } from '../apps/server/src/modules/conferences/sample-files.
 import { ARTIFACTS, journey } from './support/browser.js';
 import { decodePng, writeY4m } from './support/camera.js';
 import { apiGet } from './support/pages.js';
+import { ADMIN_PASSWORD } from './support/server.js';
 
 // The fake camera's video: blank until the ticket is known, then the ticket's QR code. Chromium opens the file when a
 // page starts the camera, so it can be written after the browser has started.
@@ -313,6 +314,37 @@ describe('hội nghị tổng kết: lập kế hoạch, mời, điểm danh, th
     await page.locator('.ant-segmented-item').filter({ hasText: 'Thông báo kết luận' }).click();
     await page.getByTestId('document-preview').waitFor();
     await shot(page, 'documents-1366');
+  });
+
+  test('hai người sửa biên bản cùng lúc: bản sau thấy bản trước và hợp nhất, không ghi đè', async () => {
+    const first = await j.signIn('vanphong');
+    const second = await j.signIn('admin', ADMIN_PASSWORD);
+    for (const p of [first, second]) {
+      await p.setViewportSize({ width: 1366, height: 768 });
+      await p.goto(`/conferences/${conferenceId}?tab=minutes`);
+      await p.getByLabel('Số biên bản').waitFor();
+    }
+    await first.getByLabel('Số biên bản').fill('07');
+    await first.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    await first.getByTestId('minutes-revision').getByText(/^Phiên bản 1/).waitFor();
+
+    // The second person typed on the compiled version: their save meets revision 1 and shows both.
+    await second.getByLabel('Thư ký').fill('Đồng chí Đinh Thị Thu Trang, Chánh Văn phòng');
+    await second.getByLabel('Số biên bản').fill('08');
+    await second.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    const conflict = second.getByTestId('minutes-conflict');
+    await conflict.waitFor();
+    await conflict.getByText(/đã lưu phiên bản 1/).waitFor();
+    await j.checkAccessibility(second);
+    await shot(second, 'minutes-conflict-1366');
+    // Keep the first person's number, keep one's own secretary line.
+    await conflict.locator('.conf-merge-row').filter({ hasText: 'Số biên bản' }).getByRole('button', { name: 'Dùng bản này' }).click();
+    await second.getByRole('button', { name: 'Lưu bản đã hợp nhất' }).click();
+    await second.getByTestId('minutes-revision').getByText(/^Phiên bản 2/).waitFor();
+    const saved = await apiGet<{ revision: number; content: { number: string | null; secretary: string } }>(second, `/api/conferences/${conferenceId}/minutes`);
+    expect(saved.body.revision).toBe(2);
+    expect(saved.body.content.number).toBe('07');
+    expect(saved.body.content.secretary).toBe('Đồng chí Đinh Thị Thu Trang, Chánh Văn phòng');
   });
 
   test('mọi thẻ của trang hội nghị trên điện thoại (375 px)', async () => {

@@ -32,6 +32,7 @@ function clock(ms: number): string {
 
 export default function LivePage() {
   const l = useL();
+  const lang = useLang();
   const id = Number(useParams().id);
   const qc = useQueryClient();
   const { message, modal } = App.useApp();
@@ -156,7 +157,7 @@ export default function LivePage() {
               <Flex justify="space-between" align="flex-start" gap={12} wrap="wrap">
                 <div style={{ minWidth: 0, flex: 1 }}>
                   <Typography.Text type="secondary">
-                    {l(`Mục ${index + 1}/${items.length}`, `Item ${index + 1}/${items.length}`)} · {AGENDA_KIND_LABELS[shown.kind].vi} · {vnTime(shown.plannedStart)}–{vnTime(shown.plannedEnd)}
+                    {l(`Mục ${index + 1}/${items.length}`, `Item ${index + 1}/${items.length}`)} · {AGENDA_KIND_LABELS[shown.kind][lang]} · {vnTime(shown.plannedStart)}–{vnTime(shown.plannedEnd)}
                   </Typography.Text>
                   <h2 className="conf-live-item-title">{shown.title}</h2>
                   {shown.presenter ? <Typography.Text>{shown.presenter.name}</Typography.Text> : null}
