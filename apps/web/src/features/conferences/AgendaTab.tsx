@@ -17,6 +17,7 @@ import { api } from '../../lib/api';
 import { type Agenda, type AgendaItem, type AgendaItemInput, type Board, type Conference, docUrl, usePart, useRefreshConference } from './api';
 import { PersonSelect } from './PersonSelect';
 import { useAction, useDownload, vnTime, viSearch } from './shared';
+import { agendaTimes } from './time';
 
 /** One row of the working copy: what the server takes, plus what the screen shows. */
 type Row = AgendaItemInput & { key: string; label: string | null; material: AgendaItem['material']; hasNotes: boolean; personName?: string | null };
@@ -28,15 +29,6 @@ const toRow = (i: AgendaItem): Row => ({
   hasNotes: i.hasNotes,
 });
 
-/** Start and end of each row from the opening time and the durations before it. */
-export function agendaTimes(startsAt: string, durations: number[]): { start: number; end: number }[] {
-  let t = new Date(startsAt).getTime();
-  return durations.map((d) => {
-    const start = t;
-    t += d * 60_000;
-    return { start, end: t };
-  });
-}
 
 export default function AgendaTab({ c }: { c: Conference }) {
   const l = useL();

@@ -61,7 +61,8 @@ export function GeneralTab({ c }: { c: Conference }) {
             <Descriptions column={1} size="small" layout={mobile ? 'vertical' : 'horizontal'} styles={mobile ? undefined : { label: { width: 190 } }}>
               <Descriptions.Item label={l('Thời gian', 'Time')}>
                 {dt(c.startsAt)} – {sameDay ? vnTime(c.endsAt) : dt(c.endsAt)}
-                <Typography.Text type="secondary"> {l('(dự kiến theo chương trình)', '(by the agenda)')}</Typography.Text>
+{' '}
+                <Typography.Text type="secondary">{l('(dự kiến theo chương trình)', '(by the agenda)')}</Typography.Text>
               </Descriptions.Item>
               <Descriptions.Item label={l('Địa điểm', 'Place')}>{c.place || '—'}</Descriptions.Item>
               <Descriptions.Item label={l('Cơ quan tổ chức', 'Organiser')}>{c.department?.name ?? '—'}</Descriptions.Item>

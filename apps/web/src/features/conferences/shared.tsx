@@ -27,19 +27,7 @@ export function InvitationStatusTag({ status }: { status: InvitationStatus }) {
   );
 }
 
-const VN_MS = 7 * 3600_000;
-
-/** An instant as the wall clock of Vietnam, 'YYYY-MM-DDTHH:mm' (what the server reads as Vietnam time). */
-export function vnWall(iso: string | null | undefined): string | null {
-  if (!iso) return null;
-  const t = new Date(iso).getTime();
-  return Number.isFinite(t) ? new Date(t + VN_MS).toISOString().slice(0, 16) : null;
-}
-
-/** '08:30' in Vietnam time. */
-export function vnTime(iso: string | null | undefined): string {
-  return vnWall(iso)?.slice(11, 16) ?? '';
-}
+export { vnTime, vnWall } from './time';
 
 /** 'Thứ Ba, 05/01/2027 08:00'-like text without the weekday: the usual dd/mm/yyyy HH:mm. */
 export const dt = (iso: string | null | undefined) => (iso ? formatDateTime(iso) : '—');
