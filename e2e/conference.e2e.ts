@@ -286,6 +286,38 @@ describe('hội nghị tổng kết: lập kế hoạch, mời, điểm danh, th
     ]);
   });
 
+  test('hai thư ký ghi cùng một mục: bản lưu sau thấy bản trước, ghép cả hai', async () => {
+    const first = await j.signIn('vanphong');
+    const second = await j.signIn('admin', ADMIN_PASSWORD);
+    for (const p of [first, second]) {
+      await p.setViewportSize({ width: 1366, height: 768 });
+      await p.goto(`/conferences/${conferenceId}/live`);
+      await p.locator('#live-notes').waitFor();
+    }
+    await first.locator('#live-notes').click();
+    await first.keyboard.press('ControlOrMeta+End');
+    await first.keyboard.press('Enter');
+    await first.keyboard.type('Giới thiệu đồng chí Phó Chủ tịch UBND tỉnh dự và chỉ đạo hội nghị.');
+    await expect.poll(async () => (await first.getByTestId('notes-status').innerText()).trim(), { timeout: 20_000 }).toMatch(/^Đã lưu/);
+
+    await second.locator('#live-notes').click();
+    await second.keyboard.press('ControlOrMeta+End');
+    await second.keyboard.press('Enter');
+    await second.keyboard.type('Có 26 đơn vị được mời.');
+    const conflict = second.getByTestId('notes-conflict');
+    await conflict.waitFor({ timeout: 20_000 });
+    await j.checkAccessibility(second);
+    await shot(second, 'live-notes-conflict-1366');
+    await conflict.getByRole('button', { name: 'Ghép cả hai' }).click();
+    await expect.poll(async () => (await second.getByTestId('notes-status').innerText()).trim(), { timeout: 20_000 }).toMatch(/^Đã lưu/);
+    const live = await apiGet<{ items: { notes: string }[] }>(second, `/api/conferences/${conferenceId}/live`);
+    expect(live.body.items[0]!.notes.split('\n')).toEqual([
+      'Đồng chí Giám đốc Sở phát biểu khai mạc, giới thiệu đại biểu.',
+      'Giới thiệu đồng chí Phó Chủ tịch UBND tỉnh dự và chỉ đạo hội nghị.',
+      'Có 26 đơn vị được mời.',
+    ]);
+  });
+
   test('5. Giám đốc ban hành thông báo kết luận và tải bản .docx', async () => {
     const page = await j.signIn('giamdoc');
     await page.setViewportSize({ width: 1366, height: 768 });

@@ -365,7 +365,10 @@ function NotesEditor({ conferenceId, item, canEdit }: { conferenceId: number; it
                 <Button
                   size="small"
                   onClick={() => {
-                    const both = `${stale.notes.trimEnd()}\n${text.trim()}`;
+                    // Their text, then the lines of mine they do not have.
+                    const theirs = new Set(stale.notes.split('\n').map((x) => x.trim()));
+                    const mine = text.split('\n').filter((x) => x.trim() && !theirs.has(x.trim()));
+                    const both = [stale.notes.trimEnd(), ...mine].filter(Boolean).join('\n');
                     latestText.current = both;
                     setText(both);
                     void save(stale.revision);
