@@ -165,14 +165,16 @@ function ConferenceView({ c }: { c: Conference }) {
         <Tabs activeKey={tab} onChange={setTab} items={tabs.map((t) => ({ key: t.key, label: t.label }))} className="conf-tabs" />
       )}
       <Suspense fallback={<PageSkeleton />}>
-        {tab === 'general' && <GeneralTab c={c} />}
-        {tab === 'delegates' && <DelegatesTab c={c} />}
-        {tab === 'agenda' && <AgendaTab c={c} />}
-        {tab === 'presentations' && <PresentationsTab c={c} />}
-        {tab === 'discussion' && <DiscussionTab c={c} />}
-        {tab === 'conclusion' && <ConclusionTab c={c} />}
-        {tab === 'minutes' && <MinutesTab c={c} />}
-        {tab === 'documents' && <DocumentsTab c={c} />}
+        <div className="conf-page">
+          {tab === 'general' && <GeneralTab c={c} />}
+          {tab === 'delegates' && <DelegatesTab c={c} />}
+          {tab === 'agenda' && <AgendaTab c={c} />}
+          {tab === 'presentations' && <PresentationsTab c={c} />}
+          {tab === 'discussion' && <DiscussionTab c={c} />}
+          {tab === 'conclusion' && <ConclusionTab c={c} />}
+          {tab === 'minutes' && <MinutesTab c={c} />}
+          {tab === 'documents' && <DocumentsTab c={c} />}
+        </div>
       </Suspense>
       {inviting ? <InviteModal c={c} onClose={() => setInviting(false)} /> : null}
     </>

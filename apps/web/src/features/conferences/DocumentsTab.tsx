@@ -5,7 +5,7 @@
 import { FilePdfOutlined, FileWordOutlined, ReloadOutlined } from '@ant-design/icons';
 import { CONFERENCE_DOCUMENT_LABELS, type ConferenceDocument, UNIT_ROLES } from '@nhip/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Segmented, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Grid, Segmented, Select, Space, Spin, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../app/auth';
 import { useL, useLang } from '../../app/i18n';
@@ -59,18 +59,29 @@ export default function DocumentsTab({ c }: { c: Conference }) {
     staleTime: 10_000,
   });
   const [download, busy] = useDownload();
+  const mobile = Grid.useBreakpoint().md === false;
   const draftNotice = doc === 'conclusion' && !issued;
 
   return (
     <Card
       size="small"
       title={
-        <Segmented<ConferenceDocument>
-          aria-label={l('Chọn văn bản', 'Choose a document')}
-          value={doc}
-          onChange={pick}
-          options={kinds.map((k) => ({ value: k, label: CONFERENCE_DOCUMENT_LABELS[k][lang] }))}
-        />
+        mobile ? (
+          <Select<ConferenceDocument>
+            aria-label={l('Chọn văn bản', 'Choose a document')}
+            value={doc}
+            onChange={pick}
+            options={kinds.map((k) => ({ value: k, label: CONFERENCE_DOCUMENT_LABELS[k][lang] }))}
+            style={{ width: '100%' }}
+          />
+        ) : (
+          <Segmented<ConferenceDocument>
+            aria-label={l('Chọn văn bản', 'Choose a document')}
+            value={doc}
+            onChange={pick}
+            options={kinds.map((k) => ({ value: k, label: CONFERENCE_DOCUMENT_LABELS[k][lang] }))}
+          />
+        )
       }
       extra={
         <Space wrap>
