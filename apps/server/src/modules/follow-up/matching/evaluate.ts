@@ -3,7 +3,8 @@
  * target allows, and average precision. Used by matching.evaluation.test.ts and tune.ts.
  */
 import type { LabelledPair } from './evaluation-set.js';
-import { matchKey } from './key.js';
+import { matchTerms } from './key.js';
+import { fold } from './normalize.js';
 import type { MatchLexicon } from './lexicon-model.js';
 import { CorpusStats, MATCH_PARAMS, type ScoreParams, scoreParts, type TermStats, textFeatures } from './score.js';
 
@@ -29,7 +30,7 @@ export interface Figures {
  */
 export function evaluationStats(pairs: readonly LabelledPair[], lexicon?: MatchLexicon): CorpusStats {
   const texts = new Set(pairs.flatMap((p) => [p.earlier, p.later]));
-  return CorpusStats.fromKeys([...texts].map((t) => matchKey(t, lexicon)));
+  return CorpusStats.fromTerms([...texts].map((t) => matchTerms(t, lexicon)));
 }
 
 export function scorePairs(pairs: readonly LabelledPair[], opts: { stats?: TermStats; params?: ScoreParams; lexicon?: MatchLexicon } = {}): ScoredPair[] {
@@ -90,6 +91,29 @@ export function averagePrecision(scored: readonly ScoredPair[]): number {
     sum += hits / (i + 1);
   });
   return hits > 0 ? sum / hits : 0;
+}
+
+/**
+ * The baseline: pg_trgm's similarity() on the folded text (what `similarity(vn_fold(a), vn_fold(b))` gives; Decidim
+ * proposes similar proposals at ≥ 0.25, pg_trgm's `%` answers at ≥ 0.3).
+ */
+export function trigramBaseline(pairs: readonly LabelledPair[]): ScoredPair[] {
+  const trigrams = (text: string) => {
+    const out = new Set<string>();
+    for (const w of fold(text).match(/[a-z0-9]+/g) ?? []) {
+      const s = `  ${w} `;
+      for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
+    }
+    return out;
+  };
+  return pairs.map((pair) => {
+    const a = trigrams(pair.earlier);
+    const b = trigrams(pair.later);
+    let common = 0;
+    for (const g of a) if (b.has(g)) common++;
+    const union = a.size + b.size - common;
+    return { pair, score: union > 0 ? common / union : 0 };
+  });
 }
 
 export const formatFigures = (label: string, f: Figures): string =>

@@ -4,16 +4,14 @@
  * 1. tokenize: NFC, lower case, syllables (normalize.ts);
  * 2. the lexicon, longest phrase first: abbreviations and synonyms become their canonical syllables, stop words go;
  * 3. numbers and single letters go (a point raised again rarely repeats its figures);
- * 4. terms: the remaining syllables (a bag: order is ignored) and each pair of neighbours joined by '_' ("chuyen_doi",
- *    "kinh_phi"), which keeps the little order that compound words need.
+ * 4. terms (score.ts): the remaining syllables (a bag: order is ignored) and each pair of neighbours ("chuyển đổi",
+ *    "kinh phí"), which keeps the little order that compound words need.
  *
  * Each token keeps its folded form and its diacritics. Two texts that both have diacritics are compared with them
  * (hồ sơ and hỗ trợ do not share "ho"); when either was typed without, both are compared folded.
  *
- * The stored key is the folded terms joined by single spaces, unigrams first (in text order, each once) then
- * bigrams: 'Thiếu nhân lực CNTT ở cấp xã' → 'thieu can bo cntt thieu_can can_bo bo_cntt'. It is ASCII for
- * Vietnamese text; `string_to_array(key, ' ')` gives PostgreSQL the same terms for retrieval
- * (matching.repository.ts). Scoring re-reads the texts themselves, so it always uses the lexicon of the day.
+ * What is stored beside each point for retrieval is `matchTerms`: the subject's folded syllables (ASCII for
+ * Vietnamese text). Scoring re-reads the texts themselves, so it always uses the lexicon of the day.
  */
 import { createLexicon, type MatchLexicon } from './lexicon-model.js';
 import { DEFAULT_LEXICON_ROWS } from './lexicon.js';
@@ -72,31 +70,12 @@ export function analyse(text: string, lexicon: MatchLexicon = defaultLexicon()):
   return { tokens: out, unaccented: t.unaccented };
 }
 
-/** Folded terms: distinct unigrams in text order, then distinct bigrams. */
-export function foldedTerms(a: Analysis): { unigrams: string[]; bigrams: string[] } {
-  const unigrams = [...new Set(a.tokens.map((t) => t.folded))];
-  const bigrams = new Set<string>();
-  for (let k = 1; k < a.tokens.length; k++) {
-    const x = a.tokens[k - 1].folded;
-    const y = a.tokens[k].folded;
-    if (x !== y) bigrams.add(`${x}_${y}`);
-  }
-  return { unigrams, bigrams: [...bigrams] };
-}
-
-/** The string to store beside a point (and to index): its folded terms, unigrams then bigrams, joined by spaces. */
-export function matchKey(text: string, lexicon: MatchLexicon = defaultLexicon()): string {
-  const { unigrams, bigrams } = foldedTerms(analyse(text, lexicon));
-  return [...unigrams, ...bigrams].join(' ');
-}
-
-/** The terms of a stored key. */
-export function keyTerms(key: string): { unigrams: string[]; bigrams: string[] } {
-  const unigrams: string[] = [];
-  const bigrams: string[] = [];
-  for (const term of key.split(' ')) {
-    if (term === '') continue;
-    (term.includes('_') ? bigrams : unigrams).push(term);
-  }
-  return { unigrams, bigrams };
+/**
+ * The terms to store beside a point (in a `text[]` column with a GIN index, matching.repository.ts): its subject's
+ * folded syllables, each once, in text order. Generic words of a request, stop words, numbers and bigrams are left
+ * out: retrieval only needs what the point is about. 'Thiếu nhân lực CNTT ở cấp xã' → ['cntt'];
+ * 'Cụm loa truyền thanh hư hỏng, cần kinh phí sửa chữa' → ['loa', 'truyen', 'thanh', 'hu', 'hong', 'sua', 'chua'].
+ */
+export function matchTerms(text: string, lexicon: MatchLexicon = defaultLexicon()): string[] {
+  return [...new Set(analyse(text, lexicon).tokens.filter((t) => !t.generic).map((t) => t.folded))];
 }

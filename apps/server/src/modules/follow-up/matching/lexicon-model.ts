@@ -12,6 +12,9 @@
  *   stop word inside it stays (the "xã" of "xã hội").
  * - stop: `term` and `variants` are removed (đề nghị, kiến nghị, tỉnh…): words that say who asks or where, never
  *   what the point is.
+ * - `generic` (on an abbreviation or synonym row): the words say what kind of request or problem a point is (kinh
+ *   phí, tập huấn, hỗ trợ, hiệu quả), not what it is about. They are kept apart from the subject when scoring
+ *   (score.ts) and are not stored for retrieval.
  *
  * Phrases are matched on folded text, longest first, left to right; what a row produces is never matched again. A
  * row marked `exact` matches only text written with the same diacritics ("sở" but not "số"), and so never applies to

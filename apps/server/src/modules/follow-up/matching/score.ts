@@ -18,27 +18,34 @@
  * Kind of request: with G(a), G(b) each side's generic syllables, when both have some,
  *   request     = |G(a) ∩ G(b)| / min(|G(a)|, |G(b)|), else 1 (nothing to contradict)
  * and score = subject × (requestFloor + (1 − requestFloor)·request): "kinh phí sửa chữa loa" and "tập huấn về loa"
- * share their subject but not their request. `recurring` is score ≥ RECURRING_THRESHOLD. The parameters and the threshold were chosen on the tuning half of the
- * evaluation set (tune.ts; docs/architecture.md, "Recognising a point raised again").
+ * share their subject but not their request. `recurring` is score ≥ RECURRING_THRESHOLD.
+ *
+ * The parameters and the threshold were chosen on the tuning half of the evaluation set (tune.ts;
+ * docs/architecture.md, "Recognising a point raised again"). The grid turned three parts off, because they gained
+ * nothing there: bigrams (bigramWeight 0), trigrams (trigramShare 0) and the kind-of-request factor (requestFloor 1).
+ * They stay as parameters so that a larger evaluation set can turn them back on.
  */
-import { type Analysis, analyse, defaultLexicon, keyTerms } from './key.js';
+import { type Analysis, analyse, defaultLexicon } from './key.js';
 import type { MatchLexicon } from './lexicon-model.js';
 
-/** How often each term occurs in the stored points: the document frequencies behind `common(t)`. */
+/** How often each subject syllable occurs in the stored points: the document frequencies behind `common(t)`. */
 export interface TermStats {
   /** Number of stored points. */
   readonly docs: number;
-  /** In how many stored points `term` occurs. */
+  /** In how many stored points `term` occurs (0 for a bigram: only syllables are counted). */
   df(term: string): number;
 }
 
-/** Term statistics kept in memory: built from stored keys, or from counts read from the database (loadTermStats). */
+/**
+ * Syllable statistics kept in memory: built from the stored points' terms (matchTerms), or from counts read from
+ * the database (loadTermStats), then kept up to date with add/remove as points are stored, changed or deleted.
+ */
 export class CorpusStats implements TermStats {
   private readonly counts = new Map<string, number>();
   private n = 0;
-  static fromKeys(keys: Iterable<string>): CorpusStats {
+  static fromTerms(points: Iterable<readonly string[]>): CorpusStats {
     const s = new CorpusStats();
-    for (const k of keys) s.add(k);
+    for (const terms of points) s.add(terms);
     return s;
   }
   static fromCounts(docs: number, counts: Iterable<readonly [string, number]>): CorpusStats {
@@ -54,14 +61,14 @@ export class CorpusStats implements TermStats {
     return this.counts.get(term) ?? 0;
   }
   /** Counts one more stored point. */
-  add(key: string): void {
+  add(terms: readonly string[]): void {
     this.n++;
-    for (const t of new Set(key.split(' '))) if (t) this.counts.set(t, (this.counts.get(t) ?? 0) + 1);
+    for (const t of new Set(terms)) this.counts.set(t, (this.counts.get(t) ?? 0) + 1);
   }
-  /** Forgets a stored point (deleted, or re-keyed: remove the old key, add the new). */
-  remove(key: string): void {
+  /** Forgets a stored point (deleted, or changed: remove its old terms, add the new). */
+  remove(terms: readonly string[]): void {
     this.n = Math.max(0, this.n - 1);
-    for (const t of new Set(key.split(' '))) {
+    for (const t of new Set(terms)) {
       const c = (this.counts.get(t) ?? 0) - 1;
       if (c > 0) this.counts.set(t, c);
       else this.counts.delete(t);
@@ -90,17 +97,17 @@ export interface ScoreParams {
 export const MATCH_PARAMS: ScoreParams = {
   bigramWeight: 0,
   genericWeight: 0,
-  diceShare: 0.5,
-  trigramShare: 0.4,
-  minContainedWeight: 3,
-  requestFloor: 0.75,
+  diceShare: 0.75,
+  trigramShare: 0,
+  minContainedWeight: 5,
+  requestFloor: 1,
   commonShare: 0.05,
   commonFloor: 0.1,
   minDocs: 20,
 };
 
 /** score ≥ this: the system's own decision that the two texts are the same point. Measured, see tune.ts. */
-export const RECURRING_THRESHOLD = 0.416;
+export const RECURRING_THRESHOLD = 0.4;
 
 /** The discount of a term found in many stored points (1: none). */
 export function commonFactor(foldedTerm: string, stats: TermStats | undefined, p: ScoreParams = MATCH_PARAMS): number {
@@ -150,15 +157,6 @@ export function featuresOf(a: Analysis): Features {
 
 /** Features of a text. */
 export const textFeatures = (text: string, lexicon: MatchLexicon = defaultLexicon()): Features => featuresOf(analyse(text, lexicon));
-
-/** Features of a stored key alone (folded, no word known as generic): when the text is not at hand. */
-export function keyFeatures(key: string): Features {
-  const { unigrams, bigrams } = keyTerms(key);
-  const folded = new Map<string, Term>();
-  for (const u of unigrams) folded.set(u, { folded: u, bigram: false, generic: false });
-  for (const b of bigrams) folded.set(b, { folded: b, bigram: true, generic: false });
-  return { folded, accented: null, trigrams: trigramsOf(unigrams) };
-}
 
 /** pg_trgm's trigrams of each word: '  w', ' wo', 'wor', 'ord', 'rd '. */
 function trigramsOf(words: readonly string[]): Set<string> {
@@ -235,9 +233,8 @@ export function compareTexts(a: string, b: string, opts: CompareOptions = {}): {
 
 export interface Candidate<Id> {
   readonly id: Id;
-  /** The stored text (scored with the current lexicon); when absent, `key` is scored instead. */
-  readonly text?: string;
-  readonly key?: string;
+  /** The stored text: it is analysed again, so a changed lexicon applies at once. */
+  readonly text: string;
 }
 
 export interface RankedMatch<Id> {
@@ -260,10 +257,7 @@ export function rankCandidates<Id>(text: string, candidates: readonly Candidate<
   const lexicon = opts.lexicon ?? defaultLexicon();
   const threshold = opts.threshold ?? RECURRING_THRESHOLD;
   const probe = textFeatures(text, lexicon);
-  const scored = candidates.map((c) => {
-    const f = c.text !== undefined ? textFeatures(c.text, lexicon) : keyFeatures(c.key ?? '');
-    return { id: c.id, score: scoreParts(probe, f, opts.stats, opts.params).score };
-  });
+  const scored = candidates.map((c) => ({ id: c.id, score: scoreParts(probe, textFeatures(c.text, lexicon), opts.stats, opts.params).score }));
   return scored
     .filter((m) => m.score >= (opts.minScore ?? 0.2))
     .sort((x, y) => y.score - x.score)

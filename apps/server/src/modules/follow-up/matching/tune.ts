@@ -12,10 +12,9 @@
  * half. The held-out half is only reported.
  */
 import { EVALUATION_PAIRS, splitHalves } from './evaluation-set.js';
-import { averagePrecision, chooseThreshold, evaluationStats, figuresAt, formatFigures, scorePairs, type ScoredPair } from './evaluate.js';
+import { averagePrecision, chooseThreshold, evaluationStats, figuresAt, formatFigures, type ScoredPair, scorePairs, trigramBaseline } from './evaluate.js';
 import { createLexicon } from './lexicon-model.js';
 import { MATCH_PARAMS, RECURRING_THRESHOLD, type ScoreParams } from './score.js';
-import { fold } from './normalize.js';
 import type { LabelledPair } from './evaluation-set.js';
 
 const MIN_PRECISION = 0.9;
@@ -58,26 +57,9 @@ console.log('\nshipped parameters and threshold:');
 for (const [label, pairs] of [['tuning', tuning], ['held-out', heldOut], ['all', EVALUATION_PAIRS]] as const)
   report(label, pairs, scorePairs(pairs, { stats, params: shipped.params }), shipped.threshold);
 
-// Baselines: pg_trgm's similarity() on vn_fold(text) (Decidim compares titles this way at 0.25; 0.3 is pg_trgm's
-// default), and the shipped scorer with an empty lexicon.
-const trgm = (text: string) => {
-  const out = new Set<string>();
-  for (const w of fold(text).match(/[a-z0-9]+/g) ?? []) {
-    const s = `  ${w} `;
-    for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
-  }
-  return out;
-};
-const trgmScore = (p: LabelledPair) => {
-  const a = trgm(p.earlier);
-  const b = trgm(p.later);
-  let c = 0;
-  for (const g of a) if (b.has(g)) c++;
-  return c / (a.size + b.size - c);
-};
 console.log('\nbaselines:');
 for (const [label, pairs] of [['tuning', tuning], ['held-out', heldOut]] as const) {
-  const scored = pairs.map((pair) => ({ pair, score: trgmScore(pair) }));
+  const scored = trigramBaseline(pairs);
   for (const t of [0.25, 0.3]) console.log(`  pg_trgm similarity on folded text, ${formatFigures(label, figuresAt(scored, t))}`);
   const best = chooseThreshold(scored, MIN_PRECISION);
   console.log(`  pg_trgm, its best threshold for precision ≥ ${MIN_PRECISION}: ${formatFigures(label, best)}`);
