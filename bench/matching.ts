@@ -105,7 +105,10 @@ function exhaustive(texts: string[], terms: string[][], queries: Query[], stats:
     let best = 0;
     for (const i of rows) {
       let f = features.get(i);
-      if (!f) features.set(i, (f = textFeatures(texts[i])));
+      if (!f) {
+        f = textFeatures(texts[i]);
+        features.set(i, f);
+      }
       best = Math.max(best, scoreParts(probe, f, stats).score);
     }
     scored += rows.size;

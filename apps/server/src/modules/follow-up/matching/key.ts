@@ -57,7 +57,7 @@ export function analyse(text: string, lexicon: MatchLexicon = defaultLexicon()):
         for (let k = 0; k < n && same; k++) same = accentKey(c.phrase.accented[k]) === accentKey(t.accented[i + k]);
         if (!same) continue;
       }
-      c.phrase.output.forEach((folded, k) => out.push({ folded, accented: c.phrase.outputAccents[k], generic: c.phrase.generic }));
+      for (const [k, folded] of c.phrase.output.entries()) out.push({ folded, accented: c.phrase.outputAccents[k], generic: c.phrase.generic });
       used = n;
       break;
     }

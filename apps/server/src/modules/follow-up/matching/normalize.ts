@@ -18,9 +18,8 @@ export interface Tokens {
 // Letters and digits make tokens; everything else (spaces, punctuation, dashes, '&', '/') separates them, so
 // "VH-TT-TT" → vh tt tt and "TT&TT" → tt tt, and the lexicon lists abbreviations in that split form.
 const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
-// A Vietnamese letter that ASCII does not have: any precomposed letter or combining mark (after NFC a stray mark
-// may remain on a letter that has no precomposed form).
-const NON_ASCII_LETTER = /[^\u0000-\u007f]/u;
+// Tokens are letters, marks and digits: one that is not plain a–z or 0–9 has a Vietnamese letter (or a stray mark).
+const NON_ASCII_LETTER = /[^a-z0-9]/;
 
 /** NFC, lower case; the accented form of a token. */
 export const lowerNfc = (s: string): string => s.normalize('NFC').toLowerCase();
@@ -41,7 +40,7 @@ export function tokenize(text: string): Tokens {
  */
 export function accentKey(syllable: string): string {
   const nfd = syllable.normalize('NFD');
-  const marks = [...nfd.replace(/[^\u0300-\u036f]/g, '')].sort().join('');
+  const marks = [...nfd.replace(/\P{M}/gu, '')].sort().join('');
   return `${fold(syllable)}:${marks}${/[đĐ]/.test(syllable) ? 'đ' : ''}`;
 }
 

@@ -15,7 +15,6 @@ import { EVALUATION_PAIRS, splitHalves } from './evaluation-set.js';
 import { averagePrecision, chooseThreshold, evaluationStats, figuresAt, formatFigures, type ScoredPair, scorePairs, trigramBaseline } from './evaluate.js';
 import { createLexicon } from './lexicon-model.js';
 import { MATCH_PARAMS, RECURRING_THRESHOLD, type ScoreParams } from './score.js';
-import type { LabelledPair } from './evaluation-set.js';
 
 const MIN_PRECISION = 0.9;
 const { tuning, heldOut } = splitHalves();
@@ -51,11 +50,11 @@ console.log(`\nchosen: ${show(winner.params)}, threshold ${winner.best.threshold
 const shipped = { params: MATCH_PARAMS, threshold: RECURRING_THRESHOLD };
 console.log(`shipped (score.ts): ${show(shipped.params)}, threshold ${shipped.threshold}`);
 
-const report = (label: string, pairs: readonly LabelledPair[], scored: ScoredPair[], threshold: number) =>
+const report = (label: string, scored: ScoredPair[], threshold: number) =>
   console.log(`  ${formatFigures(label, figuresAt(scored, threshold))}; AP ${averagePrecision(scored).toFixed(3)}`);
 console.log('\nshipped parameters and threshold:');
 for (const [label, pairs] of [['tuning', tuning], ['held-out', heldOut], ['all', EVALUATION_PAIRS]] as const)
-  report(label, pairs, scorePairs(pairs, { stats, params: shipped.params }), shipped.threshold);
+  report(label, scorePairs(pairs, { stats, params: shipped.params }), shipped.threshold);
 
 console.log('\nbaselines:');
 for (const [label, pairs] of [['tuning', tuning], ['held-out', heldOut]] as const) {
