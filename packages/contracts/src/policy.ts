@@ -78,6 +78,7 @@ export function abilities(a: Actor, s: SubmissionSubject): Record<SubmissionActi
 export const GLOBAL_ACTIONS = [
   'org.manage', 'catalog.manage', 'rounds.manage', 'users.manage', 'audit.read', 'tokens.own',
   'metadata.import', 'data.importApproved', 'completeness.read', 'settings.manage', 'people.manage', 'conferences.manage',
+  'recommendations.manage', 'recommendations.triage',
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
@@ -96,6 +97,10 @@ const GLOBAL: Record<GlobalAction, readonly Role[]> = {
   'people.manage': ['admin', 'office'],
   /** Create conferences (what may be done to one is canConference in conference.ts). */
   'conferences.manage': ['admin', 'office'],
+  /** Create recommendations directly, edit the matching lexicon and sector leads, see every triage queue. */
+  'recommendations.manage': ['admin', 'office'],
+  /** Work a triage queue: the office every division's, a division reviewer its own. */
+  'recommendations.triage': ['admin', 'office', 'reviewer'],
 };
 
 export function canDo(a: Pick<Actor, 'role'>, action: GlobalAction): boolean {

@@ -14,4 +14,6 @@ export const ABILITY_LABELS: Record<GlobalAction, { vi: string; en: string }> = 
   'settings.manage': { vi: 'Cấu hình hệ thống', en: 'System settings' },
   'people.manage': { vi: 'Quản lý danh sách cán bộ của mọi đơn vị', en: 'Manage the staff of every unit' },
   'conferences.manage': { vi: 'Tổ chức hội nghị sơ kết, tổng kết', en: 'Organise review conferences' },
+  'recommendations.manage': { vi: 'Quản lý sổ theo dõi kiến nghị', en: 'Manage the register of recommendations' },
+  'recommendations.triage': { vi: 'Phân loại kiến nghị mới tiếp nhận', en: 'Triage incoming recommendations' },
 };
