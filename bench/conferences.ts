@@ -365,7 +365,7 @@ async function notes(db: Db, label: string, port: number, conferenceId: number) 
     // A burst of typing (3 to 12 words), then the pause that sends it: 1 s after the last key.
     const n = 3 + Math.floor(rng() * 10);
     for (let k = 0; k < n; k++) text += (text && !text.endsWith('\n') ? ' ' : '') + WORDS[w++ % WORDS.length];
-    if (rng() < 0.2) text += '\n';
+    if (rng() < 0.2) text += '\n'; // a new line, then the pause
     await sleep(1000 + rng() * 400);
     const res = await request(agent, port, 'PUT', `/api/conferences/${conferenceId}/live/items/${item.id}/notes`, cookie, { notes: text, baseRevision: revision });
     ms.push(res.ms);
@@ -377,7 +377,8 @@ async function notes(db: Db, label: string, port: number, conferenceId: number) 
   }
   agent.destroy();
   const stored = await db.one<{ notes: string; notes_revision: number }>(`SELECT notes, notes_revision FROM conference_agenda_items WHERE id = $1`, [item.id]);
-  const kept = stored.notes === text && stored.notes_revision === revision;
+  // The server keeps the notes as the text boundary leaves them: NFC, without leading or trailing blank space.
+  const kept = stored.notes === text.normalize('NFC').trim() && stored.notes_revision === revision;
   const s = stats(ms);
   log(`${label}: ${SAVES} saves of the discussion item's notes (up to ${text.length} characters): PUT ${show(s)}; stored text is the last sent: ${kept ? 'yes' : 'NO'}; failures ${failures.length}`);
   for (const f of failures.slice(0, 3)) log(`  ${f}`);
