@@ -1,6 +1,7 @@
 export * from './roles.js';
 export * from './policy.js';
 export * from './conference.js';
+export * from './awards.js';
 export * from './followup.js';
 export * from './calendar.js';
 export * from './period.js';

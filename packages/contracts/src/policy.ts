@@ -78,7 +78,7 @@ export function abilities(a: Actor, s: SubmissionSubject): Record<SubmissionActi
 export const GLOBAL_ACTIONS = [
   'org.manage', 'catalog.manage', 'rounds.manage', 'users.manage', 'audit.read', 'tokens.own',
   'metadata.import', 'data.importApproved', 'completeness.read', 'settings.manage', 'people.manage', 'conferences.manage',
-  'recommendations.manage', 'recommendations.triage',
+  'recommendations.manage', 'recommendations.triage', 'awards.manage',
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
@@ -101,6 +101,8 @@ const GLOBAL: Record<GlobalAction, readonly Role[]> = {
   'recommendations.manage': ['admin', 'office'],
   /** Work a triage queue: the office every division's, a division reviewer its own. */
   'recommendations.triage': ['admin', 'office', 'reviewer'],
+  /** The awards catalog and its rules, award history, ratings, initiatives, and running nominations (awards.ts for one nomination). */
+  'awards.manage': ['admin', 'office'],
 };
 
 export function canDo(a: Pick<Actor, 'role'>, action: GlobalAction): boolean {

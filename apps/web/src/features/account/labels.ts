@@ -16,4 +16,5 @@ export const ABILITY_LABELS: Record<GlobalAction, { vi: string; en: string }> = 
   'conferences.manage': { vi: 'Tổ chức hội nghị sơ kết, tổng kết', en: 'Organise review conferences' },
   'recommendations.manage': { vi: 'Quản lý sổ theo dõi kiến nghị', en: 'Manage the register of recommendations' },
   'recommendations.triage': { vi: 'Phân loại kiến nghị mới tiếp nhận', en: 'Triage incoming recommendations' },
+  'awards.manage': { vi: 'Quản lý thi đua, khen thưởng: danh mục, quy định, hồ sơ đề nghị', en: 'Run emulation and commendation: catalog, rules, nominations' },
 };
