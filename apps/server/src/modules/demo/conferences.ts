@@ -201,6 +201,8 @@ export type ConferenceCounts = {
   conferenceTasks: number;
   conferenceMinutesRevisions: number;
   conferenceNotices: number;
+  /** Audit events of the conferences (the seed's `auditEvents` counts the reporting history's). */
+  conferenceAuditEvents: number;
 };
 
 type Ctx = {
@@ -243,10 +245,6 @@ export async function seedConferences(db: Db, org: Org, users: Users, people: Pe
     db, org, users, people, today, nowBound: vnTime(today, 7, 30), holidays, sectorOrder: await discussionRepo.sectorOrder(db), audit: [], files: new Map(), notifications: false,
     office: actorOf(users.byName('vanphong')), director: actorOf(users.byName('giamdoc')), reissuePeriod: null,
   };
-  const counts: ConferenceCounts = {
-    conferences: 0, conferencesConcluded: 0, conferenceInvitations: 0, conferenceDelegates: 0, conferenceCheckedIn: 0, conferenceWalkIns: 0,
-    conferencePresentations: 0, conferenceDiscussionItems: 0, conferencePoints: 0, conferenceTasks: 0, conferenceMinutesRevisions: 0, conferenceNotices: 0,
-  };
   const schedule = conferencePeriods(2022, Number(today.slice(0, 4))).map((period) => ({ period, date: workingDaysAfter(parsePeriod(period)!.end, DAYS_AFTER_PERIOD, holidays) }));
   const next = schedule.findIndex((x) => x.date >= today);
   ctx.reissuePeriod = schedule.slice(0, next).filter((x) => /^\d{4}$/.test(x.period) && reissueAt(ctx, x.date).getTime() < ctx.nowBound).at(-1)?.period ?? null;
@@ -263,19 +261,21 @@ export async function seedConferences(db: Db, org: Org, users: Users, people: Pe
     ctx.audit.map((e) => [e.at.toISOString(), e.actor_id, e.actor_name, e.action, e.entity_type, e.entity_id, e.org_unit_id, e.before, e.after, e.ip]),
   );
   const n = async (sql: string) => (await db.one<{ n: number }>(sql)).n;
-  counts.conferences = ids.length;
-  counts.conferencesConcluded = await n(`SELECT count(*)::int AS n FROM conferences WHERE status IN ('concluded','closed')`);
-  counts.conferenceInvitations = await n('SELECT count(*)::int AS n FROM conference_invitations');
-  counts.conferenceDelegates = await n('SELECT count(*)::int AS n FROM conference_delegates');
-  counts.conferenceCheckedIn = await n('SELECT count(*)::int AS n FROM conference_delegates WHERE checked_in_at IS NOT NULL');
-  counts.conferenceWalkIns = await n('SELECT count(*)::int AS n FROM conference_delegates WHERE walk_in');
-  counts.conferencePresentations = await n('SELECT count(*)::int AS n FROM conference_presentations');
-  counts.conferenceDiscussionItems = await n('SELECT count(*)::int AS n FROM conference_discussion_items');
-  counts.conferencePoints = await n('SELECT count(*)::int AS n FROM conference_points');
-  counts.conferenceTasks = await n(`SELECT count(*)::int AS n FROM conference_points WHERE kind = 'task'`);
-  counts.conferenceMinutesRevisions = await n('SELECT count(*)::int AS n FROM conference_minutes_revisions');
-  counts.conferenceNotices = await n('SELECT count(*)::int AS n FROM conference_notices');
-  return counts;
+  return {
+    conferences: ids.length,
+    conferencesConcluded: await n(`SELECT count(*)::int AS n FROM conferences WHERE status IN ('concluded','closed')`),
+    conferenceInvitations: await n('SELECT count(*)::int AS n FROM conference_invitations'),
+    conferenceDelegates: await n('SELECT count(*)::int AS n FROM conference_delegates'),
+    conferenceCheckedIn: await n('SELECT count(*)::int AS n FROM conference_delegates WHERE checked_in_at IS NOT NULL'),
+    conferenceWalkIns: await n('SELECT count(*)::int AS n FROM conference_delegates WHERE walk_in'),
+    conferencePresentations: await n('SELECT count(*)::int AS n FROM conference_presentations'),
+    conferenceDiscussionItems: await n('SELECT count(*)::int AS n FROM conference_discussion_items'),
+    conferencePoints: await n('SELECT count(*)::int AS n FROM conference_points'),
+    conferenceTasks: await n(`SELECT count(*)::int AS n FROM conference_points WHERE kind = 'task'`),
+    conferenceMinutesRevisions: await n('SELECT count(*)::int AS n FROM conference_minutes_revisions'),
+    conferenceNotices: await n('SELECT count(*)::int AS n FROM conference_notices'),
+    conferenceAuditEvents: ctx.audit.length,
+  };
 }
 
 function workingDaysBefore(ctx: Ctx, date: string, n: number): string {
@@ -449,12 +449,12 @@ const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').
 
 /**
  * The unit's file, as `uploadPresentation` stores it: typed and named by the module from its content, with its
- * SHA-256, by the unit's reporter. Word documents mostly, slides and PDFs too; a unit that gives the same talk again
+ * SHA-256, by the unit's reporter: slides, Word documents and PDFs; a unit that gives the same talk again
  * sends the same file.
  */
 async function upload(ctx: Ctx, c: Planned, a: Planned['asked'][number], when: Date): Promise<void> {
   const x = rngFor('file', c.period, a.unit.code).float();
-  const kind = x < 0.4 ? 'docx' : x < 0.75 ? 'pptx' : 'pdf';
+  const kind = x < 0.3 ? 'docx' : x < 0.75 ? 'pptx' : 'pdf';
   const key = `${kind}|${a.unit.code}|${a.topic}`;
   let content = ctx.files.get(key);
   if (!content) {
