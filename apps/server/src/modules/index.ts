@@ -23,7 +23,8 @@ import { pointRoutes } from './conferences/points.routes.js';
 import { minutesRoutes } from './conferences/minutes.routes.js';
 import { noticeRoutes } from './conferences/notices.routes.js';
 import { documentRoutes } from './conferences/documents.routes.js';
+import { recommendationRoutes } from './follow-up/recommendations.routes.js';
 import { awardRoutes } from './awards/awards.routes.js';
 
 /** Every module's routes, registered in this order by app.ts. */
-export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes, dashboardRoutes, conferenceRoutes, checkinRoutes, peopleRoutes, liveRoutes, discussionRoutes, pointRoutes, minutesRoutes, noticeRoutes, documentRoutes, awardRoutes] as FastifyPluginAsync[];
+export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes, dashboardRoutes, conferenceRoutes, checkinRoutes, peopleRoutes, liveRoutes, discussionRoutes, pointRoutes, minutesRoutes, noticeRoutes, documentRoutes, awardRoutes, recommendationRoutes] as FastifyPluginAsync[];
