@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { saveAnswer } from './answers.service.js';
 import { IdParams, RecommendationOut } from './recommendations.schema.js';
 import { RECOMMENDATION_NOTE_MAX, recommendationDetail } from './recommendations.service.js';
-import { who } from './recommendations.routes.js';
+import { who } from './recommendations.http.js';
 
 export const answerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/api/recommendations/:id/answer', {

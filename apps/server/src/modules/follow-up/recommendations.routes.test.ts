@@ -201,3 +201,111 @@ describe('transitions', () => {
     expect(list.counts).toMatchObject({ total: 1, open_within_deadline: 1 });
   });
 });
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+describe('the timeline', () => {
+  it('takes a progress note with a file checked by its content (JSON or multipart), and serves the file as an attachment', async () => {
+    const r = await created();
+    const json = await s.app.inject({
+      method: 'POST', url: `/api/recommendations/${r.id}/updates`, headers: users.ttcs,
+      payload: { text: 'Đã khảo sát 12 thôn.\nĐang lập dự toán.', progress: 30, files: [{ filename: 'anh-khao-sat.png', content: PNG.toString('base64') }] },
+    });
+    expect(json.statusCode, json.body).toBe(201);
+    const after = json.json();
+    expect(after.progress).toBe(30);
+    const entry = after.timeline.at(-1);
+    expect(entry).toMatchObject({ kind: 'progress', text: 'Đã khảo sát 12 thôn.\nĐang lập dự toán.', progress: 30, files: [{ filename: 'anh-khao-sat.png', mime: 'image/png', size: PNG.length }] });
+    const file = await get(entry.files[0].url, users.commune);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(file.rawPayload.equals(PNG)).toBe(true);
+    expect((await get(entry.files[0].url, users.other)).statusCode).toBe(404);
+
+    const boundary = '----nhip';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="text"\r\n\r\nĐã trình phê duyệt dự toán\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="progress"\r\n\r\n50\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="du-toan.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), PNG,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const refused = await s.app.inject({
+      method: 'POST', url: `/api/recommendations/${r.id}/updates`, headers: { ...users.ttcs, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body,
+    });
+    expect(refused.statusCode, refused.body).toBe(415);
+    expect(refused.json().message).toBe('Tệp "du-toan.pdf" mang đuôi .pdf nhưng nội dung là ảnh PNG. Vui lòng đổi tên tệp cho đúng loại rồi tải lên lại.');
+    const multipart = await s.app.inject({
+      method: 'POST', url: `/api/recommendations/${r.id}/updates`, headers: { ...users.ttcs, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.from(body.toString('latin1').replace('du-toan.pdf', 'du-toan.png'), 'latin1'),
+    });
+    expect(multipart.statusCode, multipart.body).toBe(201);
+    expect(multipart.json()).toMatchObject({ progress: 50 });
+    expect(multipart.json().timeline.at(-1)).toMatchObject({ text: 'Đã trình phê duyệt dự toán', files: [{ filename: 'du-toan.png' }] });
+  });
+
+  it('is written by the owner, the co-operating units and the office while the point is open; not by a unit that raised it', async () => {
+    const r = await created({ cooperating: ['P-BCVT'] });
+    const note = (who: { cookie: string }) => s.app.inject({ method: 'POST', url: `/api/recommendations/${r.id}/updates`, headers: who, payload: { text: 'Ghi chú' } });
+    expect((await note(users.bcvt)).statusCode).toBe(201);
+    const unit = await note(users.commune);
+    expect(unit.statusCode).toBe(403);
+    expect(unit.json().message).toBe('Chỉ phòng chủ trì, đơn vị phối hợp và Văn phòng Sở cập nhật tiến độ kiến nghị.');
+    expect((await note(users.other)).statusCode).toBe(404);
+    await move(r.id, 'reject', { version: 1, note: 'Trùng với kiến nghị đã giải quyết' });
+    const closed = await note(users.ttcs);
+    expect(closed.statusCode).toBe(403);
+    expect(closed.json().message).toBe('Kiến nghị đang ở trạng thái "không thể giải quyết"; không thêm cập nhật được nữa.');
+    const empty = await s.app.inject({ method: 'POST', url: `/api/recommendations/${(await created()).id}/updates`, headers: users.ttcs, payload: { text: '' } });
+    expect(empty.json().message).toBe('Nội dung cập nhật: hãy ghi nội dung.');
+  });
+});
+
+describe("a unit's page and the board's filters", () => {
+  it('shows a commune what it and the district office it took over raised, with the published answers; another unit gets 404', async () => {
+    const old = await created({ text: 'Thiếu kinh phí duy trì đài truyền thanh huyện', raisedBy: ['VL-H01-VH'], period: '2025Q1', raisedOn: '2025-04-10', deadline: '2025-09-30' });
+    await answer(old.id, { text: 'Đã bố trí trong dự toán năm 2026.', publish: true, version: 1 });
+    const page = await get(`/api/recommendations/unit/${w.u.C1}?pageSize=200`, users.commune);
+    expect(page.statusCode, page.body).toBe(200);
+    const body = page.json();
+    expect(body.unit).toMatchObject({ code: 'VL-X03' });
+    expect(body.predecessors).toEqual([expect.objectContaining({ code: 'VL-H01-VH' })]);
+    const item = body.items.find((i: Rec) => i.id === old.id);
+    expect(item).toMatchObject({ answer: { text: 'Đã bố trí trong dự toán năm 2026.' }, answered: true, timeliness: 'open_overdue' });
+    expect((await get(`/api/recommendations/unit/${w.u.C1}`, users.other)).statusCode).toBe(404);
+    expect((await get(`/api/recommendations/unit/${w.u.C1}`, users.director)).statusCode).toBe(200);
+    const n = await s.db.query(`SELECT 1 FROM notifications WHERE org_unit_id = $1 AND kind = 'recommendation.answer' AND link = $2`, [w.u.C1, `/recommendations/unit/${w.u.C1}#kien-nghi-${old.id}`]);
+    expect(n).toHaveLength(1);
+    const byUnit = (await get('/api/recommendations?unit=VL-X03&pageSize=200')).json();
+    expect(byUnit.items.map((i: Rec) => i.id)).toContain(old.id);
+    const byOld = (await get('/api/recommendations?unit=VL-H01-VH&pageSize=200')).json();
+    expect(byOld.items.map((i: Rec) => i.id)).toContain(old.id);
+  });
+
+  it('filters by period (a year takes its quarters), owner, sector, state, timeliness and recurrence, sorts, and counts the grid over the whole filter', async () => {
+    const a = await created({ text: 'Đề nghị xây trạm BTS thôn Khuổi Luông', owner: 'P-BCVT', sector: 'BCVT', period: '2023Q2', raisedOn: '2023-07-01', deadline: '2023-12-31', raisedBy: ['VTL'] });
+    const b = await created({ text: 'Đề nghị phủ sóng 4G xã vùng cao', owner: 'P-BCVT', sector: 'BCVT', period: '2023', raisedOn: '2024-01-10', deadline: '2027-12-31', raisedBy: ['VTL'] });
+    await s.app.inject({ method: 'PUT', url: `/api/recommendations/${a.id}/answer`, headers: users.office, payload: { text: 'Đã xây.', publish: true, version: 1 } });
+    await move(a.id, 'complete', { version: 2 });
+    const y = (await get('/api/recommendations?period=2023&owner=P-BCVT&pageSize=200')).json();
+    expect(y.items.map((i: Rec) => i.id).sort()).toEqual([a.id, b.id].sort());
+    expect(y.counts).toEqual({ done_on_time: 0, done_late: 1, open_within_deadline: 1, open_overdue: 0, total: 2 });
+    const q = (await get('/api/recommendations?period=2023Q2&pageSize=200')).json();
+    expect(q.items.map((i: Rec) => i.id)).toEqual([a.id]);
+    expect((await get('/api/recommendations?period=2023&timeliness=done_late&pageSize=200')).json().items.map((i: Rec) => i.id)).toEqual([a.id]);
+    expect((await get('/api/recommendations?period=2023&state=assigned,in_progress&pageSize=200')).json().items.map((i: Rec) => i.id)).toEqual([b.id]);
+    expect((await get('/api/recommendations?sector=BCVT&q=khuoi luong')).json().items.map((i: Rec) => i.id)).toEqual([a.id]);
+    expect((await get(`/api/recommendations?q=%23${b.id}`)).json().items.map((i: Rec) => i.id)).toEqual([b.id]);
+    const bad = await get('/api/recommendations?timeliness=late');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/"late" không hợp lệ; chọn trong done_on_time, done_late, open_within_deadline, open_overdue/);
+    expect((await get('/api/recommendations?owner=NOPE')).json().message).toBe('Phòng chủ trì: không có đơn vị mã "NOPE".');
+    expect((await get('/api/recommendations?period=2023Q9')).json().message).toBe('Kỳ "2023Q9" không hợp lệ (ví dụ 2025, 2025Q2, 2025S1, 202503).');
+    const recurring = (await get('/api/recommendations?recurring=true&sort=recurrence&pageSize=200')).json();
+    expect(recurring.items.every((i: Rec) => i.timesRaised >= 2)).toBe(true);
+    const byDeadline = (await get('/api/recommendations?sort=deadline&pageSize=200')).json().items.map((i: Rec) => i.deadline ?? '9999');
+    expect(byDeadline).toEqual([...byDeadline].sort());
+    const paged = (await get('/api/recommendations?pageSize=2&page=2')).json();
+    expect(paged).toMatchObject({ page: 2, pageSize: 2 });
+    expect(paged.items).toHaveLength(2);
+  });
+});

@@ -5,18 +5,19 @@
  * route files of their own, registered here.
  */
 import {
-  multilineText, RECOMMENDATION_KINDS, RECOMMENDATION_STATES, RECOMMENDATION_TRANSITIONS, type RecommendationTransition, TIMELINESS, UNIT_ROLES,
+  multilineText, RECOMMENDATION_KINDS, RECOMMENDATION_TRANSITIONS, type RecommendationTransition, UNIT_ROLES,
 } from '@nhip/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, badRequest, notFound } from '../../platform/errors.js';
-import { auditActor, requireAbility, requireUser, sendFile } from '../../platform/http.js';
+import { requireAbility, requireUser, sendFile } from '../../platform/http.js';
 import { answerRoutes } from './answers.routes.js';
 import { publishAnswer } from './answers.service.js';
+import { summaryRoutes } from './summary.routes.js';
 import { presentItem } from './recommendations.presenter.js';
 import { BOARD_SORTS } from './recommendations.repository.js';
-import { BoardOut, IdParams, RecId, RecommendationItem, RecommendationOut, UnitOut } from './recommendations.schema.js';
+import { who } from './recommendations.http.js';
+import { BoardOut, BoardQuery, IdParams, RecId, RecommendationItem, RecommendationOut, UnitOut } from './recommendations.schema.js';
 import {
   addUpdate, board, createRecommendation, editRecommendation, loadVisibleRecommendation, RECOMMENDATION_NOTE_MAX, RECOMMENDATION_TEXT_MAX,
   readUpdateFile, recommendationDetail, sectorIdByCode, transitionRecommendation, unitIdByCode, type Who, checkPeriod,
@@ -27,41 +28,6 @@ const TAGS = ['recommendations'];
 const Code = z.string().min(1).max(50);
 const DateStr = z.string().max(20).describe('YYYY-MM-DD');
 
-export const who = (req: FastifyRequest): Who => {
-  const u = requireUser(req);
-  return { ...u, auditActor: auditActor(req) };
-};
-
-/** A comma-separated list or a repeated parameter → the values, each one of `values`. */
-const listOf = <T extends string>(values: readonly T[]) =>
-  z.union([z.string().max(500), z.array(z.string().max(100)).max(20)]).optional()
-    .transform((v, ctx) => {
-      if (v === undefined) return undefined;
-      const items = (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean);
-      const bad = items.find((s) => !(values as readonly string[]).includes(s));
-      if (bad !== undefined) {
-        ctx.addIssue({ code: 'custom', message: `"${bad.slice(0, 30)}" không hợp lệ; chọn trong ${values.join(', ')}` });
-        return z.NEVER;
-      }
-      return items as T[];
-    });
-
-const Bool = z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true'));
-
-/** The board's filter, shared by the list, the summary and the export. */
-export const BoardQuery = z.object({
-  conference: RecId.optional().describe('Kiến nghị có nguồn là ý kiến thảo luận hoặc điểm kết luận của hội nghị này'),
-  period: z.string().max(10).optional().describe('Kỳ nêu kiến nghị; một năm gồm mọi kỳ trong năm (2025, 2025Q2, 2025S1, 202503)'),
-  owner: Code.optional().describe('Mã phòng chủ trì'),
-  timeliness: listOf(TIMELINESS).describe('done_on_time, done_late, open_within_deadline, open_overdue (có thể nhiều, cách nhau dấu phẩy)'),
-  unit: Code.optional().describe('Mã đơn vị đã nêu kiến nghị (kể cả đơn vị tiền thân của nó)'),
-  sector: Code.optional().describe('Mã lĩnh vực'),
-  state: listOf(RECOMMENDATION_STATES),
-  source: z.enum(['report', 'discussion', 'point', 'manual']).optional().describe('Nguồn: báo cáo, ý kiến thảo luận, điểm kết luận/chỉ đạo, nhập trực tiếp'),
-  recurring: Bool.describe('true: kiến nghị đã nêu từ hai kỳ trở lên'),
-  escalated: Bool.describe('true: đã chuyển lãnh đạo Sở phụ trách vì quá hạn'),
-  q: z.string().max(200).optional().describe('Tìm trong nội dung (không phân biệt dấu) hoặc theo số hiệu #123'),
-});
 
 const ListQuery = BoardQuery.extend({
   sort: z.enum(BOARD_SORTS).optional().describe('deadline (hạn gần nhất trước), recurrence (nêu nhiều lần nhất trước), updated (mới cập nhật trước), raised'),
@@ -228,7 +194,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: TAGS, summary: 'Thêm một cập nhật tiến độ (nội dung, % tiến độ, tệp PDF/DOCX/XLSX/PNG/JPEG kiểm tra theo nội dung)',
       description: 'JSON {text, progress, files: [{filename, content (base64)}]} hoặc multipart/form-data với các trường text, progress và tệp ở trường "files". '
         + 'Nội dung nhiều dòng gửi bằng JSON (trường của biểu mẫu multipart chỉ nhận một dòng).',
-      consumes: ['application/json', 'multipart/form-data'], params: IdParams, body: UpdateJson.optional(), response: { 201: RecommendationOut },
+      consumes: ['application/json', 'multipart/form-data'], params: IdParams, body: UpdateJson.nullish(), response: { 201: RecommendationOut },
     },
   }, async (req, reply) => {
     const actor = who(req);
@@ -266,6 +232,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   await app.register(answerRoutes);
+  await app.register(summaryRoutes);
 };
 
 export const countsOut = (c: { total: number; done_on_time: number; done_late: number; open_within_deadline: number; open_overdue: number }) => ({

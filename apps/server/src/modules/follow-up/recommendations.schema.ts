@@ -2,6 +2,7 @@
 import { RECOMMENDATION_ACTIONS, RECOMMENDATION_KINDS, RECOMMENDATION_STATES, TIMELINESS } from '@nhip/contracts';
 import { z } from 'zod';
 
+const Code = z.string().min(1).max(50);
 export const RecId = z.coerce.number().int().positive().max(2_147_483_647);
 export const IdParams = z.object({ id: RecId });
 
@@ -82,3 +83,35 @@ export const BoardOut = z.object({
   pageSize: z.number(),
   counts: GridCounts,
 });
+
+/** A comma-separated list or a repeated parameter → the values, each one of `values`. */
+const listOf = <T extends string>(values: readonly T[]) =>
+  z.union([z.string().max(500), z.array(z.string().max(100)).max(20)]).optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const items = (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean);
+      const bad = items.find((s) => !(values as readonly string[]).includes(s));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `"${bad.slice(0, 30)}" không hợp lệ; chọn trong ${values.join(', ')}` });
+        return z.NEVER;
+      }
+      return items as T[];
+    });
+
+const Bool = z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true'));
+
+/** The board's filter, shared by the list, the summary and the export. */
+export const BoardQuery = z.object({
+  conference: RecId.optional().describe('Kiến nghị có nguồn là ý kiến thảo luận hoặc điểm kết luận của hội nghị này'),
+  period: z.string().max(10).optional().describe('Kỳ nêu kiến nghị; một năm gồm mọi kỳ trong năm (2025, 2025Q2, 2025S1, 202503)'),
+  owner: Code.optional().describe('Mã phòng chủ trì'),
+  timeliness: listOf(TIMELINESS).describe('done_on_time, done_late, open_within_deadline, open_overdue (có thể nhiều, cách nhau dấu phẩy)'),
+  unit: Code.optional().describe('Mã đơn vị đã nêu kiến nghị (kể cả đơn vị tiền thân của nó)'),
+  sector: Code.optional().describe('Mã lĩnh vực'),
+  state: listOf(RECOMMENDATION_STATES),
+  source: z.enum(['report', 'discussion', 'point', 'manual']).optional().describe('Nguồn: báo cáo, ý kiến thảo luận, điểm kết luận/chỉ đạo, nhập trực tiếp'),
+  recurring: Bool.describe('true: kiến nghị đã nêu từ hai kỳ trở lên'),
+  escalated: Bool.describe('true: đã chuyển lãnh đạo Sở phụ trách vì quá hạn'),
+  q: z.string().max(200).optional().describe('Tìm trong nội dung (không phân biệt dấu) hoặc theo số hiệu #123'),
+});
+
