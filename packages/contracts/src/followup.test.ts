@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canRecommendation, canSeeRecommendation, nextRecommendationState, OPEN_RECOMMENDATION_STATES, RECOMMENDATION_ACTIONS, RECOMMENDATION_STATES,
+  canKeyTask, canRecommendation, canSeeRecommendation, KEY_TASK_ACTIONS, KEY_TASK_STATES, type KeyTaskAction, keyTaskAbilities, nextRecommendationState, OPEN_RECOMMENDATION_STATES, RECOMMENDATION_ACTIONS, RECOMMENDATION_STATES,
   RECOMMENDATION_TRANSITIONS, type RecommendationAction, type RecommendationState, type RecommendationSubject, type RecommendationTransition,
   recommendationAbilities, type Timeliness, timelinessOf,
 } from './followup.js';
@@ -111,5 +111,32 @@ describe('canRecommendation: who may do what', () => {
     expect(canSeeRecommendation(actor('reporter', STRANGER), s)).toBe(true);
     expect(canRecommendation(actor('reporter', STRANGER), 'update', s)).toBe(true);
     expect(canRecommendation(actor('reporter', STRANGER), 'transition', s)).toBe(false);
+  });
+});
+
+describe('canKeyTask: who may do what to a key task of the period', () => {
+  const open = { state: 'open' as const, ownerDivisionId: OWNER };
+  const table: [string, Actor, KeyTaskAction[]][] = [
+    ['office', actor('office', 99), ['view', 'update', 'edit', 'close']],
+    ['admin', actor('admin', null), ['view', 'update', 'edit', 'close']],
+    ['reviewer of the owner division', actor('reviewer', OWNER), ['view', 'update']],
+    ['reviewer of another division', actor('reviewer', OTHER_DIVISION), ['view']],
+    ['director', actor('director', 1), ['view']],
+    ['viewer', actor('viewer', null), ['view']],
+    ['reporter of a unit', actor('reporter', RAISER), []],
+    ['head of a unit', actor('unit_head', RAISER), []],
+  ];
+  it.each(table)('%s', (_name, a, allowed) => {
+    for (const action of KEY_TASK_ACTIONS) expect(canKeyTask(a, action, open), action).toBe(allowed.includes(action));
+    expect(Object.entries(keyTaskAbilities(a, open)).filter(([, v]) => v).map(([k]) => k).sort()).toEqual([...allowed].sort());
+  });
+
+  it('a task carried over, done or closed is read only', () => {
+    for (const state of KEY_TASK_STATES.filter((s) => s !== 'open')) {
+      for (const a of [actor('office', 99), actor('reviewer', OWNER)]) {
+        expect(canKeyTask(a, 'view', { state, ownerDivisionId: OWNER }), state).toBe(true);
+        for (const action of ['update', 'edit', 'close'] as const) expect(canKeyTask(a, action, { state, ownerDivisionId: OWNER }), `${state} ${action}`).toBe(false);
+      }
+    }
   });
 });

@@ -134,3 +134,46 @@ export function canRecommendation(a: Actor, action: RecommendationAction, s: Rec
 export function recommendationAbilities(a: Actor, s: RecommendationSubject): Record<RecommendationAction, boolean> {
   return Object.fromEntries(RECOMMENDATION_ACTIONS.map((k) => [k, canRecommendation(a, k, s)])) as Record<RecommendationAction, boolean>;
 }
+
+// ─────────────────────────── key tasks (nhiệm vụ trọng tâm) ───────────────────────────
+
+export const KEY_TASK_STATES = ['open', 'done', 'carried', 'closed'] as const;
+export type KeyTaskState = (typeof KEY_TASK_STATES)[number];
+export const KEY_TASK_STATE_LABELS: Record<KeyTaskState, { vi: string; en: string; color: string }> = {
+  open: { vi: 'Đang thực hiện', en: 'Open', color: 'processing' },
+  done: { vi: 'Hoàn thành', en: 'Done', color: 'success' },
+  carried: { vi: 'Chuyển sang kỳ sau', en: 'Carried over', color: 'purple' },
+  closed: { vi: 'Đã đóng, chưa hoàn thành', en: 'Closed, not done', color: 'warning' },
+};
+export const KEY_TASK_SOURCES = ['directive', 'conclusion', 'report', 'manual'] as const;
+export type KeyTaskSource = (typeof KEY_TASK_SOURCES)[number];
+
+export type KeyTaskSubject = { state: KeyTaskState; ownerDivisionId: number | null };
+export const KEY_TASK_ACTIONS = ['view', 'update', 'edit', 'close'] as const;
+export type KeyTaskAction = (typeof KEY_TASK_ACTIONS)[number];
+
+/**
+ * Key tasks are the department's plan for a period.
+ * - view: the department (office, director and deputies, divisions, viewer); a unit does not see them (404).
+ * - update (a dated progress note): the office, and the owner division for its own, while open.
+ * - edit (text, owner, sector, deadline) and close (carry over to the next period, or close with its result): the
+ *   office, while open.
+ */
+export function canKeyTask(a: Actor, action: KeyTaskAction, s: KeyTaskSubject): boolean {
+  if (a.role === 'reporter' || a.role === 'unit_head') return false;
+  const office = a.role === 'admin' || a.role === 'office';
+  const open = s.state === 'open';
+  switch (action) {
+    case 'view':
+      return true;
+    case 'update':
+      return open && (office || (a.role === 'reviewer' && a.orgUnitId !== null && a.orgUnitId === s.ownerDivisionId));
+    case 'edit':
+    case 'close':
+      return open && office;
+  }
+}
+
+export function keyTaskAbilities(a: Actor, s: KeyTaskSubject): Record<KeyTaskAction, boolean> {
+  return Object.fromEntries(KEY_TASK_ACTIONS.map((k) => [k, canKeyTask(a, k, s)])) as Record<KeyTaskAction, boolean>;
+}
