@@ -120,9 +120,11 @@ export const discussionRepo = {
   agendaItemOf: async (db: Db, conferenceId: number, id: number) =>
     (await db.maybeOne(`SELECT 1 FROM conference_agenda_items WHERE conference_id = $1 AND id = $2`, [conferenceId, id])) !== null,
 
-  /** Those of the units that are in being on the date. */
-  unitsOn: (db: Db, ids: number[], onDate: string) =>
+  /** Those of the units in being at some time from `from` to `to` (the period), or on `onDate` (the conference day). */
+  unitsInBeing: (db: Db, ids: number[], from: string, to: string, onDate: string) =>
     db.query<{ id: number }>(
-      `SELECT id FROM org_units WHERE id = ANY($1::int[]) AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)`, [ids, onDate],
+      `SELECT id FROM org_units WHERE id = ANY($1::int[])
+          AND ((valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $2)) OR (valid_from <= $4 AND (valid_to IS NULL OR valid_to >= $4)))`,
+      [ids, from, to, onDate],
     ),
 };

@@ -115,6 +115,44 @@ describe('the discussion list before the conference', () => {
     expect(new Set(after.map((i) => i.text)).size).toBe(after.length);
   });
 
+  it('keeps a pre-filled item\'s units and where they raised it when the secretary names who spoke', async () => {
+    const staff = (await list()).find((i) => i.text.startsWith('Thiếu nhân lực chuyên trách'))!;
+    expect(staff.units).toHaveLength(3);
+    const { id: person } = await s.db.one<{ id: number }>(`INSERT INTO people (full_name) VALUES ('Nông Thị Lan') RETURNING id`);
+    await s.db.query(`INSERT INTO person_memberships (person_id, org_unit_id, position, valid_from) VALUES ($1, $2, 'Trưởng phòng', '2020-01-01')`, [person, w.u.D2]);
+    const r = await s.app.inject({ method: 'PATCH', url: `${base()}/${staff.id}`, headers: as.office, payload: { raised: true, speakerPersonId: person } });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ raised: true, speaker: { personId: person, name: 'Nông Thị Lan' } });
+    expect(r.json().units).toEqual(staff.units);
+    // A floor item with no unit yet takes the speaker's unit.
+    const floor = await s.app.inject({ method: 'POST', url: base(), headers: as.office, payload: { kind: 'opinion', text: 'Đề nghị tăng cường tập huấn.' } });
+    expect(floor.json().units).toEqual([]);
+    const named = await s.app.inject({ method: 'PATCH', url: `${base()}/${floor.json().id}`, headers: as.office, payload: { speakerPersonId: person } });
+    expect(named.json().units.map((u: { id: number }) => u.id)).toEqual([w.u.D2]);
+    expect((await s.app.inject({ method: 'DELETE', url: `${base()}/${floor.json().id}`, headers: as.office })).statusCode).toBe(200);
+  });
+
+  it('accepts a unit that was in being during the period though closed before the conference, and refuses one in being neither then nor that day', async () => {
+    const closedAfterPeriod = await makeUnit(s.db, { code: 'D9', name: 'Phòng Văn hóa và Thông tin huyện Cũ', type: 'district_office', parentId: w.u.PROV, validTo: '2023-12-31' });
+    const closedBefore = await makeUnit(s.db, { code: 'D8', name: 'Phòng Văn hóa và Thông tin huyện Xưa', type: 'district_office', parentId: w.u.PROV, validTo: '2022-12-31' });
+    const staff = (await list()).find((i) => i.text.startsWith('Thiếu nhân lực chuyên trách'))!;
+    const unitIds = [...staff.units.map((u) => u.id), closedAfterPeriod];
+    const r = await s.app.inject({ method: 'PATCH', url: `${base()}/${staff.id}`, headers: as.office, payload: { unitIds } });
+    expect(r.statusCode, r.body).toBe(200);
+    const units = r.json().units as Item['units'];
+    expect(units.map((u) => u.id).sort()).toEqual([...unitIds].sort());
+    for (const u of staff.units) expect(units.find((x) => x.id === u.id)).toEqual(u);
+    expect(units.find((x) => x.id === closedAfterPeriod)).toMatchObject({ submissionId: null, section: null, itemIndex: null });
+    const refused = await s.app.inject({ method: 'PATCH', url: `${base()}/${staff.id}`, headers: as.office, payload: { unitIds: [...unitIds, closedBefore] } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toBe('Có đơn vị không tồn tại trong kỳ của hội nghị cũng như vào ngày diễn ra hội nghị.');
+    const created = await s.app.inject({ method: 'POST', url: base(), headers: as.office, payload: { kind: 'opinion', text: 'Ý kiến của huyện cũ.', unitIds: [closedAfterPeriod] } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await s.app.inject({ method: 'DELETE', url: `${base()}/${created.json().id}`, headers: as.office })).statusCode).toBe(200);
+    // put the item back as the pre-fill left it
+    expect((await s.app.inject({ method: 'PATCH', url: `${base()}/${staff.id}`, headers: as.office, payload: { unitIds: staff.units.map((u) => u.id) } })).statusCode).toBe(200);
+  });
+
   it('reorders every item, and refuses an order that leaves one out', async () => {
     const ids = (await list()).map((i) => i.id);
     const bad = await s.app.inject({ method: 'PUT', url: `${base()}/order`, headers: as.office, payload: { ids: ids.slice(1) } });
@@ -130,7 +168,7 @@ describe('the discussion list before the conference', () => {
     const post = (payload: object) => s.app.inject({ method: 'POST', url: base(), headers: as.office, payload });
     const unit = await post({ kind: 'opinion', text: 'Ý kiến', unitIds: [later] });
     expect(unit.statusCode).toBe(400);
-    expect(unit.json().message).toBe('Có đơn vị không tồn tại vào ngày diễn ra hội nghị.');
+    expect(unit.json().message).toBe('Có đơn vị không tồn tại trong kỳ của hội nghị cũng như vào ngày diễn ra hội nghị.');
     const { id: other } = await s.db.one<{ id: number }>(
       `INSERT INTO conferences (period, kind, title, status, starts_at) VALUES ('2023Q4', 'interim', 'Hội nghị khác', 'invited', now()) RETURNING id`,
     );

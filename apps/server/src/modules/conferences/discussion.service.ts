@@ -48,8 +48,14 @@ export const listDiscussion = (db: Db, conferenceId: number) => discussionRepo.l
 
 const clean = (s: string | null | undefined) => normalizeText(s ?? '').replace(/\s+/g, ' ').trim();
 
-/** Checks and completes an item: text, sector, speaker, agenda item; the units it names are those in being that day. */
-async function prepare(db: Db, loaded: LoadedConference, input: DiscussionInput): Promise<{ write: DiscussionWrite; units: number[] | null }> {
+export const UNIT_NOT_IN_BEING = 'Có đơn vị không tồn tại trong kỳ của hội nghị cũng như vào ngày diễn ra hội nghị.';
+
+/**
+ * Checks and completes an item: text, sector, speaker, agenda item. The units it names must be in being at some time
+ * during the reviewed period (they raised the point in their reports then: a district office closed on 30/06/2025
+ * still raised a point for 2025) or on the conference date. `units` is null when the item's units stay as they are.
+ */
+async function prepare(db: Db, loaded: LoadedConference, input: DiscussionInput, current: number[] = []): Promise<{ write: DiscussionWrite; units: number[] | null }> {
   const c = loaded.conference;
   const onDate = vnDateOf(c.starts_at);
   const text = normalizeText(input.text).trim();
@@ -62,15 +68,16 @@ async function prepare(db: Db, loaded: LoadedConference, input: DiscussionInput)
   let units = input.unitIds ? [...new Set(input.unitIds)] : null;
   if (speakerPersonId !== null) {
     if (!(await peopleByIds(db, [speakerPersonId])).length) throw badRequest('Không tìm thấy người phát biểu trong danh bạ cán bộ.');
-    // Who spoke names the unit when none is given.
-    if (!units?.length) {
+    // Who spoke names the unit when the item names none.
+    if (!(units ?? current).length) {
       const m = await currentMembership(db, speakerPersonId, onDate);
       if (m) units = [m.unit.id];
     }
   }
   if (units?.length) {
-    const valid = new Set((await discussionRepo.unitsOn(db, units, onDate)).map((u) => u.id));
-    if (units.some((u) => !valid.has(u))) throw badRequest('Có đơn vị không tồn tại vào ngày diễn ra hội nghị.');
+    const period = parsePeriod(c.period);
+    const valid = new Set((await discussionRepo.unitsInBeing(db, units, period?.start ?? onDate, period?.end ?? onDate, onDate)).map((u) => u.id));
+    if (units.some((u) => !valid.has(u))) throw badRequest(UNIT_NOT_IN_BEING);
   }
   return {
     write: { kind: input.kind, text, sectorId, speakerPersonId, speakerName: clean(input.speakerName) || null, agendaItemId, raised: input.raised ?? true },
@@ -104,9 +111,10 @@ export async function updateDiscussionItem(db: Db, who: Who, conferenceId: numbe
       raised: patch.raised ?? before.raised,
       unitIds: patch.unitIds,
     };
-    const { write, units } = await prepare(tx, loaded, merged);
+    // Without `unitIds` the item keeps its units and where each raised it; a speaker names the unit only of an item with none.
+    const { write, units } = await prepare(tx, loaded, merged, before.units.map((u) => u.org_unit_id));
     await discussionRepo.update(tx, itemId, write);
-    if (patch.unitIds !== undefined || (patch.speakerPersonId != null && patch.speakerPersonId !== before.speaker_person_id)) {
+    if (units !== null) {
       // A unit that raised it in its report keeps where; a unit added by hand has no source.
       const known = new Map(before.units.map((u) => [u.org_unit_id, u]));
       const next: UnitSource[] = (units ?? []).map((unitId) => {
@@ -118,7 +126,7 @@ export async function updateDiscussionItem(db: Db, who: Who, conferenceId: numbe
     await audit(tx, who.auditActor, {
       action: 'conference.discussion.update', entityType: 'conference_discussion_item', entityId: itemId,
       before: { text: before.text, raised: before.raised, kind: before.kind, units: before.units.map((u) => u.org_unit_id) },
-      after: { ...write, units },
+      after: { ...write, units: units ?? before.units.map((u) => u.org_unit_id) },
     });
     return (await discussionRepo.byId(tx, conferenceId, itemId))!;
   });
