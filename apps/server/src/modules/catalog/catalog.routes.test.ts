@@ -192,6 +192,26 @@ describe('indicators', () => {
     expect(bad.json().message).toMatch(/better: chiều tốt phải là higher/);
   });
 
+  it('marks a figure public for the portal (default not public, province level), audited; level 1–2; a text element never', async () => {
+    const ind = await send('POST', '/api/indicators', office, { code: 'TL_CONG_KHAI', name: 'Tỷ lệ công khai', numerator: '#{THON_CAP}', denominator: '#{THON}', factor: 100 });
+    expect(ind.json()).toMatchObject({ public: false, publicLevel: 1 });
+    const id = ind.json().id as number;
+    const patched = await send('PATCH', `/api/indicators/${id}`, office, { public: true, publicLevel: 2 });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect((await s.app.inject({ url: `/api/indicators/${id}`, headers: reporter })).json()).toMatchObject({ public: true, publicLevel: 2 });
+    const ev = await s.db.one<{ before: { public: boolean }; after: { public: boolean; publicLevel: number } }>(
+      `SELECT before, after FROM audit_events WHERE action = 'indicator.update' AND entity_id = $1`, [String(id)]);
+    expect([ev.before.public, ev.after.public, ev.after.publicLevel]).toEqual([false, true, 2]);
+    const deep = await send('PATCH', `/api/indicators/${id}`, office, { publicLevel: 3 });
+    expect(deep.statusCode).toBe(400);
+    expect(deep.json().message).toMatch(/publicLevel: cấp công khai phải là 1 hoặc 2/);
+    const el = await send('POST', '/api/data-elements', office, { code: 'CK_SO', name: 'Số công khai', valueType: 'INTEGER', public: true });
+    expect(el.json()).toMatchObject({ public: true, publicLevel: 1 });
+    const text = await send('POST', '/api/data-elements', office, { code: 'CK_GHICHU', name: 'Ghi chú', valueType: 'TEXT', public: true });
+    expect(text.statusCode).toBe(400);
+    expect(text.json().message).toBe('Chỉ tiêu kiểu văn bản không có số tổng hợp nên không công khai được trên trang số liệu.');
+  });
+
   it.each([
     [{ numerator: '#{KHONG_CO} + #{THON} + #{CUNG_KHONG}' }, 'Biểu thức tham chiếu mã chỉ tiêu không tồn tại: KHONG_CO, CUNG_KHONG.'],
     [{ numerator: '#{THON} + ' }, 'Tử số: Biểu thức không hợp lệ tại vị trí 11: thiếu toán hạng ở cuối biểu thức'],

@@ -50,7 +50,7 @@ export const updateSector = (db: Db, actor: AuditActor, id: number, patch: Parti
 export type DataElementInput = {
   code: string; name: string; nameEn?: string | null; shortName?: string | null; description?: string | null; uom?: string | null;
   valueType: ValueType; aggregationType?: AggregationType; reportLevel?: number | null; min?: number | null; max?: number | null;
-  sectorId?: number | null; divisionId?: number | null; better?: Better;
+  sectorId?: number | null; divisionId?: number | null; better?: Better; public?: boolean; publicLevel?: number;
 };
 
 const TYPE_LABEL: Record<ValueType, string> = { INTEGER: 'số nguyên', NUMBER: 'số', PERCENTAGE: 'tỷ lệ (%)', BOOLEAN: 'có/không', TEXT: 'văn bản' };
@@ -74,8 +74,11 @@ async function elementWrite(db: Db, input: DataElementInput, selfId: number | nu
     shortName: optText(input.shortName), description: optText(input.description), uom: optText(input.uom), valueType: input.valueType,
     aggregationType: input.aggregationType ?? 'SUM', reportLevel: input.reportLevel ?? null, min: input.min ?? null, max: input.max ?? null,
     sectorId: input.sectorId ?? null, divisionId: input.divisionId ?? null, better: input.better ?? 'higher',
+    public: input.public ?? false, publicLevel: input.publicLevel ?? 1,
   };
   checkBounds(w);
+  if (w.public && (w.valueType === 'TEXT' || w.valueType === 'BOOLEAN'))
+    throw badRequest(`Chỉ tiêu kiểu ${TYPE_LABEL[w.valueType]} không có số tổng hợp nên không công khai được trên trang số liệu.`);
   const other = await elementsRepo.byCode(db, w.code);
   if (other && other.id !== selfId) throw conflict(`Mã chỉ tiêu "${w.code}" đã được dùng cho "${other.name}".`);
   await checkSector(db, w.sectorId);
@@ -86,7 +89,7 @@ async function elementWrite(db: Db, input: DataElementInput, selfId: number | nu
 const elementSnapshot = (e: DataElement): DataElementWrite => ({
   code: e.code, name: e.name, nameEn: e.nameEn, shortName: e.shortName, description: e.description, uom: e.uom, valueType: e.valueType,
   aggregationType: e.aggregationType, reportLevel: e.reportLevel, min: e.min, max: e.max, sectorId: e.sectorId, divisionId: e.divisionId,
-  better: e.better,
+  better: e.better, public: e.public, publicLevel: e.publicLevel,
 });
 
 /** Indicators and validation rules whose expressions name the code. */
@@ -141,7 +144,7 @@ export const updateDataElement = (db: Db, actor: AuditActor, id: number, patch: 
 
 export type IndicatorInput = {
   code: string; name: string; nameEn?: string | null; numerator: string; denominator?: string; factor?: number; decimals?: number;
-  uom?: string | null; sectorId?: number | null; description?: string | null; better?: Better;
+  uom?: string | null; sectorId?: number | null; description?: string | null; better?: Better; public?: boolean; publicLevel?: number;
 };
 
 async function indicatorWrite(db: Db, input: IndicatorInput, selfId: number | null): Promise<IndicatorWrite> {
@@ -149,7 +152,7 @@ async function indicatorWrite(db: Db, input: IndicatorInput, selfId: number | nu
     code: cleanCode(input.code, 'chỉ số'), name: cleanName(input.name, 'Tên chỉ số'), nameEn: optText(input.nameEn),
     numerator: input.numerator.trim(), denominator: (input.denominator ?? '1').trim() || '1', factor: input.factor ?? 1,
     decimals: input.decimals ?? 1, uom: optText(input.uom), sectorId: input.sectorId ?? null, description: optText(input.description),
-    better: input.better ?? 'higher',
+    better: input.better ?? 'higher', public: input.public ?? false, publicLevel: input.publicLevel ?? 1,
   };
   if (!Number.isFinite(w.factor) || w.factor === 0) throw badRequest('Hệ số phải là một số khác 0.');
   // Checked as typed, so error positions match what the person sees; stored trimmed.
@@ -163,7 +166,7 @@ async function indicatorWrite(db: Db, input: IndicatorInput, selfId: number | nu
 
 const indicatorSnapshot = (i: Indicator): IndicatorWrite => ({
   code: i.code, name: i.name, nameEn: i.nameEn, numerator: i.numerator, denominator: i.denominator, factor: i.factor, decimals: i.decimals,
-  uom: i.uom, sectorId: i.sectorId, description: i.description, better: i.better,
+  uom: i.uom, sectorId: i.sectorId, description: i.description, better: i.better, public: i.public, publicLevel: i.publicLevel,
 });
 
 export const createIndicator = (db: Db, actor: AuditActor, input: IndicatorInput) =>
