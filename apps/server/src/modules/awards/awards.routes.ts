@@ -1,7 +1,15 @@
 /** Every route of the awards module, registered once from modules/index.ts. */
 import type { FastifyPluginAsync } from 'fastify';
 import { catalogRoutes } from './catalog.routes.js';
+import { cycleRoutes } from './cycle.routes.js';
+import { eligibilityRoutes } from './eligibility.routes.js';
+import { nominationRoutes } from './nominations.routes.js';
+import { recordRoutes } from './records.routes.js';
 
 export const awardRoutes: FastifyPluginAsync = async (app) => {
   await app.register(catalogRoutes);
+  await app.register(recordRoutes);
+  await app.register(cycleRoutes);
+  await app.register(eligibilityRoutes);
+  await app.register(nominationRoutes);
 };
