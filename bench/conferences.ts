@@ -377,8 +377,8 @@ async function notes(db: Db, label: string, port: number, conferenceId: number) 
   }
   agent.destroy();
   const stored = await db.one<{ notes: string; notes_revision: number }>(`SELECT notes, notes_revision FROM conference_agenda_items WHERE id = $1`, [item.id]);
-  // The server keeps the notes as the text boundary leaves them: NFC, without leading or trailing blank space.
-  const kept = stored.notes === text.normalize('NFC').trim() && stored.notes_revision === revision;
+  // The server keeps the notes as typed, after the text boundary's NFC (a trailing new line included).
+  const kept = stored.notes === text.normalize('NFC') && stored.notes_revision === revision;
   const s = stats(ms);
   log(`${label}: ${SAVES} saves of the discussion item's notes (up to ${text.length} characters): PUT ${show(s)}; stored text is the last sent: ${kept ? 'yes' : 'NO'}; failures ${failures.length}`);
   for (const f of failures.slice(0, 3)) log(`  ${f}`);

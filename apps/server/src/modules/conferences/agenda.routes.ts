@@ -60,7 +60,7 @@ export const agendaRoutes: FastifyPluginAsyncZod = async (app) => {
           personId: a.presenter_person_id, unitId: a.presenter_unit_id, name: a.presenter_name,
           label: [a.person_name, a.unit_name, a.presenter_name].filter(Boolean).join(' – ') || null,
         },
-        durationMinutes: a.duration_minutes, startsAt: a.startsAt, endsAt: a.endsAt, hasNotes: a.notes !== '', material,
+        durationMinutes: a.duration_minutes, startsAt: a.startsAt, endsAt: a.endsAt, hasNotes: a.notes.trim() !== '', material,
       })),
     };
   };

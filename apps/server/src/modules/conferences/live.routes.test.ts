@@ -78,6 +78,22 @@ describe('the live view', () => {
     expect(row).toEqual({ notes: saved, notes_revision: 1 });
   });
 
+  it('stores notes as typed (NFC), a trailing new line and indentation included; blank notes count as none', async () => {
+    const item = w.agenda[3]!;
+    const typed = '  Ý kiến của xã:\n- Đề nghị hỗ trợ kinh phí\n'.normalize('NFD');
+    const r = await notes(item, typed, 0);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().notes).toBe(typed.normalize('NFC'));
+    const row = await s.db.one<{ notes: string }>(`SELECT notes FROM conference_agenda_items WHERE id = $1`, [item]);
+    expect(row.notes).toBe('  Ý kiến của xã:\n- Đề nghị hỗ trợ kinh phí\n'.normalize('NFC'));
+    const blank = await notes(item, '\n\n', 1);
+    expect(blank.json()).toMatchObject({ notes: '\n\n', notesRevision: 2 });
+    const agenda = (await s.app.inject({ method: 'GET', url: `/api/conferences/${w.conferenceId}/agenda`, headers: users.office })).json();
+    expect(agenda.items.find((i: { id: number }) => i.id === item).hasNotes).toBe(false);
+    expect(agenda.items.find((i: { id: number }) => i.id === w.agenda[1]).hasNotes).toBe(true);
+    expect((await notes(item, '', 2)).json().notes).toBe('');
+  });
+
   it('keeps units out (403) and other units\' users in the dark (404); the director reads without recording', async () => {
     expect((await get(users.unit)).statusCode).toBe(403);
     expect((await get(users.outsider)).statusCode).toBe(404);

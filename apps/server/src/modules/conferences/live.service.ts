@@ -9,7 +9,7 @@
  *   else saved since, nothing is written and the answer is 409 with the current text and revision, so the
  *   secretary can merge instead of losing either text.
  */
-import { type Actor, normalizeText } from '@nhip/contracts';
+import type { Actor } from '@nhip/contracts';
 import { type AuditActor, audit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { conflict, notFound } from '../../platform/errors.js';
@@ -99,7 +99,9 @@ export async function saveNotes(db: Db, who: Who, conferenceId: number, itemId: 
     const loaded = await loadVisibleConference(tx, who, conferenceId);
     requireConference(who, 'record', loaded);
     await itemOf(tx, conferenceId, itemId);
-    const notes = normalizeText(input.notes).replace(/\r\n?/g, '\n');
+    // As typed: the text boundary has brought it to NFC; only line ends are made one kind. Blank notes count as none where it
+    // matters (the agenda's mark, the minutes), never by trimming what is stored: the page keeps its trailing new line.
+    const notes = input.notes.normalize('NFC').replace(/\r\n?/g, '\n');
     const saved = await liveRepo.saveNotes(tx, conferenceId, itemId, notes, input.baseRevision, who.id, now);
     if (!saved) {
       const current = (await liveRepo.item(tx, conferenceId, itemId))!;

@@ -214,7 +214,7 @@ const AgendaColumn = memo(function AgendaColumn({ items, currentId, shownId, onP
                 {i.title}
                 {i.id === currentId ? <Tag color="processing" style={{ marginInlineStart: 6 }}>{l('đang diễn ra', 'running')}</Tag> : null}
                 {i.endedAt ? <CheckOutlined aria-label={l('đã xong', 'done')} style={{ marginInlineStart: 6 }} /> : null}
-                {i.notes ? <span className="nhip-muted"> · {l('có ghi chép', 'notes')}</span> : null}
+                {i.notes.trim() ? <span className="nhip-muted"> · {l('có ghi chép', 'notes')}</span> : null}
               </span>
             </button>
           </li>
