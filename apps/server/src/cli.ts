@@ -41,6 +41,8 @@ Cách dùng: npm run nhip -- <lệnh> [tùy chọn]
   conference documents --id SỐ --out THƯ_MỤC
                                             Giấy mời, Chương trình, Biên bản, Thông báo kết luận của hội nghị:
                                             .docx, và .pdf khi máy có LibreOffice
+  recommendations export --out TỆP.xlsx [--period KỲ]
+                                            Sổ theo dõi kiến nghị (toàn bộ, hoặc những kiến nghị nêu trong kỳ)
   metadata import TỆP [--dry-run]           Nhập cấu hình (đơn vị, chỉ tiêu, biểu mẫu…) từ tệp JSON
   metadata export TỆP                       Xuất toàn bộ cấu hình ra tệp JSON
   backup TỆP                                Sao lưu toàn bộ dữ liệu (tệp .nhip.gz)
@@ -91,7 +93,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return cmd || o.help ? 0 : 1;
   }
-  const known = ['migrate', 'seed', 'users', 'tokens', 'import', 'export', 'analytics', 'report', 'conference', 'metadata', 'backup', 'restore', 'audit'];
+  const known = ['migrate', 'seed', 'users', 'tokens', 'import', 'export', 'analytics', 'report', 'conference', 'recommendations', 'metadata', 'backup', 'restore', 'audit'];
   if (!known.includes(cmd)) throw new UsageError(`Lệnh không tồn tại: "${cmd}". Xem: npm run nhip -- --help`);
 
   const config = loadConfig();
@@ -190,6 +192,12 @@ async function run(argv: string[]): Promise<number> {
         if (sub !== 'documents' || !Number.isInteger(id) || id < 1 || !o.out) throw new UsageError('Dùng: npm run nhip -- conference documents --id 12 --out thu-muc');
         const { runConferenceDocuments } = await import('./modules/conferences/conference.cli.js');
         for (const line of await runConferenceDocuments(db, { id, out: o.out }, clock.today())) console.log(line);
+        return 0;
+      }
+      case 'recommendations': {
+        if (sub !== 'export' || !o.out) throw new UsageError('Dùng: npm run nhip -- recommendations export --out so-kien-nghi.xlsx [--period 2025]');
+        const { runRecommendationsExport } = await import('./modules/follow-up/export.cli.js');
+        console.log(await runRecommendationsExport(db, { out: o.out, period: o.period }, clock.today(), clock.now()));
         return 0;
       }
       case 'metadata': {

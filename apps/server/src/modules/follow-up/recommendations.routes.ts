@@ -13,6 +13,7 @@ import { AppError, badRequest, notFound } from '../../platform/errors.js';
 import { requireAbility, requireUser, sendFile } from '../../platform/http.js';
 import { answerRoutes } from './answers.routes.js';
 import { publishAnswer } from './answers.service.js';
+import { exportRoutes } from './export.routes.js';
 import { summaryRoutes } from './summary.routes.js';
 import { presentItem } from './recommendations.presenter.js';
 import { BOARD_SORTS } from './recommendations.repository.js';
@@ -233,6 +234,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   await app.register(answerRoutes);
   await app.register(summaryRoutes);
+  await app.register(exportRoutes);
 };
 
 export const countsOut = (c: { total: number; done_on_time: number; done_late: number; open_within_deadline: number; open_overdue: number }) => ({
