@@ -8,6 +8,7 @@ import { useOrgUnits, viFilterOption } from '../../components/orgUnits';
 import { useSectors } from '../../components/sectors';
 import { clean, type DataElement, KEYS } from './api';
 import { BetterField } from './BetterField';
+import { PublicField } from './PublicField';
 import { CatalogModal, CODE_PATTERN } from './CatalogModal';
 import { AGGREGATION_LABELS, VALUE_TYPE_LABELS } from './labels';
 import { useDivisions } from './SectorsPage';
@@ -29,6 +30,8 @@ const FIELDS = [
   'sectorId',
   'divisionId',
   'better',
+  'public',
+  'publicLevel',
 ];
 
 /** "Cấp 2 — Sở, Huyện" from the units in force today, so the level means something to the reader. */
@@ -63,7 +66,7 @@ export function DataElementModal({ element, onClose }: { element: DataElement | 
   const sectors = useSectors();
   const divisions = useDivisions();
   const levels = useLevelOptions();
-  const initial: Partial<Values> = element ? { ...element } : { valueType: 'INTEGER', aggregationType: 'SUM', better: 'higher' };
+  const initial: Partial<Values> = element ? { ...element } : { valueType: 'INTEGER', aggregationType: 'SUM', better: 'higher', public: false, publicLevel: 1 };
   return (
     <CatalogModal<Values>
       title={element ? l(`Sửa chỉ tiêu: ${element.name}`, `Edit data element: ${element.name}`) : l('Thêm chỉ tiêu', 'Add a data element')}
@@ -84,6 +87,8 @@ export function DataElementModal({ element, onClose }: { element: DataElement | 
         sectorId: v.sectorId ?? null,
         divisionId: v.divisionId ?? null,
         better: v.better ?? 'higher',
+        public: v.public ?? false,
+        publicLevel: v.publicLevel ?? 1,
       })}
     >
       {(form) => (
@@ -198,6 +203,9 @@ export function DataElementModal({ element, onClose }: { element: DataElement | 
           </Col>
           <Col xs={24}>
             <BetterField />
+          </Col>
+          <Col xs={24}>
+            <PublicField />
           </Col>
           <Col xs={24}>
             <Form.Item name="description" label={l('Mô tả, cách tính', 'Description')} rules={[{ max: 4000 }]}>

@@ -9,6 +9,7 @@ import { ErrorState } from '../../components/QueryState';
 import { EmptyHint, showTotal, viSorter } from '../../components/table';
 import { type DataElement, useCanManageCatalog, useDataElements } from './api';
 import { BetterTag } from './BetterField';
+import { PublicTag } from './PublicField';
 import { DataElementModal } from './DataElementModal';
 import { AGGREGATION_LABELS, VALUE_TYPE_LABELS } from './labels';
 
@@ -130,6 +131,7 @@ export default function DataElementsPage() {
                     <div style={{ fontWeight: 500 }}>
                       {lang === 'en' && e.nameEn ? e.nameEn : e.name}
                       <BetterTag better={e.better} />
+                      <PublicTag isPublic={e.public} level={e.publicLevel} />
                     </div>
                     {e.description && (
                       <Typography.Text

@@ -12,6 +12,7 @@ import { useSectors } from '../../components/sectors';
 import { EmptyHint, showTotal, viSorter } from '../../components/table';
 import { clean, type DataElement, type Indicator, KEYS, useCanManageCatalog, useDataElements, useIndicators } from './api';
 import { BetterField, BetterTag } from './BetterField';
+import { PublicField, PublicTag } from './PublicField';
 import { CatalogModal, CODE_PATTERN } from './CatalogModal';
 import { ExpressionField, expressionRule } from './ExpressionInput';
 
@@ -41,8 +42,8 @@ function IndicatorModal({ indicator, elements, onClose }: { indicator: Indicator
       endpoint="/api/indicators"
       id={indicator?.id}
       width={820}
-      initialValues={indicator ? { ...indicator } : { denominator: '1', factor: 100, decimals: 1, uom: '%', better: 'higher' }}
-      fields={['code', 'name', 'nameEn', 'numerator', 'denominator', 'factor', 'decimals', 'uom', 'sectorId', 'description', 'better']}
+      initialValues={indicator ? { ...indicator } : { denominator: '1', factor: 100, decimals: 1, uom: '%', better: 'higher', public: false, publicLevel: 1 }}
+      fields={['code', 'name', 'nameEn', 'numerator', 'denominator', 'factor', 'decimals', 'uom', 'sectorId', 'description', 'better', 'public', 'publicLevel']}
       invalidate={[[...KEYS.indicators]]}
       onClose={onClose}
       toBody={(v) => ({
@@ -53,6 +54,8 @@ function IndicatorModal({ indicator, elements, onClose }: { indicator: Indicator
         decimals: v.decimals ?? 1,
         sectorId: v.sectorId ?? null,
         better: v.better ?? 'higher',
+        public: v.public ?? false,
+        publicLevel: v.publicLevel ?? 1,
       })}
     >
       {() => (
@@ -124,6 +127,9 @@ function IndicatorModal({ indicator, elements, onClose }: { indicator: Indicator
           </Col>
           <Col xs={24}>
             <BetterField />
+          </Col>
+          <Col xs={24}>
+            <PublicField />
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="nameEn" label={l('Tên tiếng Anh', 'English name')} rules={[{ max: 300 }]}>
@@ -219,6 +225,7 @@ export default function IndicatorsPage() {
                   <>
                     <b style={{ fontWeight: 500 }}>{lang === 'en' && i.nameEn ? i.nameEn : i.name}</b>
                     <BetterTag better={i.better} />
+                    <PublicTag isPublic={i.public} level={i.publicLevel} />
                   </>
                 ),
               },

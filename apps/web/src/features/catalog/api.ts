@@ -23,6 +23,9 @@ export type DataElement = {
   sectorName: string | null;
   divisionId: number | null;
   better: Better;
+  /** Shown on the public portal's open figures, down to publicLevel (1 the province, 2 one level down). */
+  public: boolean;
+  publicLevel: number;
 };
 
 export type Indicator = {
@@ -39,6 +42,8 @@ export type Indicator = {
   sectorName: string | null;
   description: string | null;
   better: Better;
+  public: boolean;
+  publicLevel: number;
 };
 
 export type FormKind = 'administrative' | 'statistical';
