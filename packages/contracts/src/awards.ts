@@ -251,3 +251,91 @@ export function maySeeAwardData(a: Actor, subjectUnitId: number | null): boolean
   return own(a, subjectUnitId);
 }
 
+
+// ─────────────────────────── council, decisions, clusters (awards, second half) ───────────────────────────
+
+export const MEETING_STATUSES = ['planned', 'held', 'closed'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, { vi: string; en: string; color: string }> = {
+  planned: { vi: 'Chuẩn bị họp', en: 'Planned', color: 'default' },
+  held: { vi: 'Đang họp, bỏ phiếu', en: 'In session', color: 'processing' },
+  closed: { vi: 'Đã kết thúc, có kết quả', en: 'Closed', color: 'success' },
+};
+
+export const MEETING_ACTIONS = ['view', 'edit', 'open', 'tally', 'vote', 'close', 'minutes'] as const;
+export type MeetingAction = (typeof MEETING_ACTIONS)[number];
+
+/**
+ * A council meeting (họp Hội đồng thi đua – khen thưởng):
+ * - view, minutes: the office, the directorate and the council's own members;
+ * - edit (date, place, attendance, the nominations considered) and open: the office while planned; tally (typing the
+ *   paper count) and close: the office while held;
+ * - vote: a member of the council (a person linked to the signed-in user) while the meeting is held.
+ */
+export function canMeeting(a: Actor, action: MeetingAction, s: { status: MeetingStatus; councilMember: boolean }): boolean {
+  const office = OFFICE.includes(a.role);
+  const sees = office || a.role === 'director' || s.councilMember;
+  switch (action) {
+    case 'view':
+    case 'minutes':
+      return sees;
+    case 'edit':
+      return office && s.status !== 'closed';
+    case 'open':
+      return office && s.status === 'planned';
+    case 'tally':
+    case 'close':
+      return office && s.status === 'held';
+    case 'vote':
+      return s.councilMember && s.status === 'held';
+  }
+}
+export const meetingAbilities = (a: Actor, s: { status: MeetingStatus; councilMember: boolean }) =>
+  Object.fromEntries(MEETING_ACTIONS.map((k) => [k, canMeeting(a, k, s)])) as Record<MeetingAction, boolean>;
+
+export const DECISION_STATUSES = ['draft', 'issued', 'cancelled'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+export const DECISION_STATUS_LABELS: Record<DecisionStatus, { vi: string; en: string; color: string }> = {
+  draft: { vi: 'Dự thảo', en: 'Draft', color: 'default' },
+  issued: { vi: 'Đã ban hành', en: 'Issued', color: 'success' },
+  cancelled: { vi: 'Đã hủy', en: 'Cancelled', color: 'error' },
+};
+/** department: the director's own Quyết định; external: a higher authority's decision recorded as received. */
+export const DECISION_ISSUERS = ['department', 'external'] as const;
+export type DecisionIssuer = (typeof DECISION_ISSUERS)[number];
+
+export const DECISION_ACTIONS = ['view', 'edit', 'issue', 'cancel'] as const;
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+
+/**
+ * - view: an issued decision is public to everyone signed in; a draft to the office and the directorate;
+ * - edit, cancel (a draft): the office prepares it;
+ * - issue: the director signs the department's own decision (and admin); a higher authority's decision is recorded
+ *   by the office.
+ */
+export function canDecision(a: Actor, action: DecisionAction, s: { status: DecisionStatus; issuer: DecisionIssuer }): boolean {
+  const office = OFFICE.includes(a.role);
+  switch (action) {
+    case 'view':
+      return s.status === 'issued' || office || a.role === 'director';
+    case 'edit':
+    case 'cancel':
+      return office && s.status === 'draft';
+    case 'issue':
+      if (s.status !== 'draft') return false;
+      return s.issuer === 'department' ? a.role === 'director' || a.role === 'admin' : office;
+  }
+}
+export const decisionAbilities = (a: Actor, s: { status: DecisionStatus; issuer: DecisionIssuer }) =>
+  Object.fromEntries(DECISION_ACTIONS.map((k) => [k, canDecision(a, k, s)])) as Record<DecisionAction, boolean>;
+
+/**
+ * Emulation clusters: the office manages them; the directorate reads them all; a member unit's people see a cluster
+ * they belong to once its ranking is published (before that, no unit sees scores).
+ */
+export function canSeeCluster(a: Actor, s: { published: boolean; memberUnitIds: readonly number[] }): boolean {
+  if (OFFICE.includes(a.role) || a.role === 'director') return true;
+  if (!s.published) return false;
+  if (a.role === 'viewer') return true;
+  return a.orgUnitId !== null && s.memberUnitIds.includes(a.orgUnitId);
+}
