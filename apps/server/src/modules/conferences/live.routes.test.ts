@@ -26,7 +26,9 @@ describe('the live view', () => {
     const r = await get();
     expect(r.statusCode, r.body).toBe(200);
     const body = r.json();
-    expect(body).toMatchObject({ status: 'invited', startedAt: null, currentItemId: w.agenda[0], canRecord: true, now: '2025-01-08T00:58:00.000Z' });
+    expect(body).toMatchObject({
+      status: 'invited', startedAt: null, currentItemId: w.agenda[0], runningItemId: null, nextItemId: w.agenda[0], canRecord: true, now: '2025-01-08T00:58:00.000Z',
+    });
     expect(body.items.map((i: { plannedStart: string }) => i.plannedStart.slice(11, 16))).toEqual(['01:00', '01:10', '01:40', '01:55', '02:40', '03:00', '03:15']);
     expect(body.items[2]).toMatchObject({ kind: 'presentation', presenter: { unitId: w.u.T1, name: 'Viễn thông Vân Lĩnh' }, running: false, notesRevision: 0 });
     expect(body.items[4].presenter.name).toBe('Đồng chí Hoàng Thị Mai, Phó Chủ tịch UBND tỉnh');
@@ -36,14 +38,14 @@ describe('the live view', () => {
     s.clock.set('2025-01-08T01:03:00Z');
     const r = await act(w.agenda[0]!, 'start');
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toMatchObject({ status: 'held', startedAt: '2025-01-08T01:03:00.000Z', currentItemId: w.agenda[0] });
+    expect(r.json()).toMatchObject({ status: 'held', startedAt: '2025-01-08T01:03:00.000Z', currentItemId: w.agenda[0], runningItemId: w.agenda[0], nextItemId: w.agenda[1] });
     expect(r.json().items[0]).toMatchObject({ running: true, startedAt: '2025-01-08T01:03:00.000Z' });
     const hold = await s.db.query(`SELECT after FROM audit_events WHERE action = 'conference.hold' AND entity_id = $1`, [String(w.conferenceId)]);
     expect(hold).toEqual([{ after: { status: 'held' } }]);
 
     s.clock.set('2025-01-08T01:12:00Z');
     const next = (await act(w.agenda[1]!, 'start')).json();
-    expect(next.currentItemId).toBe(w.agenda[1]);
+    expect(next).toMatchObject({ currentItemId: w.agenda[1], runningItemId: w.agenda[1], nextItemId: w.agenda[2] });
     expect(next.items[0]).toMatchObject({ running: false, endedAt: '2025-01-08T01:12:00.000Z' });
     expect(next.items[1]).toMatchObject({ running: true, startedAt: '2025-01-08T01:12:00.000Z' });
     expect(next.startedAt).toBe('2025-01-08T01:03:00.000Z');
@@ -51,7 +53,8 @@ describe('the live view', () => {
     s.clock.set('2025-01-08T01:40:00Z');
     const stopped = (await act(w.agenda[1]!, 'stop')).json();
     expect(stopped.items[1]).toMatchObject({ running: false, endedAt: '2025-01-08T01:40:00.000Z' });
-    expect(stopped.currentItemId).toBe(w.agenda[2]);
+    // Nothing runs: the compatible currentItemId is the first not started, which is also the next.
+    expect(stopped).toMatchObject({ currentItemId: w.agenda[2], runningItemId: null, nextItemId: w.agenda[2] });
   });
 
   it('saves notes over a revision and refuses, with the current text, a save based on an older one', async () => {

@@ -40,7 +40,9 @@ const Live = z.object({
   startedAt: z.date().nullable(),
   endedAt: z.date().nullable(),
   now: z.date().describe('Giờ máy chủ, để đồng hồ trên màn hình chạy đúng'),
-  currentItemId: z.number().nullable(),
+  currentItemId: z.number().nullable().describe('Mục đang diễn ra, nếu không có thì mục đầu tiên chưa bắt đầu (giữ để tương thích; dùng runningItemId và nextItemId)'),
+  runningItemId: z.number().nullable().describe('Mục đang diễn ra; null khi không có mục nào đang chạy'),
+  nextItemId: z.number().nullable().describe('Mục sẽ bắt đầu khi chuyển mục tiếp theo: mục đầu tiên chưa bắt đầu sau mục đang chạy, nếu không có thì mục đầu tiên chưa bắt đầu'),
   canRecord: z.boolean(),
   items: z.array(Item),
 });
@@ -85,7 +87,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
     const canRecord = canConference(user, 'record', loaded.subject);
     return {
       conferenceId: s.conference.id, status: s.conference.status, startsAt: s.conference.starts_at, startedAt: s.conference.started_at, endedAt: s.conference.ended_at,
-      now: app.clock.now(), currentItemId: s.current?.id ?? null, canRecord, items: s.items.map(presentItem),
+      now: app.clock.now(), currentItemId: s.current?.id ?? null, runningItemId: s.running?.id ?? null, nextItemId: s.next?.id ?? null, canRecord, items: s.items.map(presentItem),
     };
   };
 

@@ -27,14 +27,29 @@ export function withPlannedTimes(startsAt: Date, items: readonly LiveItemRow[]):
   return timeItems(startsAt, [...items]).map(({ startsAt: planned_start, endsAt: planned_end, ...it }) => ({ ...it, planned_start, planned_end }));
 }
 
-/** The item running now, else the first one not yet started, else null (all done). */
+/** The item running now (one at a time), or null. */
+export function runningItem(items: readonly LiveItem[]): LiveItem | null {
+  return items.find((i) => i.started_at !== null && i.ended_at === null) ?? null;
+}
+
+/**
+ * The item "next" starts: the first not yet started after the running one, else the first not yet started (all of
+ * them when nothing runs), else null (every item has been started).
+ */
+export function nextItem(items: readonly LiveItem[]): LiveItem | null {
+  const running = runningItem(items);
+  const after = running ? items.slice(items.indexOf(running) + 1) : [];
+  return after.find((i) => i.started_at === null) ?? items.find((i) => i.started_at === null && i !== running) ?? null;
+}
+
+/** The item running now, else the first one not yet started, else null (all done). Kept for the API's `currentItemId`. */
 export function currentItem(items: readonly LiveItem[]): LiveItem | null {
-  return items.find((i) => i.started_at !== null && i.ended_at === null) ?? items.find((i) => i.started_at === null) ?? null;
+  return runningItem(items) ?? items.find((i) => i.started_at === null) ?? null;
 }
 
 export async function liveState(db: Db, loaded: LoadedConference) {
   const items = withPlannedTimes(loaded.conference.starts_at, await liveRepo.items(db, loaded.conference.id));
-  return { conference: loaded.conference, items, current: currentItem(items) };
+  return { conference: loaded.conference, items, current: currentItem(items), running: runningItem(items), next: nextItem(items) };
 }
 
 type Who = Actor & { auditActor: AuditActor };

@@ -44,9 +44,9 @@ export default function LivePage() {
   const offset = useMemo(() => (live.data ? new Date(live.data.now).getTime() - Date.now() : 0), [live.data]);
 
   const items = live.data?.items ?? [];
-  // The server's current item is the running one, else the first not started: the one "next" starts.
-  const current = items.find((i) => i.running) ?? null;
-  const upNext = current ? (items[items.indexOf(current) + 1] ?? null) : (items.find((i) => i.id === live.data?.currentItemId) ?? null);
+  // The server says which item runs (if any) and which one "next" starts.
+  const current = items.find((i) => i.id === live.data?.runningItemId) ?? null;
+  const upNext = items.find((i) => i.id === live.data?.nextItemId) ?? null;
   const shownId = viewed ?? current?.id ?? upNext?.id ?? items[0]?.id ?? null;
   const shown = items.find((i) => i.id === shownId) ?? null;
   const index = shown ? items.indexOf(shown) : -1;

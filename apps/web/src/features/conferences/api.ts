@@ -186,7 +186,10 @@ export type Live = {
   startedAt: string | null;
   endedAt: string | null;
   now: string;
+  /** Running, else the first not started: kept for compatibility; the page reads runningItemId and nextItemId. */
   currentItemId: number | null;
+  runningItemId: number | null;
+  nextItemId: number | null;
   canRecord: boolean;
   items: LiveItem[];
 };
