@@ -12,6 +12,7 @@ import { badRequest, conflict } from '../../platform/errors.js';
 import { type DecreeDocument, DOCUMENT_TYPES } from '../documents/kit/model.js';
 import { renderDocx } from '../documents/kit/docx.js';
 import { notify } from '../notifications/notifications.service.js';
+import { intakeConference } from '../follow-up/intake.service.js';
 import { vnDateOf } from '../rounds/rounds.service.js';
 import { conclusionDocument } from './conclusion.content.js';
 import { conferencesRepo } from './conferences.repository.js';
@@ -74,6 +75,8 @@ export async function issueNotice(db: Db, who: Who, conferenceId: number, input:
       action: version === 1 ? 'conference.notice.issue' : 'conference.notice.reissue', entityType: 'conference_notice', entityId: id,
       after: { conferenceId, version, number, reason: version > 1 ? reason : null, points: input.points ? input.points.length : undefined },
     });
+    // Follow-up intake: raised discussion items and task points enter the triage queues; decision points become key tasks.
+    await intakeConference(tx, who.auditActor, conferenceId, now);
     for (const unitId of await conferencesRepo.invitedUnitIds(tx, conferenceId)) {
       await notify(tx, {
         orgUnitId: unitId, kind: 'conference.notice',

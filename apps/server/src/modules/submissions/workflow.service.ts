@@ -8,6 +8,7 @@ import { trackCells, valueScopes } from '../analytics/analytics.cells.js';
 import type { Db } from '../../platform/db/index.js';
 import { badRequest, conflict, unprocessable } from '../../platform/errors.js';
 import { notify } from '../notifications/notifications.service.js';
+import { intakeReport } from '../follow-up/intake.service.js';
 import { storedIssues } from './entry.service.js';
 import { loadFormStructure } from './form-structure.js';
 import { type EntryContext, type SubmissionActor, auditActorOf, loadContext, lockOrCreate } from './submission-context.js';
@@ -91,6 +92,8 @@ export async function transition(
       before: { status: locked.status }, after: { status: updated.status, ...(note ? { comment: note } : {}) },
     });
     await tell(tx, name, ctx, note);
+    // Follow-up intake: the approved report's difficulties and proposals enter the owning divisions' triage queues.
+    if (name === 'approve') await intakeReport(tx, auditActorOf(actor), locked.id, now);
     return { submission: updated, issues, context: ctx };
   });
 }
