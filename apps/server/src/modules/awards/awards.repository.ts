@@ -330,7 +330,7 @@ export const awardsRepo = {
 
   async initiatives(db: Db, f: { ids?: number[]; personId?: number; year?: number; unused?: boolean; unitIds: number[] | null }, today: string): Promise<InitiativeView[]> {
     const where: string[] = [];
-    const args: unknown[] = [today];
+    const args: unknown[] = [];
     const arg = (v: unknown) => {
       args.push(v);
       return `$${args.length}`;
@@ -340,7 +340,7 @@ export const awardsRepo = {
     if (f.year !== undefined) where.push(`i.year = ${arg(f.year)}`);
     if (f.unused) where.push(`i.used_by_nomination_id IS NULL AND i.used_by_record_id IS NULL`);
     if (f.unitIds !== null)
-      where.push(`EXISTS (SELECT 1 FROM award_initiative_authors a WHERE a.initiative_id = i.id AND ${HOME_UNIT('a.person_id', '$1::date')} = ANY(${arg(f.unitIds)}::int[]))`);
+      where.push(`EXISTS (SELECT 1 FROM award_initiative_authors a WHERE a.initiative_id = i.id AND ${HOME_UNIT('a.person_id', `${arg(today)}::date`)} = ANY(${arg(f.unitIds)}::int[]))`);
     const rows = await db.query<{
       id: number; title: string; year: number; scope: InitiativeScope; recognised_by: string | null; decision_number: string | null; org_unit_id: number | null;
       unit_code: string | null; unit_name: string | null; used_by_nomination_id: number | null; used_by_record_id: number | null; used_code: string | null;

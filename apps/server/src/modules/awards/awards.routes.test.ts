@@ -155,3 +155,220 @@ describe('eligibility', () => {
     expect((await req(null, 'GET', `/api/awards/eligibility?person=${ids.lan}&title=LDTT&year=2025`)).statusCode).toBe(401);
   });
 });
+
+type Nom = {
+  id: number; status: string; eligible: boolean; version: number; checks: Check[]; registered: boolean | null; initiatives: { id: number; title: string }[];
+  override: { reason: string } | null; abilities: Record<string, boolean>; proposingUnit: { code: string }; subject: { name: string };
+};
+
+describe('nominations', () => {
+  it('a unit proposes its own person: eligibility is computed and stored, the initiative it counts is marked used', async () => {
+    const r = await req(as.reporter, 'POST', '/api/awards/nominations', { person: ids.lan, title: 'CSTD_TINH', year: 2025, achievements: 'Số hóa toàn bộ sổ hộ tịch của xã.' });
+    expect(r.statusCode, r.body).toBe(201);
+    const n = r.json() as Nom;
+    expect(n).toMatchObject({ status: 'proposed', eligible: true, proposingUnit: { code: 'VL-X03' }, subject: { name: 'Hà Thị Mai Lan' } });
+    expect(n.initiatives.map((i) => i.id)).toEqual([ids.initTinh]);
+    expect(n.abilities).toMatchObject({ edit: true, withdraw: true, accept: false });
+    ids.nomLan = n.id;
+    const used = (await req(as.office, 'GET', `/api/awards/initiatives/${ids.initTinh}`)).json();
+    expect(used.usedBy).toMatchObject({ nominationId: n.id, title: { code: 'CSTD_TINH' }, year: 2025, who: 'Hà Thị Mai Lan' });
+  });
+
+  it('saves a blocked nomination with the failed criterion and its reason shown', async () => {
+    const r = await req(as.reporter, 'POST', '/api/awards/nominations', { person: ids.hung, title: 'CSTD_CS', year: 2025 });
+    expect(r.statusCode, r.body).toBe(201);
+    const n = r.json() as Nom;
+    expect(n.eligible).toBe(false);
+    const failed = n.checks.filter((c) => !c.passed && c.severity === 'block').map((c) => c.code);
+    expect(failed).toEqual(['tieu_chuan_ldtt', 'htxs', 'sang_kien', 'de_tai']);
+    expect(check(n as unknown as Elig, 'tieu_chuan_ldtt').evidence).toMatch(/^Chưa đạt tiêu chuẩn của "Lao động tiên tiến": Hoàn thành tốt nhiệm vụ trở lên \(Năm 2025: chưa có xếp loại/);
+    expect(check(n as unknown as Elig, 'dang_ky')).toMatchObject({ passed: false, severity: 'flag', evidence: 'Chưa đăng ký thi đua năm 2025.' });
+    expect(n.registered).toBe(false);
+    ids.nomHung = n.id;
+    ids.nomHungVersion = n.version;
+  });
+
+  it('refuses the same person twice for a title and year, a reused initiative, another unit’s person, and roles that do not propose', async () => {
+    const before = await countRows(s.db, 'award_nominations');
+    const twice = await req(as.office, 'POST', '/api/awards/nominations', { person: ids.lan, title: 'CSTD_TINH', year: 2025 });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().message).toBe(
+      `Hà Thị Mai Lan đã được đề nghị "Chiến sĩ thi đua cấp tỉnh" năm 2025 (đề nghị số ${ids.nomLan} của Xã Khê Thượng, đã đề nghị); không đề nghị hai lần cho cùng danh hiệu và năm.`,
+    );
+    const reuse = await req(as.office, 'POST', '/api/awards/nominations', { person: ids.lan, title: 'BK_UBND_TINH', year: 2025, initiatives: [ids.initTinh] });
+    expect(reuse.statusCode).toBe(409);
+    expect(reuse.json().message).toBe(
+      'Sáng kiến "Số hóa sổ hộ tịch" đã dùng cho "Chiến sĩ thi đua cấp tỉnh" năm 2025 của Hà Thị Mai Lan; mỗi sáng kiến chỉ dùng cho một lần khen thưởng.',
+    );
+    const foreign = await req(as.reporter, 'POST', '/api/awards/nominations', { person: ids.minh, title: 'LDTT', year: 2025 });
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().message).toBe('Không tìm thấy cán bộ.');
+    for (const h of [as.reviewer, as.director, as.viewer]) expect((await req(h, 'POST', '/api/awards/nominations', { person: ids.lan, title: 'LDTT', year: 2025 })).statusCode).toBe(403);
+    expect(await countRows(s.db, 'award_nominations')).toBe(before);
+  });
+
+  it('the office cannot accept a blocked nomination; it may override only with a written reason, audited', async () => {
+    const accept = await req(as.office, 'POST', `/api/awards/nominations/${ids.nomHung}/accept`, { version: ids.nomHungVersion });
+    expect(accept.statusCode).toBe(422);
+    expect(accept.json().message).toMatch(/^Đề nghị chưa đủ điều kiện: Đạt tiêu chuẩn danh hiệu "Lao động tiên tiến"/);
+    const bare = await req(as.office, 'POST', `/api/awards/nominations/${ids.nomHung}/override`, { version: ids.nomHungVersion, reason: 'đồng ý' });
+    expect(bare.statusCode).toBe(400);
+    expect((await req(as.reporter, 'POST', `/api/awards/nominations/${ids.nomHung}/override`, { version: ids.nomHungVersion, reason: 'Đơn vị xin ngoại lệ vì lý do đặc biệt' })).statusCode).toBe(403);
+    const ok = await req(as.office, 'POST', `/api/awards/nominations/${ids.nomHung}/override`, {
+      version: ids.nomHungVersion, reason: 'Xếp loại năm 2025 đã có biên bản của đơn vị, chờ nhập vào hệ thống.',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const n = ok.json() as Nom;
+    expect(n.override!.reason).toBe('Xếp loại năm 2025 đã có biên bản của đơn vị, chờ nhập vào hệ thống.');
+    const ev = await s.db.one<{ after: { failed: { code: string }[] } }>(`SELECT after FROM audit_events WHERE action = 'nomination.override' ORDER BY id DESC LIMIT 1`);
+    expect(ev.after.failed.map((f) => f.code)).toContain('tieu_chuan_ldtt');
+    const stale = await req(as.office, 'POST', `/api/awards/nominations/${ids.nomHung}/accept`, { version: ids.nomHungVersion });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().message).toMatch(/vừa được người khác thay đổi/);
+    const accepted = await req(as.office, 'POST', `/api/awards/nominations/${ids.nomHung}/accept`, { version: n.version });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json().status).toBe('accepted');
+  });
+
+  it('a claim fills a criterion judged by people; editing re-evaluates; a withdrawal frees the initiatives', async () => {
+    await rate(s.db, { personId: ids.quang, year: 2025, rating: 'tot' });
+    const r = await req(as.office, 'POST', '/api/awards/nominations', { person: ids.quang, title: 'GK_SO', year: 2025, kind: 'sudden' });
+    expect(r.statusCode, r.body).toBe(201);
+    const n = r.json() as Nom;
+    expect(n.eligible).toBe(false);
+    const edited = await req(as.office, 'PATCH', `/api/awards/nominations/${n.id}`, { version: n.version, claims: { thanh_tich_dot_xuat: 'Khắc phục sự cố cáp quang sau bão số 3 trong 6 giờ.' } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().eligible).toBe(true);
+    expect(check(edited.json(), 'thanh_tich_dot_xuat').evidence).toBe('Đơn vị nêu: Khắc phục sự cố cáp quang sau bão số 3 trong 6 giờ.');
+    const lan = (await req(as.reporter, 'GET', `/api/awards/nominations/${ids.nomLan}`)).json() as Nom;
+    const w = await req(as.reporter, 'POST', `/api/awards/nominations/${ids.nomLan}/withdraw`, { version: lan.version });
+    expect(w.statusCode, w.body).toBe(200);
+    expect((await req(as.office, 'GET', `/api/awards/initiatives/${ids.initTinh}`)).json().usedBy).toBeNull();
+  });
+
+  it('shows a unit its own nominations only, and viewers the decided ones', async () => {
+    const mine = (await req(as.reporter, 'GET', '/api/awards/nominations?year=2025')).json().items as Nom[];
+    expect(mine.map((n) => n.subject.name).sort()).toEqual(['Hà Thị Mai Lan', 'Lục Văn Hùng']);
+    expect((await req(as.otherReporter, 'GET', '/api/awards/nominations')).json().items).toEqual([]);
+    expect((await req(as.otherReporter, 'GET', `/api/awards/nominations/${ids.nomLan}`)).statusCode).toBe(404);
+    expect((await req(as.viewer, 'GET', '/api/awards/nominations')).json().items).toEqual([]);
+    expect((await req(as.director, 'GET', '/api/awards/nominations')).json().items.length).toBe(3);
+  });
+});
+
+describe('history import', () => {
+  const csv = (lines: string[]) => lines.join('\r\n');
+  const post = (h: H, body: string | Buffer, qs = '', type = 'text/csv') => {
+    if (typeof body === 'string') return req(h, 'POST', `/api/awards/records/import${qs}`, body, { 'content-type': type });
+    const m = multipart(body, 'lich-su.xlsx');
+    return s.app.inject({ method: 'POST', url: `/api/awards/records/import${qs}`, headers: { ...h, ...m.headers }, payload: m.payload });
+  };
+
+  it('refuses the whole file with line-numbered Vietnamese errors: unknown titles, future years, unknown people', async () => {
+    const before = await countRows(s.db, 'award_records');
+    const r = await post(as.office, csv([
+      'personId,fullName,unitCode,title,year,decision',
+      `${ids.hung},,,LDTT,2025,40/QĐ-UBND`,
+      `${ids.hung},,,Huân chương Lao động,2024,`,
+      ',Nông Văn Minh,VL-X04,CSTD_CS,2029,',
+      ',Người Không Có,VL-X04,LDTT,2025,',
+      ',,VL-X04,TTLDTT,2025,7/QĐ-UBND',
+    ]));
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({
+      created: 0,
+      errors: [
+        { line: 3, message: 'Không có danh hiệu, hình thức khen thưởng "Huân chương Lao động" trong danh mục.' },
+        { line: 4, message: 'Năm 2029 chưa đến; chỉ ghi được thành tích đến năm 2026.' },
+        { line: 5, message: 'Không tìm thấy cán bộ "Người Không Có" từng công tác tại "Xã Nà Lũng".' },
+      ],
+    });
+    expect(await countRows(s.db, 'award_records')).toBe(before);
+  });
+
+  it('imports a clean file all at once (names matched without diacritics), and a second time finds everything existing', async () => {
+    const file = csv([
+      'Mã cán bộ,Họ và tên,Mã đơn vị,Danh hiệu,Năm,Số quyết định,Ngày quyết định',
+      `${ids.hung},,,LDTT,2025,40/QĐ-UBND,15/12/2025`,
+      ',nong van minh,VL-X04,Chiến sĩ thi đua cơ sở,2025,41/QĐ-UBND,2025-12-15',
+      ',,VL-X04,TTLDTT,2025,7/QĐ-UBND,',
+    ]);
+    const dry = await post(as.office, file, '?dryRun=true');
+    expect(dry.json()).toMatchObject({ created: 3, existing: 0, errors: [], dryRun: true });
+    const before = await countRows(s.db, 'award_records');
+    const r = await post(as.office, file);
+    expect(r.json()).toMatchObject({ created: 3, errors: [], dryRun: false, format: 'csv' });
+    expect(await countRows(s.db, 'award_records')).toBe(before + 3);
+    const again = await post(as.office, file);
+    expect(again.json()).toMatchObject({ created: 0, existing: 3, errors: [] });
+    const minh = (await req(as.office, 'GET', `/api/awards/records?person=${ids.minh}`)).json();
+    expect(minh.items[0]).toMatchObject({ title: { code: 'CSTD_CS' }, decisionDate: '2025-12-15' });
+  });
+
+  it('reads the same table from an .xlsx, and its export re-imports unchanged', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Lịch sử');
+    ws.addRow(['personId', 'title', 'year', 'decision']);
+    ws.addRow([ids.quang, 'GK_SO', 2024, '=1+1 không phải công thức']);
+    ws.addRow([ids.quang, 'LDTT', 2030, '']);
+    const bad = await post(as.office, Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(bad.json()).toMatchObject({ created: 0, format: 'xlsx', errors: [{ line: 3, message: 'Năm 2030 chưa đến; chỉ ghi được thành tích đến năm 2026.' }] });
+    ws.spliceRows(3, 1);
+    const ok = await post(as.office, Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(ok.json()).toMatchObject({ created: 1, errors: [] });
+    const exp = await req(as.office, 'GET', `/api/awards/records/export.csv?person=${ids.quang}`);
+    expect(exp.statusCode).toBe(200);
+    expect(exp.body).toContain(`${ids.quang},Ma Đình Quang,VL-SKHCN,GK_SO,2024,"'=1+1 không phải công thức",,,`);
+    const back = await post(as.office, exp.body.replace(/^\uFEFF/, ''));
+    expect(back.json()).toMatchObject({ created: 0, existing: 1, errors: [] });
+    const xl = await s.app.inject({ method: 'GET', url: `/api/awards/records/export.xlsx?person=${ids.quang}`, headers: as.office });
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load(xl.rawPayload as unknown as ArrayBuffer);
+    const cell = read.worksheets[0].getRow(2).getCell(6);
+    expect(cell.value).toBe('=1+1 không phải công thức');
+    expect(cell.numFmt).toBe('@');
+  });
+
+  it('is for admin and office only', async () => {
+    expect((await post(as.reporter, 'personId,title,year\n1,LDTT,2020')).statusCode).toBe(403);
+  });
+});
+
+describe('ratings and registration', () => {
+  it('sets a rating, audits the change, and imports ratings by abbreviation', async () => {
+    const r = await req(as.office, 'PUT', '/api/awards/ratings', { person: ids.hung, year: 2025, rating: 'xuat_sac' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ year: 2025, rating: 'xuat_sac', ratingLabel: 'Hoàn thành xuất sắc nhiệm vụ' });
+    const imp = await req(as.office, 'POST', '/api/awards/ratings/import', `personId,year,rating\r\n${ids.hung},2024,HTTNV\r\n${ids.hung},2025,hoàn thành tốt nhiệm vụ\r\n${ids.minh},2025,giỏi`, {
+      'content-type': 'text/csv',
+    });
+    expect(imp.json()).toMatchObject({ saved: 0, errors: [{ line: 4, message: expect.stringMatching(/^Xếp loại "giỏi" không hợp lệ/) }] });
+    const ok = await req(as.office, 'POST', '/api/awards/ratings/import', `personId,year,rating\r\n${ids.hung},2024,HTTNV\r\n${ids.hung},2025,hoàn thành tốt nhiệm vụ`, {
+      'content-type': 'text/csv',
+    });
+    expect(ok.json()).toMatchObject({ saved: 2, errors: [] });
+    const list = (await req(as.reporter, 'GET', `/api/awards/ratings?person=${ids.hung}`)).json().items;
+    expect(list.map((x: { year: number; rating: string }) => [x.year, x.rating])).toEqual([[2025, 'tot'], [2024, 'tot']]);
+    const evs = await s.db.query<{ action: string }>(`SELECT action FROM audit_events WHERE entity_type = 'award_rating' ORDER BY id`);
+    expect(evs.map((e) => e.action)).toEqual(['award_rating.create', 'award_rating.import']);
+  });
+
+  it('a unit registers its targets; another unit cannot; a nomination then shows it registered', async () => {
+    const r = await req(as.reporter, 'PUT', '/api/awards/registrations', {
+      unit: 'VL-X03', year: 2026, collectiveTarget: 'TTLDXS', targets: [{ person: ids.hung, title: 'CSTD_CS' }, { person: ids.lan, title: 'LDTT' }],
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ unit: { code: 'VL-X03' }, year: 2026, collectiveTarget: 'TTLDXS', version: 1 });
+    expect((await req(as.otherReporter, 'PUT', '/api/awards/registrations', { unit: 'VL-X03', year: 2026 })).statusCode).toBe(404);
+    const wrong = await req(as.reporter, 'PUT', '/api/awards/registrations', { unit: 'VL-X03', year: 2026, targets: [{ person: ids.minh, title: 'LDTT' }] });
+    expect(wrong.json().message).toBe('Dòng 1: cán bộ "Nông Văn Minh" không công tác tại "Xã Khê Thượng".');
+    const stale = await req(as.reporter, 'PUT', '/api/awards/registrations', { unit: 'VL-X03', year: 2026, version: 7 });
+    expect(stale.statusCode).toBe(409);
+    expect((await req(as.office, 'GET', '/api/awards/registrations?year=2026')).json().items.map((x: { unit: { code: string } }) => x.unit.code)).toEqual(['VL-X03']);
+    expect((await req(as.otherReporter, 'GET', '/api/awards/registrations?year=2026')).json().items).toEqual([]);
+    const n = await req(as.reporter, 'POST', '/api/awards/nominations', { person: ids.hung, title: 'LDTT', year: 2026 });
+    expect(n.statusCode, n.body).toBe(201);
+    expect(n.json().registered).toBe(true);
+    expect(check(n.json(), 'dang_ky').evidence).toBe('Đã đăng ký thi đua năm 2026: Chiến sĩ thi đua cơ sở.');
+  });
+});

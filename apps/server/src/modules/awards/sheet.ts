@@ -19,12 +19,12 @@ export type LineError = { line: number; message: string };
 const MAX_ROWS = 50_000;
 
 /** A column: its key, and the header texts it is recognised by (the key itself, or its Vietnamese label). */
-export type Column<C extends string> = { key: C; label: string };
+export type Column<C extends string> = { key: C; label: string; aliases?: readonly string[] };
 
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();
 
 function headerIndex<C extends string>(header: string[], columns: readonly Column<C>[], required: readonly C[]) {
-  const known = (h: string) => columns.find((c) => fold(c.key) === fold(h) || fold(c.label) === fold(h));
+  const known = (h: string) => columns.find((c) => [c.key, c.label, ...(c.aliases ?? [])].some((x) => fold(x) === fold(h)));
   const list = columns.map((c) => c.key).join(', ');
   if (!header.some((h) => known(h))) throw badRequest(`Dòng đầu tiên của tệp phải là dòng tiêu đề, gồm các cột: ${list}.`);
   const missing = required.filter((k) => !header.some((h) => known(h)?.key === k));
