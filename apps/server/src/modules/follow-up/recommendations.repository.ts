@@ -8,6 +8,7 @@
  */
 import type { RecommendationKind, RecommendationState, Timeliness } from '@nhip/contracts';
 import type { Db } from '../../platform/db/index.js';
+import { similarRepo } from './similar.repository.js';
 
 export type RecommendationRow = {
   id: number;
@@ -372,13 +373,11 @@ export const recommendationsRepo = {
       [fromId, toId, by, at],
     ),
 
-  /** "Nêu lại lần thứ N": the number of distinct periods (or days, without a period) in which a point was raised. */
-  refreshTimesRaised: (db: Db, ids: number[]) =>
-    db.query(
-      `UPDATE recommendations r SET times_raised = (SELECT count(DISTINCT coalesce(s.period, s.raised_on::text))::int FROM recommendation_sources s WHERE s.recommendation_id = r.id)
-        WHERE r.id = ANY($1::int[])`,
-      [ids],
-    ),
+  /**
+   * "Nêu lại lần thứ N": the number of distinct (raiser lineage, period) among the sources, kept in times_raised
+   * (the query and its rules are in similar.repository.ts).
+   */
+  refreshTimesRaised: (db: Db, ids: number[]) => similarRepo.refreshTimesRaised(db, ids),
 
   /** Points merged into `id` (one level: merges are kept flat). */
   mergedInto: (db: Db, id: number) =>
