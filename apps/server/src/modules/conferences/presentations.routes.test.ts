@@ -112,7 +112,10 @@ describe('uploading', () => {
     });
     expect(r.statusCode).toBe(413);
     expect(r.json().message).toBe('Tệp tham luận vượt quá 30 MB; tệp chưa được lưu, bài đã nộp trước được giữ nguyên.');
-    expect((await call('rep1', 'GET', `/api/conferences/${id}/presentations`)).json().items[0].file.name).toBe('trinh-chieu.pptx');
+    const list = (await call('rep1', 'GET', `/api/conferences/${id}/presentations`)).json();
+    expect(list.items[0].file.name).toBe('trinh-chieu.pptx');
+    // The page reads the limit from here rather than repeating it.
+    expect(list.limits).toEqual({ presentationBytes: 30 * 1024 * 1024 });
   });
 
   it('is the unit\'s own: another unit gets 404, the office 403', async () => {

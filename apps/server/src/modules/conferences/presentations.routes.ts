@@ -58,11 +58,14 @@ export const presentationRoutes: FastifyPluginAsyncZod = async (app) => {
     present(await loadPresentation(app.db, u, await loadVisibleConference(app.db, u, id), pid));
 
   app.get('/api/conferences/:id/presentations', {
-    schema: { tags: TAGS, summary: 'Các bài tham luận được đề nghị (đơn vị chỉ thấy bài của mình)', params: ConferenceIdParam, response: { 200: z.object({ items: z.array(Presentation) }) } },
+    schema: {
+      tags: TAGS, summary: 'Các bài tham luận được đề nghị (đơn vị chỉ thấy bài của mình), và giới hạn dung lượng tệp', params: ConferenceIdParam,
+      response: { 200: z.object({ items: z.array(Presentation), limits: z.object({ presentationBytes: z.number().describe('Dung lượng tối đa của một tệp tham luận (byte)') }) }) },
+    },
   }, async (req) => {
     const u = requireUser(req);
     const loaded = await loadVisibleConference(app.db, u, req.params.id);
-    return { items: (await listPresentations(app.db, u, loaded)).map(present) };
+    return { items: (await listPresentations(app.db, u, loaded)).map(present), limits: { presentationBytes: MAX_PRESENTATION_BYTES } };
   });
 
   app.post('/api/conferences/:id/presentations', {

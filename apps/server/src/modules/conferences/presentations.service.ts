@@ -24,7 +24,7 @@ import { type PresentationRow, presentationsRepo } from './presentations.reposit
 export const PRESENTATION_NOT_FOUND = 'Không tìm thấy bài tham luận.';
 /** A presentation file may be this large: slides with photographs run to tens of megabytes. */
 export const MAX_PRESENTATION_BYTES = 30 * 1024 * 1024;
-export const MAX_PRESENTATION_TEXT = '30 MB';
+export const MAX_PRESENTATION_TEXT = `${MAX_PRESENTATION_BYTES / 1024 / 1024} MB`;
 
 export const PRESENTATION_KINDS = {
   pdf: { mime: 'application/pdf', label: 'PDF' },

@@ -13,9 +13,9 @@ import { ErrorState, errorMessage } from '../../components/QueryState';
 import { applyServerError, ServerErrorAlert } from '../../components/serverError';
 import { api } from '../../lib/api';
 import { DeadlineText } from '../rounds/shared';
-import { type Board, type Conference, type Presentation, putFile, usePart, useRefreshConference } from './api';
+import { type Board, type Conference, type Presentation, type PresentationList, putFile, usePart, useRefreshConference } from './api';
 import { PersonSelect } from './PersonSelect';
-import { DateTimeField, dt, fileSize, useAction, useDownload, vnWall, viSearch } from './shared';
+import { DateTimeField, dt, fileSize, sizeLimit, useAction, useDownload, vnWall, viSearch } from './shared';
 
 const ACCEPT = '.docx,.pdf,.pptx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
@@ -23,7 +23,7 @@ export default function PresentationsTab({ c }: { c: Conference }) {
   const l = useL();
   const me = useCurrentUser();
   const unitRole = UNIT_ROLES.includes(me.role);
-  const list = usePart<{ items: Presentation[] }>(c.id, 'presentations', 'presentations');
+  const list = usePart<PresentationList>(c.id, 'presentations', 'presentations');
   const refresh = useRefreshConference(c.id);
   const [run] = useAction();
   const [download, downloading] = useDownload();
@@ -32,6 +32,7 @@ export default function PresentationsTab({ c }: { c: Conference }) {
   const canPlan = c.abilities.plan;
   const bundle = !unitRole && me.role !== 'viewer';
   const items = list.data?.items ?? [];
+  const maxBytes = list.data?.limits.presentationBytes ?? null;
 
   if (list.error) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   return (
@@ -132,7 +133,7 @@ export default function PresentationsTab({ c }: { c: Conference }) {
                       </Typography.Text>
                     </Flex>
                   ) : null}
-                  {unitRole && c.abilities.present ? <UploadButton c={c} p={p} /> : null}
+                  {unitRole && c.abilities.present ? <UploadButton c={c} p={p} maxBytes={maxBytes} /> : null}
                 </Flex>
               </List.Item>
             )}
@@ -144,7 +145,8 @@ export default function PresentationsTab({ c }: { c: Conference }) {
   );
 }
 
-function UploadButton({ c, p }: { c: Conference; p: Presentation }) {
+/** `maxBytes` is the server's limit (from the list): a larger file is refused here before it is sent. */
+function UploadButton({ c, p, maxBytes }: { c: Conference; p: Presentation; maxBytes: number | null }) {
   const l = useL();
   const input = useRef<HTMLInputElement>(null);
   const refresh = useRefreshConference(c.id);
@@ -153,9 +155,16 @@ function UploadButton({ c, p }: { c: Conference; p: Presentation }) {
   const [error, setError] = useState<string | null>(null);
   const open = new Date(p.replaceableUntil).getTime() > Date.now();
   if (!open) return <Typography.Text type="secondary">{l('Đã quá hạn nộp; liên hệ Văn phòng Sở nếu cần thay bài.', 'Past the due date; ask the office to replace it.')}</Typography.Text>;
+  const limit = maxBytes === null ? null : sizeLimit(maxBytes);
   const send = async (file: File) => {
-    setBusy(true);
     setError(null);
+    if (maxBytes !== null && file.size > maxBytes) {
+      const kept = p.file ? l(', bài đã nộp trước được giữ nguyên', '; the file uploaded before is kept') : '';
+      setError(l(`Tệp tham luận vượt quá ${limit}; tệp chưa được gửi${kept}.`, `The file is larger than ${limit} and was not sent${kept}.`));
+      if (input.current) input.current.value = '';
+      return;
+    }
+    setBusy(true);
     try {
       await putFile<Presentation>(`/api/conferences/${c.id}/presentations/${p.id}/file`, file);
       message.success(l(`Đã nộp ${file.name}.`, `Uploaded ${file.name}.`));
@@ -186,7 +195,7 @@ function UploadButton({ c, p }: { c: Conference; p: Presentation }) {
           {p.file ? l('Thay tệp', 'Replace the file') : l('Nộp tham luận', 'Upload')}
         </Button>
         <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-          {l('.docx, .pdf hoặc .pptx, tối đa 30 MB', '.docx, .pdf or .pptx, up to 30 MB')}
+          {limit ? l(`.docx, .pdf hoặc .pptx, tối đa ${limit}`, `.docx, .pdf or .pptx, up to ${limit}`) : l('.docx, .pdf hoặc .pptx', '.docx, .pdf or .pptx')}
         </Typography.Text>
       </div>
       {error ? <Alert type="error" showIcon title={error} closable onClose={() => setError(null)} /> : null}

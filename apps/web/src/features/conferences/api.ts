@@ -136,6 +136,9 @@ export type Presentation = {
   replaceableUntil: string;
 };
 
+/** GET /api/conferences/{id}/presentations: the items, and the server's file size limit. */
+export type PresentationList = { items: Presentation[]; limits: { presentationBytes: number } };
+
 export type ConferenceTask = {
   conferenceId: number;
   conferenceTitle: string;

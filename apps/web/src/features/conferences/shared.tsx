@@ -123,6 +123,9 @@ export function fileSize(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 }
 
+/** A size limit as people say it: 30 MB, 512 KB, 1,5 MB (no ",0"). */
+export const sizeLimit = (n: number): string => fileSize(n).replace(/,0 /, ' ');
+
 /** Select search without diacritics: "khe thuong" finds "Xã Khê Thượng". */
 export const viSearch = {
   filterOption: (input: string, option?: { label?: unknown }) => searchMatches(typeof option?.label === 'string' ? option.label : '', input),
