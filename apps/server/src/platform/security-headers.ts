@@ -64,6 +64,20 @@ export const DOCS_CSP = policy({
   'style-src': `'self' ${sha256(SWAGGER_LOGO_STYLE)}`,
 });
 
+/**
+ * The public portal's server-rendered pages (modules/portal): no script at all, styles only from the portal's
+ * stylesheet on this origin (no <style>, no style attribute), images (article photos) from this origin, forms
+ * (search, browse by date) sent only here. Its charts are inline SVG and need nothing more.
+ */
+export const PORTAL_CSP = policy({
+  'default-src': "'none'",
+  'style-src': "'self'",
+  'img-src': "'self'",
+  'form-action': "'self'",
+  'base-uri': "'none'",
+  'frame-ancestors': "'none'",
+});
+
 /** Anything that is not an HTML page: it may load nothing and be framed by nobody. */
 export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";
 
