@@ -191,7 +191,7 @@ export function canSeeNomination(a: Actor, s: NominationSubject): boolean {
     case 'unit_head':
       return own(a, s.proposingUnitId) || own(a, s.subjectUnitId) || s.councilMember === true;
     case 'viewer':
-      return s.status === 'decided';
+      return s.status === 'decided' || s.councilMember === true;
   }
 }
 

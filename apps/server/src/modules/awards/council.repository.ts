@@ -255,12 +255,20 @@ export const councilRepo = {
     await db.query(`UPDATE award_ballots SET members_total = $2 WHERE meeting_id = $1`, [meetingId, membersTotal]);
   },
 
-  async lockBallot(db: Db, meetingId: number, nominationId: number): Promise<{ id: number; mode: 'paper' | 'electronic'; casts: number } | null> {
-    const r = await db.maybeOne<{ id: number; mode: 'paper' | 'electronic' }>(
-      `SELECT id, mode FROM award_ballots WHERE meeting_id = $1 AND nomination_id = $2 FOR UPDATE`, [meetingId, nominationId]);
+  async lockBallot(db: Db, meetingId: number, nominationId: number): Promise<{ id: number; mode: 'paper' | 'electronic'; casts: number; recorded: boolean } | null> {
+    const r = await db.maybeOne<{ id: number; mode: 'paper' | 'electronic'; recorded: boolean }>(
+      `SELECT id, mode, recorded_at IS NOT NULL AS recorded FROM award_ballots WHERE meeting_id = $1 AND nomination_id = $2 FOR UPDATE`, [meetingId, nominationId]);
     if (!r) return null;
     const c = await db.one<{ n: number }>(`SELECT count(*)::int AS n FROM award_ballot_casts WHERE ballot_id = $1`, [r.id]);
-    return { id: r.id, mode: r.mode, casts: c.n };
+    return { id: r.id, mode: r.mode, casts: c.n, recorded: r.recorded };
+  },
+
+  async setBallotSort(db: Db, meetingId: number, nominationId: number, sort: number): Promise<void> {
+    await db.query(`UPDATE award_ballots SET sort = $3 WHERE meeting_id = $1 AND nomination_id = $2`, [meetingId, nominationId, sort]);
+  },
+
+  async setEndedAt(db: Db, meetingId: number, endedAt: Date): Promise<void> {
+    await db.query(`UPDATE award_meetings SET ended_at = $2 WHERE id = $1`, [meetingId, endedAt]);
   },
 
   async setTally(db: Db, ballotId: number, t: { ballotsCast: number; votesFor: number; votesAgainst: number; by: number | null }): Promise<void> {

@@ -206,12 +206,13 @@ const memberRatio: Evaluator = (c, facts, q, ctx) => {
   return { passed: false, evidence: `${line(yes)}${pendingYes ? `, ${pendingYes} người đang được đề nghị` : ''}; ${need}.` };
 };
 
-/** Whole months from `start` to `end` (both YYYY-MM-DD), counting the end day. */
+/** Whole months of service from `start` to `end` (both YYYY-MM-DD), both days included: 01/07 → 31/12 is 6 months. */
 export function monthsBetween(start: string, end: string): number {
   const [y1, m1, d1] = start.split('-').map(Number);
-  const [y2, m2, d2] = end.split('-').map(Number);
-  let months = (y2 - y1) * 12 + (m2 - m1);
-  if (d2 + 1 < d1) months -= 1;
+  const after = new Date(`${end}T00:00:00Z`);
+  after.setUTCDate(after.getUTCDate() + 1);
+  const [y2, m2, d2] = [after.getUTCFullYear(), after.getUTCMonth() + 1, after.getUTCDate()];
+  const months = (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
   return Math.max(0, months);
 }
 
