@@ -3,6 +3,7 @@ export * from './policy.js';
 export * from './conference.js';
 export * from './awards.js';
 export * from './followup.js';
+export * from './news.js';
 export * from './calendar.js';
 export * from './period.js';
 export * from './period-labels.js';

@@ -78,7 +78,7 @@ export function abilities(a: Actor, s: SubmissionSubject): Record<SubmissionActi
 export const GLOBAL_ACTIONS = [
   'org.manage', 'catalog.manage', 'rounds.manage', 'users.manage', 'audit.read', 'tokens.own',
   'metadata.import', 'data.importApproved', 'completeness.read', 'settings.manage', 'people.manage', 'conferences.manage',
-  'recommendations.manage', 'recommendations.triage', 'awards.manage',
+  'recommendations.manage', 'recommendations.triage', 'awards.manage', 'news.write', 'news.approve',
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
@@ -103,6 +103,10 @@ const GLOBAL: Record<GlobalAction, readonly Role[]> = {
   'recommendations.triage': ['admin', 'office', 'reviewer'],
   /** The awards catalog and its rules, award history, ratings, initiatives, and running nominations (awards.ts for one nomination). */
   'awards.manage': ['admin', 'office'],
+  /** Write, edit, publish and correct news articles (news.ts for one article). */
+  'news.write': ['admin', 'office'],
+  /** Approve articles when setting 'news.approvers' names no one (news.ts: parseNewsApprovers, isNewsApprover). */
+  'news.approve': ['admin', 'director'],
 };
 
 export function canDo(a: Pick<Actor, 'role'>, action: GlobalAction): boolean {

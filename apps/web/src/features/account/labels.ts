@@ -17,4 +17,6 @@ export const ABILITY_LABELS: Record<GlobalAction, { vi: string; en: string }> = 
   'recommendations.manage': { vi: 'Quản lý sổ theo dõi kiến nghị', en: 'Manage the register of recommendations' },
   'recommendations.triage': { vi: 'Phân loại kiến nghị mới tiếp nhận', en: 'Triage incoming recommendations' },
   'awards.manage': { vi: 'Quản lý thi đua, khen thưởng: danh mục, quy định, hồ sơ đề nghị', en: 'Run emulation and commendation: catalog, rules, nominations' },
+  'news.write': { vi: 'Viết, đăng và đính chính tin bài', en: 'Write, publish and correct news articles' },
+  'news.approve': { vi: 'Duyệt tin bài trước khi đăng', en: 'Approve news articles before publication' },
 };
