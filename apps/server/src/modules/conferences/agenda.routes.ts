@@ -39,6 +39,8 @@ const Item = z.object({
   hasNotes: z.boolean(),
   material: z.array(z.object({
     kind: z.enum(['draft_report', 'presentation']), label: z.string(), href: z.string(), presentationId: z.number().nullable(), uploaded: z.boolean(),
+    available: z.boolean().describe('Người xem mở được tài liệu này (href) ngay bây giờ'),
+    note: z.string().nullable().describe('Vì sao chưa mở được, khi available là false'),
   })),
 });
 
@@ -47,7 +49,7 @@ const Agenda = z.object({ conferenceId: z.number(), startsAt: z.date(), endsAt: 
 export const agendaRoutes: FastifyPluginAsyncZod = async (app) => {
   const agenda = async (u: Parameters<typeof loadVisibleConference>[1], id: number): Promise<z.infer<typeof Agenda>> => {
     const loaded = await loadVisibleConference(app.db, u, id);
-    const rows = await agendaOf(app.db, loaded.conference);
+    const rows = await agendaOf(app.db, loaded.conference, u);
     const total = rows.reduce((n, r) => n + r.item.duration_minutes, 0);
     return {
       conferenceId: id,

@@ -3,7 +3,7 @@
  * a guest outside the directory) and a duration. Start times are computed from the conference's start, so a
  * reorder moves them; a PUT replaces the list but keeps the ids of the items it names, so their notes survive.
  */
-import { AGENDA_KIND_LABELS, type AgendaKind, conferencePeriodWording, formatDateTime, normalizeText } from '@nhip/contracts';
+import { type Actor, AGENDA_KIND_LABELS, type AgendaKind, canDo, conferencePeriodWording, formatDateTime, normalizeText, UNIT_ROLES } from '@nhip/contracts';
 import { type AuditActor, audit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { badRequest, conflict } from '../../platform/errors.js';
@@ -22,7 +22,14 @@ export type AgendaInput = {
 };
 
 export type TimedItem = AgendaRow & { startsAt: Date; endsAt: Date };
-export type Material = { kind: 'draft_report' | 'presentation'; label: string; href: string; presentationId: number | null; uploaded: boolean };
+/** `available`: the reader may open `href` now; otherwise `note` says why (a link would only answer 403 or 404). */
+export type Material = {
+  kind: 'draft_report' | 'presentation'; label: string; href: string; presentationId: number | null; uploaded: boolean; available: boolean; note: string | null;
+};
+
+export const DRAFT_REPORT_AT_CONFERENCE = 'Dự thảo báo cáo do Văn phòng Sở phát hành tại hội nghị';
+export const OTHER_UNITS_PRESENTATION = 'Tham luận của đơn vị khác do Văn phòng Sở phát hành tại hội nghị';
+export const PRESENTATION_NOT_UPLOADED = 'Chưa nộp';
 
 const VN_OFFSET_MS = 7 * 3600_000;
 /** Midnight (Vietnam) at the end of the day an instant falls on. */
@@ -63,22 +70,31 @@ export function checkAgendaFitsDay(startsAt: Date, items: { title: string; durat
   }
 }
 
-/** The items in order with their times and linked material (the draft report, the presentations' files). */
-export async function agendaOf(db: Db, conference: ConferenceRow): Promise<{ item: TimedItem; material: Material[] }[]> {
+/**
+ * The items in order with their times and linked material (the draft report, the presentations' files), as `reader`
+ * may open it: the draft report for those who read reports (a unit gets it at the conference), a presentation's file
+ * for the department and for the unit that gave it (the same rules as the routes that serve them).
+ */
+export async function agendaOf(db: Db, conference: ConferenceRow, reader: Actor): Promise<{ item: TimedItem; material: Material[] }[]> {
   const items = timeItems(conference.starts_at, await agendaRepo.list(db, conference.id));
   const presentations = await presentationsRepo.list(db, conference.id);
+  const readsReport = canDo(reader, 'completeness.read');
+  const unit = UNIT_ROLES.includes(reader.role);
   return items.map((item) => {
     const material: Material[] = [];
     if (item.kind === 'draft_report')
       material.push({
         kind: 'draft_report', label: 'Dự thảo báo cáo', href: `/api/reports/summary?period=${encodeURIComponent(conference.period)}`, presentationId: null,
-        uploaded: true,
+        uploaded: true, available: readsReport, note: readsReport ? null : DRAFT_REPORT_AT_CONFERENCE,
       });
-    for (const p of presentations.filter((p) => p.agenda_item_id === item.id))
+    for (const p of presentations.filter((p) => p.agenda_item_id === item.id)) {
+      const uploaded = p.file_name !== null;
+      const note = unit && p.org_unit_id !== reader.orgUnitId ? OTHER_UNITS_PRESENTATION : uploaded ? null : PRESENTATION_NOT_UPLOADED;
       material.push({
         kind: 'presentation', label: `Tham luận: ${p.topic} (${p.unit_name})`,
-        href: `/api/conferences/${conference.id}/presentations/${p.id}/file`, presentationId: p.id, uploaded: p.file_name !== null,
+        href: `/api/conferences/${conference.id}/presentations/${p.id}/file`, presentationId: p.id, uploaded, available: note === null, note,
       });
+    }
     return { item, material };
   });
 }

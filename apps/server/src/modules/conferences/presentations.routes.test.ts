@@ -134,6 +134,29 @@ describe('uploading', () => {
     expect(r.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('links the agenda\'s material only for those who may open it, and says why to the others', async () => {
+    type Material = { kind: string; href: string; available: boolean; note: string | null; presentationId: number | null };
+    const material = async (who: ConfUserKey) => {
+      const r = await call(who, 'GET', `/api/conferences/${id}/agenda`);
+      expect(r.statusCode, r.body).toBe(200);
+      const all = (r.json().items as { material: Material[] }[]).flatMap((i) => i.material);
+      return { draft: all.find((m) => m.kind === 'draft_report')!, mine: all.find((m) => m.presentationId === pid)! };
+    };
+    const office = await material('office');
+    expect(office.draft).toMatchObject({ available: true, note: null });
+    expect(office.mine).toMatchObject({ available: true, note: null });
+    expect((await call('office', 'GET', office.draft.href)).statusCode).toBe(200);
+    // A unit cannot read the draft report (the office hands it out at the conference), nor another unit's file.
+    const other = await material('rep2');
+    expect(other.draft).toMatchObject({ available: false, note: 'Dự thảo báo cáo do Văn phòng Sở phát hành tại hội nghị' });
+    expect((await call('rep2', 'GET', other.draft.href)).statusCode).toBe(403);
+    expect(other.mine).toMatchObject({ available: false, note: 'Tham luận của đơn vị khác do Văn phòng Sở phát hành tại hội nghị' });
+    expect((await call('rep2', 'GET', other.mine.href)).statusCode).toBe(404);
+    const own = await material('rep1');
+    expect(own.mine).toMatchObject({ available: true, note: null });
+    expect((await call('rep1', 'GET', own.mine.href)).statusCode).toBe(200);
+  });
+
   it('refuses a withdrawal once the file is in', async () => {
     const r = await call('office', 'DELETE', `/api/conferences/${id}/presentations/${pid}`);
     expect(r.statusCode).toBe(409);

@@ -10,7 +10,6 @@ import { AGENDA_KIND_LABELS, AGENDA_KINDS, type AgendaKind } from '@nhip/contrac
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useCurrentUser } from '../../app/auth';
 import { useL, useLang } from '../../app/i18n';
 import { ErrorState } from '../../components/QueryState';
 import { api } from '../../lib/api';
@@ -43,7 +42,6 @@ export default function AgendaTab({ c }: { c: Conference }) {
   const [editing, setEditing] = useState<Row | null>(null);
   const [dragged, setDragged] = useState<number | null>(null);
   const canPlan = c.abilities.plan;
-  const readsReport = !!useCurrentUser().abilities['completeness.read'];
   const saved = useMemo(() => agenda.data?.items.map(toRow) ?? [], [agenda.data]);
   const shown = rows ?? saved;
   const dirty = rows !== null;
@@ -160,21 +158,26 @@ export default function AgendaTab({ c }: { c: Conference }) {
               {r.material.length ? (
                 <Flex gap={10} wrap="wrap" style={{ marginTop: 2 }}>
                   {r.material.map((m) =>
-                    m.kind === 'draft_report' && readsReport ? (
+                    m.kind === 'draft_report' && m.available ? (
                       <Link key={m.href} to={`/reports/summary?period=${encodeURIComponent(c.period)}`}>
                         <PaperClipOutlined aria-hidden /> {m.label}
                       </Link>
-                    ) : m.kind === 'presentation' && m.uploaded ? (
+                    ) : m.kind === 'presentation' && m.available ? (
                       <a key={m.href} href={m.href}>
                         <PaperClipOutlined aria-hidden /> {m.label}
                       </a>
                     ) : m.kind === 'draft_report' ? (
-                      <span key={m.href} className="nhip-muted">
-                        <PaperClipOutlined aria-hidden /> {m.label}
+                      // Not a link: this user cannot read the draft report; the server says why.
+                      <span key={m.href} className="nhip-muted" data-testid="agenda-material-note">
+                        <PaperClipOutlined aria-hidden /> {l(m.note ?? m.label, 'The office hands out the draft report at the conference')}
                       </span>
-                    ) : (
+                    ) : !m.uploaded ? (
                       <span key={m.href} className="nhip-muted">
                         <PaperClipOutlined aria-hidden /> {m.label} {l('(chưa nộp)', '(not uploaded)')}
+                      </span>
+                    ) : (
+                      <span key={m.href} className="nhip-muted" data-testid="agenda-material-note">
+                        <PaperClipOutlined aria-hidden /> {m.label} · {l('Văn phòng Sở phát hành tại hội nghị', 'handed out by the office at the conference')}
                       </span>
                     ),
                   )}

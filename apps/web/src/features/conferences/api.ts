@@ -114,7 +114,10 @@ export type AgendaItem = {
   startsAt: string;
   endsAt: string;
   hasNotes: boolean;
-  material: { kind: 'draft_report' | 'presentation'; label: string; href: string; presentationId: number | null; uploaded: boolean }[];
+  /** `available`: this user may open `href`; otherwise `note` says why (a unit gets the draft report at the conference). */
+  material: {
+    kind: 'draft_report' | 'presentation'; label: string; href: string; presentationId: number | null; uploaded: boolean; available: boolean; note: string | null;
+  }[];
 };
 export type Agenda = { conferenceId: number; startsAt: string; endsAt: string; totalMinutes: number; items: AgendaItem[] };
 export type AgendaItemInput = {
