@@ -21,7 +21,7 @@ const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, bottom: { style
 
 const COLUMNS: { header: string; width: number }[] = [
   { header: 'STT', width: 6 }, { header: 'Số hiệu', width: 9 }, { header: 'Nội dung kiến nghị', width: 60 }, { header: 'Loại', width: 18 },
-  { header: 'Lĩnh vực', width: 22 }, { header: 'Đơn vị nêu', width: 32 }, { header: 'Số kỳ đã nêu', width: 9 }, { header: 'Kỳ nêu lần đầu', width: 14 },
+  { header: 'Lĩnh vực', width: 22 }, { header: 'Đơn vị nêu', width: 32 }, { header: 'Số lần nêu', width: 9 }, { header: 'Kỳ nêu lần đầu', width: 14 },
   { header: 'Ngày nêu', width: 12 }, { header: 'Phòng chủ trì', width: 28 }, { header: 'Đơn vị phối hợp', width: 28 }, { header: 'Hạn giải quyết', width: 12 },
   { header: 'Trạng thái', width: 18 }, { header: 'Kết quả theo QĐ 42/2014', width: 24 }, { header: 'Tiến độ (%)', width: 9 },
   { header: 'Ngày kết thúc', width: 12 }, { header: 'Trả lời đơn vị', width: 50 }, { header: 'Ghi chú', width: 36 },
@@ -38,7 +38,7 @@ function filterLine(q: BoardQuery): string {
   if (q.conference) parts.push(`hội nghị số ${q.conference}`);
   if (q.timeliness?.length) parts.push(q.timeliness.map((t) => TIMELINESS_LABELS[t].vi.toLowerCase()).join(', '));
   if (q.state?.length) parts.push(q.state.map((s) => RECOMMENDATION_STATE_LABELS[s].vi.toLowerCase()).join(', '));
-  if (q.recurring) parts.push('nêu từ hai kỳ trở lên');
+  if (q.recurring) parts.push('nêu từ hai lần trở lên');
   if (q.q) parts.push(`có "${q.q}"`);
   return parts.length ? `Lọc: ${parts.join('; ')}.` : 'Toàn bộ sổ theo dõi.';
 }

@@ -14,6 +14,7 @@ import { requireAbility, requireUser, sendFile } from '../../platform/http.js';
 import { answerRoutes } from './answers.routes.js';
 import { publishAnswer } from './answers.service.js';
 import { exportRoutes } from './export.routes.js';
+import { reportRoutes } from './report.routes.js';
 import { summaryRoutes } from './summary.routes.js';
 import { presentItem } from './recommendations.presenter.js';
 import { BOARD_SORTS } from './recommendations.repository.js';
@@ -235,6 +236,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(answerRoutes);
   await app.register(summaryRoutes);
   await app.register(exportRoutes);
+  await app.register(reportRoutes);
 };
 
 export const countsOut = (c: { total: number; done_on_time: number; done_late: number; open_within_deadline: number; open_overdue: number }) => ({

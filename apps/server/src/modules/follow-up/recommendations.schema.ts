@@ -23,7 +23,7 @@ export const RecommendationItem = z.object({
   deadline: z.string().nullable().describe('YYYY-MM-DD'),
   state: z.enum(RECOMMENDATION_STATES),
   timeliness: z.enum(TIMELINESS).describe('Ô của lưới QĐ 42/2014: kiến nghị đã gộp lấy ô của kiến nghị được gộp vào'),
-  timesRaised: z.number().describe('Số kỳ khác nhau mà kiến nghị được nêu ("nêu lại lần thứ N")'),
+  timesRaised: z.number().describe('Số lần kiến nghị được nêu ("nêu lại lần thứ N"): mỗi đơn vị (gộp với đơn vị tiền thân) trong mỗi kỳ tính một lần'),
   progress: z.number(),
   firstPeriod: z.string().nullable(),
   raisedOn: z.string(),
@@ -110,7 +110,7 @@ export const BoardQuery = z.object({
   sector: Code.optional().describe('Mã lĩnh vực'),
   state: listOf(RECOMMENDATION_STATES),
   source: z.enum(['report', 'discussion', 'point', 'manual']).optional().describe('Nguồn: báo cáo, ý kiến thảo luận, điểm kết luận/chỉ đạo, nhập trực tiếp'),
-  recurring: Bool.describe('true: kiến nghị đã nêu từ hai kỳ trở lên'),
+  recurring: Bool.describe('true: kiến nghị đã được nêu từ hai lần trở lên'),
   escalated: Bool.describe('true: đã chuyển lãnh đạo Sở phụ trách vì quá hạn'),
   q: z.string().max(200).optional().describe('Tìm trong nội dung (không phân biệt dấu) hoặc theo số hiệu #123'),
 });

@@ -15,7 +15,7 @@ export const SummaryOut = z.object({
   byDivision: z.array(z.object({ division: UnitOut.nullable(), counts: GridCounts })).describe('Theo phòng chủ trì, phòng quá hạn nhiều nhất trước'),
   bySector: z.array(z.object({ sector: SectorOut.nullable(), counts: GridCounts })),
   byKind: z.array(z.object({ kind: z.enum(RECOMMENDATION_KINDS), counts: GridCounts })),
-  topRecurring: z.array(RecommendationItem).describe('Kiến nghị nêu lại nhiều kỳ nhất'),
+  topRecurring: z.array(RecommendationItem).describe('Kiến nghị nêu lại nhiều lần nhất'),
   escalated: z.array(RecommendationItem).describe('Kiến nghị quá hạn đã chuyển lãnh đạo Sở phụ trách'),
 });
 
