@@ -1,0 +1,283 @@
+/**
+ * The follow-up module at scale, on PGlite and on PostgreSQL 15. One section per measure; run them all, or one with
+ * BENCH_SECTION.
+ *
+ *   npm run bench:follow-up                              (PGlite in memory, then a throwaway PostgreSQL 15)
+ *   BENCH_DB=pglite npm run bench:follow-up              (or postgres)
+ *   BENCH_SECTION=board BENCH_POINTS=20000 npm run bench:follow-up
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:follow-up
+ *
+ * Sections:
+ * - board: the register's board over BENCH_POINTS (100,000) recommendations, filtered and paged, through the HTTP
+ *   API (session, validation, the two queries of a page — the page and the grid's counts over the whole filter — the
+ *   raising units of the page, serialisation), signed in as the office, a division reviewer and a commune; and the
+ *   summary behind the director's dashboard card. Aim: p95 < 100 ms on PostgreSQL.
+ *
+ * The register is generated in SQL: ten divisions with a sector each, 60 district offices closed on 30/06/2025 and
+ * the 60 communes that took them over (org_unit_lineage), 30 other units; points raised from 2022 to November 2026
+ * with deadlines 1–6 months later, in every state (about 55 % done, some late, 5 % found impossible, 2 % merged into
+ * the point before them), 1–3 sources each, 15 % with a co-operating unit, 10 % raised two to five times, a third of
+ * the overdue ones escalated. Texts are drawn from the same phrases as bench/matching.ts.
+ */
+import os from 'node:os';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../apps/server/src/app.js';
+import { ensureAdmin } from '../apps/server/src/modules/identity/identity.service.js';
+import { systemClock } from '../apps/server/src/platform/clock.js';
+import { loadConfig } from '../apps/server/src/platform/config.js';
+import { type Db, openPglite, openPostgres } from '../apps/server/src/platform/db/index.js';
+import { migrate } from '../apps/server/src/platform/db/migrate.js';
+import { benchPostgres } from './lib/pg.js';
+import { quantile } from './lib/stats.js';
+
+const POINTS = Number(process.env.BENCH_POINTS ?? 100_000);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 60);
+const WHICH = (process.env.BENCH_DB ?? 'both') as 'pglite' | 'postgres' | 'both';
+const SECTION = process.env.BENCH_SECTION ?? 'all';
+const NOW = '2026-11-22T02:00:00Z'; // 09:00 in Vietnam
+const TODAY = '2026-11-22';
+const PASSWORD = 'Bench-Nhip-2026!';
+const LOAD_BEFORE = os.loadavg()[0];
+
+const f1 = (x: number) => x.toFixed(1);
+const stats = (a: number[]) => {
+  const s = [...a].sort((x, y) => x - y);
+  return { p50: quantile(s, 0.5), p95: quantile(s, 0.95), max: s[s.length - 1] ?? Number.NaN };
+};
+
+// ─────────────────────────── the register, generated ───────────────────────────
+
+const SUBJECTS = [
+  'cụm loa truyền thanh ở thôn', 'hệ thống loa không dây', 'đài truyền thanh cơ sở', 'thiết bị sản xuất chương trình truyền thanh',
+  'máy tính ở bộ phận một cửa', 'máy quét hồ sơ', 'phần mềm một cửa điện tử', 'hệ thống quản lý văn bản', 'chữ ký số của công chức',
+  'hồ sơ cấp độ an toàn thông tin', 'phần mềm phòng chống mã độc', 'trung tâm dữ liệu của tỉnh', 'cổng dịch vụ công trực tuyến',
+  'hồ sơ thủ tục hành chính trực tuyến', 'số hóa kết quả giải quyết thủ tục hành chính', 'cáp quang đến thôn', 'sóng di động ở thôn vùng cao',
+  'trạm BTS tại khu dân cư', 'tuyến cáp viễn thông treo trên cột điện', 'thuê bao 2G', 'tổ công nghệ số cộng đồng', 'tài khoản định danh điện tử',
+  'thanh toán không dùng tiền mặt ở chợ', 'sàn thương mại điện tử cho hợp tác xã', 'trang thông tin điện tử của xã', 'tin giả trên mạng xã hội',
+  'nhuận bút tin bài truyền thanh', 'phụ cấp cán bộ truyền thanh cơ sở', 'cán bộ phụ trách công nghệ thông tin', 'pa-nô tuyên truyền trực quan',
+  'camera giám sát an ninh', 'đường truyền Internet ở nhà văn hóa thôn', 'dữ liệu bàn giao sau sắp xếp', 'biểu mẫu báo cáo thống kê ngành',
+  'điểm bưu chính văn hóa xã', 'dịch vụ bưu chính công ích', 'phóng viên báo chí đa phương tiện', 'thư viện và tủ sách cơ sở',
+];
+const PROBLEMS = [
+  'đã xuống cấp, hay hỏng', 'chưa được đầu tư', 'hoạt động chưa hiệu quả', 'thường xuyên gặp sự cố', 'chưa đáp ứng yêu cầu',
+  'còn thấp so với chỉ tiêu', 'bị nhiễu, thu lẫn tín hiệu', 'thiếu kinh phí duy trì', 'chưa có hướng dẫn thống nhất', 'triển khai còn chậm',
+  'chưa được cập nhật thường xuyên', 'không ổn định vào mùa mưa', 'người dân chưa quen sử dụng', 'thiếu người vận hành',
+];
+const REQUESTS = [
+  'đề nghị Sở hỗ trợ kinh phí sửa chữa', 'đề nghị bố trí kinh phí thay thế', 'đề nghị tổ chức tập huấn cho cán bộ cơ sở',
+  'kiến nghị UBND tỉnh ban hành cơ chế hỗ trợ', 'đề nghị các doanh nghiệp viễn thông phối hợp khắc phục', 'đề nghị hướng dẫn quy trình thực hiện',
+  'đề nghị tăng cường kiểm tra, đôn đốc', 'đề nghị bổ sung biên chế chuyên trách',
+];
+const PLACES = ['Khê Thượng', 'Nà Lũng', 'Phong Nậm', 'Hạ Sơn', 'Bạch Lâm', 'Thủy Vân', 'Pác Lùng', 'Đồng Lạc', 'Tân Giang', 'Lũng Cao', 'Nậm Tộc', 'Sơn Thành'];
+
+type Register = { divisions: string[]; sectors: string[]; communes: string[]; districts: string[]; reviewerDivision: string; communeUser: string };
+
+/** The organisation, users and `n` recommendations with their sources, in a few INSERT … SELECT statements. */
+async function seedRegister(db: Db, n: number): Promise<Register> {
+  await ensureAdmin(db, PASSWORD);
+  const hash = (await db.one<{ password_hash: string }>(`SELECT password_hash FROM users WHERE username = 'admin'`)).password_hash;
+  return db.tx(async (tx) => {
+    const dep = (await tx.one<{ id: number }>(`INSERT INTO org_units (code, name, type, level, path) VALUES ('SKHCN', 'Sở Khoa học và Công nghệ', 'department', 1, '/') RETURNING id`)).id;
+    await tx.query(`UPDATE org_units SET path = '/' || id || '/' WHERE id = $1`, [dep]);
+    await tx.query(
+      `INSERT INTO org_units (code, name, type, parent_id, level, path)
+       SELECT 'P-' || lpad(g::text, 2, '0'), 'Phòng chuyên môn số ' || g, 'division', $1, 2, '/' FROM generate_series(1, 10) g`, [dep],
+    );
+    await tx.query(
+      `INSERT INTO sectors (code, name, division_id, sort)
+       SELECT 'LV' || lpad(g::text, 2, '0'), 'Lĩnh vực số ' || g, (SELECT id FROM org_units WHERE code = 'P-' || lpad(g::text, 2, '0')), g FROM generate_series(1, 10) g`,
+    );
+    await tx.query(
+      `INSERT INTO org_units (code, name, type, level, path, valid_to)
+       SELECT 'H-' || lpad(g::text, 3, '0'), 'Phòng Văn hóa và Thông tin huyện số ' || g, 'district_office', 2, '/', DATE '2025-06-30' FROM generate_series(1, 60) g`,
+    );
+    await tx.query(
+      `INSERT INTO org_units (code, name, type, level, path, valid_from)
+       SELECT 'X-' || lpad(g::text, 3, '0'), 'Xã số ' || g, 'commune', 2, '/', DATE '2025-07-01' FROM generate_series(1, 60) g`,
+    );
+    await tx.query(
+      `INSERT INTO org_units (code, name, type, level, path) SELECT 'DN-' || lpad(g::text, 3, '0'), 'Doanh nghiệp số ' || g, 'enterprise', 2, '/' FROM generate_series(1, 30) g`,
+    );
+    await tx.query(
+      `INSERT INTO org_unit_lineage (unit_id, predecessor_id, kind)
+       SELECT x.id, h.id, 'merge' FROM org_units x JOIN org_units h ON h.code = 'H-' || substr(x.code, 3) WHERE x.code LIKE 'X-%'`,
+    );
+    for (const [username, role, unit] of [['vanphong', 'office', 'P-01'], ['giamdoc', 'director', 'SKHCN'], ['thamdinh', 'reviewer', 'P-03'], ['baocao', 'reporter', 'X-007']] as const) {
+      await tx.query(
+        `INSERT INTO users (username, full_name, password_hash, role, org_unit_id) VALUES ($1, $1, $2, $3, (SELECT id FROM org_units WHERE code = $4))`,
+        [username, hash, role, unit],
+      );
+    }
+
+    // Recommendations: deterministic "random" columns from hashes of the row number.
+    await tx.query(
+      `WITH base AS (
+         SELECT g,
+                (abs(hashtext('a' || g)) % 1000) AS h1, (abs(hashtext('b' || g)) % 1000) AS h2, (abs(hashtext('c' || g)) % 1000) AS h3,
+                DATE '2022-01-05' + (abs(hashtext('d' || g)) % 1780) AS raised
+           FROM generate_series(1, $1::int) g
+       ), shaped AS (
+         SELECT g, h1, h2, h3, raised, raised + 30 + (h2 % 150) AS deadline, 1 + (h1 % 10) AS sector_no,
+                CASE WHEN g % 50 = 0 THEN 'merged'
+                     WHEN raised > DATE '2026-10-01' AND h1 < 300 THEN 'new'
+                     WHEN h3 < 550 THEN 'done' WHEN h3 < 600 THEN 'cannot_do' WHEN h3 < 800 THEN 'in_progress'
+                     WHEN h3 < 900 THEN 'assigned' WHEN h3 < 950 THEN 'carried' ELSE 'in_progress' END AS state
+           FROM base
+       )
+       INSERT INTO recommendations (id, text, kind, sector_id, first_period, raised_on, owner_division_id, deadline, state, state_reason, progress,
+                                    merged_into_id, carried_to_period, answer, answer_published_at, closed_on, escalated_at, times_raised, version,
+                                    created_at, updated_at)
+       SELECT g,
+              initcap(($2::text[])[1 + h1 % array_length($2::text[], 1)]) || ' ' || ($3::text[])[1 + h2 % array_length($3::text[], 1)]
+                || ' ở ' || ($5::text[])[1 + h3 % array_length($5::text[], 1)] || '; ' || ($4::text[])[1 + (h1 + h3) % array_length($4::text[], 1)] || '.',
+              (ARRAY['difficulty','proposal','proposal','conclusion','directive'])[1 + h2 % 5],
+              (SELECT id FROM sectors WHERE code = 'LV' || lpad(sector_no::text, 2, '0')),
+              extract(year FROM raised)::int || 'Q' || extract(quarter FROM raised)::int,
+              raised,
+              CASE WHEN state = 'new' THEN NULL ELSE (SELECT id FROM org_units WHERE code = 'P-' || lpad((CASE WHEN h2 < 100 THEN 1 + h3 % 10 ELSE sector_no END)::text, 2, '0')) END,
+              CASE WHEN state = 'new' AND h2 < 500 THEN NULL ELSE deadline END,
+              state,
+              CASE WHEN state IN ('cannot_do','carried') THEN 'Chờ bố trí kinh phí của tỉnh' END,
+              CASE WHEN state = 'done' THEN 100 WHEN state IN ('in_progress','carried') THEN h1 % 90 ELSE 0 END,
+              CASE WHEN state = 'merged' THEN g - 1 END,
+              CASE WHEN state = 'carried' THEN '2027Q1' END,
+              CASE WHEN state IN ('done','cannot_do') OR h1 < 200 THEN 'Sở đã xem xét và trả lời đơn vị.' END,
+              CASE WHEN state IN ('done','cannot_do') THEN timestamptz '2026-01-01' END,
+              CASE WHEN state IN ('done','cannot_do') THEN least(raised + 10 + (h1 % 220), DATE '2026-11-21') END,
+              CASE WHEN state IN ('assigned','in_progress','carried') AND deadline < DATE '2026-11-15' AND h2 % 3 = 0 THEN timestamptz '2026-11-01' END,
+              CASE WHEN h1 % 10 = 0 THEN 2 + h2 % 4 ELSE 1 END,
+              1, raised::timestamptz, raised::timestamptz + (h3 || ' hours')::interval
+         FROM shaped`,
+      [n, SUBJECTS, PROBLEMS, REQUESTS, PLACES],
+    );
+    await tx.query(`SELECT setval(pg_get_serial_sequence('recommendations', 'id'), $1::int)`, [n]);
+    // Sources: 1–3 per point, by a district office (before 07/2025), a commune (after) or an enterprise.
+    await tx.query(
+      `INSERT INTO recommendation_sources (recommendation_id, kind, org_unit_id, period, raised_on, text)
+       SELECT r.id, CASE WHEN k = 1 THEN 'report' ELSE 'discussion' END,
+              (SELECT id FROM org_units WHERE code = CASE WHEN abs(hashtext('u' || r.id || k)) % 10 < 2 THEN 'DN-' || lpad((1 + abs(hashtext('e' || r.id || k)) % 30)::text, 3, '0')
+                                                       WHEN r.raised_on < DATE '2025-07-01' THEN 'H-' || lpad((1 + abs(hashtext('e' || r.id || k)) % 60)::text, 3, '0')
+                                                       ELSE 'X-' || lpad((1 + abs(hashtext('e' || r.id || k)) % 60)::text, 3, '0') END),
+              r.first_period, r.raised_on, r.text
+         FROM recommendations r CROSS JOIN LATERAL generate_series(1, 1 + (r.id % 7 = 0)::int + (r.id % 11 = 0)::int) k`,
+    );
+    await tx.query(
+      `INSERT INTO recommendation_cooperating_units (recommendation_id, org_unit_id)
+       SELECT r.id, (SELECT id FROM org_units WHERE code = 'P-' || lpad((1 + (r.id % 9 + r.sector_id) % 10)::text, 2, '0'))
+         FROM recommendations r WHERE r.id % 7 = 3 ON CONFLICT DO NOTHING`,
+    );
+    return {
+      divisions: Array.from({ length: 10 }, (_, i) => `P-${String(i + 1).padStart(2, '0')}`),
+      sectors: Array.from({ length: 10 }, (_, i) => `LV${String(i + 1).padStart(2, '0')}`),
+      districts: Array.from({ length: 60 }, (_, i) => `H-${String(i + 1).padStart(3, '0')}`),
+      communes: Array.from({ length: 60 }, (_, i) => `X-${String(i + 1).padStart(3, '0')}`),
+      reviewerDivision: 'P-03',
+      communeUser: 'X-007',
+    };
+  });
+}
+
+// ─────────────────────────── section: the board ───────────────────────────
+
+async function signIn(app: FastifyInstance, username: string): Promise<{ cookie: string }> {
+  const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+  if (r.statusCode !== 200) throw new Error(`sign-in ${username}: ${r.statusCode} ${r.body}`);
+  return { cookie: `nhip_sid=${r.cookies.find((c) => c.name === 'nhip_sid')!.value}` };
+}
+
+async function boardSection(db: Db, where: string): Promise<string> {
+  const t0 = performance.now();
+  const reg = await seedRegister(db, POINTS);
+  await db.exec('ANALYZE');
+  const counts = await db.one<{ recs: number; sources: number; coop: number }>(
+    `SELECT (SELECT count(*) FROM recommendations)::int AS recs, (SELECT count(*) FROM recommendation_sources)::int AS sources,
+            (SELECT count(*) FROM recommendation_cooperating_units)::int AS coop`,
+  );
+  console.log(`\n[board] ${where}: ${counts.recs} recommendations, ${counts.sources} sources, ${counts.coop} co-operating links, seeded in ${f1((performance.now() - t0) / 1000)} s`);
+  const app = await buildApp({ db, config: { ...loadConfig({ NHIP_RATE_LIMITS: 'export=off' }), scheduler: false }, clock: systemClock(NOW), logger: false });
+  await app.ready();
+  const office = await signIn(app, 'vanphong');
+  const director = await signIn(app, 'giamdoc');
+  const reviewer = await signIn(app, 'thamdinh');
+  const commune = await signIn(app, 'baocao');
+  // Each case varies its parameters per repetition (another division, sector, year, page…), so no answer is cached.
+  const pick = <T>(list: readonly T[], i: number) => list[i % list.length]!;
+  const cases: { name: string; who: { cookie: string }; url: (i: number) => string }[] = [
+    { name: 'office, everything, by deadline, page 1', who: office, url: () => '/api/recommendations?sort=deadline' },
+    { name: 'office, one year and one division, by recurrence', who: office, url: (i) => `/api/recommendations?period=${2022 + (i % 5)}&owner=${pick(reg.divisions, i)}&sort=recurrence` },
+    { name: 'office, overdue in a sector, by deadline', who: office, url: (i) => `/api/recommendations?timeliness=open_overdue&sector=${pick(reg.sectors, i)}&sort=deadline` },
+    { name: 'office, one quarter, state in progress or assigned', who: office, url: (i) => `/api/recommendations?period=${2022 + (i % 5)}Q${1 + (i % 4)}&state=assigned,in_progress` },
+    { name: 'office, raised by a commune and its predecessor', who: office, url: (i) => `/api/recommendations?unit=${pick(reg.communes, i)}&sort=raised` },
+    { name: 'office, recurring, by recurrence', who: office, url: () => '/api/recommendations?recurring=true&sort=recurrence' },
+    { name: 'office, text search without diacritics', who: office, url: (i) => `/api/recommendations?q=${encodeURIComponent(pick(['loa truyen thanh', 'cap quang', 'chu ky so', 'tram BTS', 'mot cua'], i))}` },
+    { name: 'office, page 200 of everything, by last change', who: office, url: (i) => `/api/recommendations?sort=updated&page=${150 + (i % 100)}` },
+    { name: 'division reviewer, its own and co-operating', who: reviewer, url: (i) => `/api/recommendations?sort=${pick(['deadline', 'updated'], i)}` },
+    { name: 'commune, what it and its predecessor raised', who: commune, url: () => '/api/recommendations?sort=raised' },
+    { name: 'director card: the summary of everything', who: director, url: () => '/api/recommendations/summary' },
+    { name: 'director card: the summary of one year', who: director, url: (i) => `/api/recommendations/summary?period=${2022 + (i % 5)}` },
+  ];
+  const lines: string[] = [];
+  let worst = 0;
+  for (const c of cases) {
+    for (let i = 0; i < 3; i++) await app.inject({ method: 'GET', url: c.url(i), headers: c.who }); // warm
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < REPEAT; i++) {
+      const s = performance.now();
+      const r = await app.inject({ method: 'GET', url: c.url(i), headers: c.who });
+      times.push(performance.now() - s);
+      if (r.statusCode !== 200) throw new Error(`${c.name}: ${r.statusCode} ${r.body.slice(0, 300)}`);
+      total = r.json().total ?? r.json().counts?.total ?? 0;
+    }
+    const t = stats(times);
+    if (!c.name.startsWith('director card')) worst = Math.max(worst, t.p95);
+    const line = `  ${c.name.padEnd(58)} p50 ${f1(t.p50).padStart(6)} ms  p95 ${f1(t.p95).padStart(6)} ms  max ${f1(t.max).padStart(6)} ms  (${total} matching)`;
+    console.log(line);
+    lines.push(line);
+  }
+  await app.close();
+  return `board over ${counts.recs} recommendations: worst p95 of the list ${f1(worst)} ms`;
+}
+
+// ─────────────────────────── runner ───────────────────────────
+
+const SECTIONS: { name: string; run: (db: Db, where: string) => Promise<string> }[] = [
+  { name: 'board', run: boardSection },
+];
+
+async function onDatabase(kind: 'pglite' | 'postgres', section: (typeof SECTIONS)[number]): Promise<string> {
+  if (kind === 'pglite') {
+    const db = await openPglite(undefined);
+    try {
+      await migrate(db);
+      return `PGlite: ${await section.run(db, 'PGlite (in memory)')}`;
+    } finally {
+      await db.close();
+    }
+  }
+  const bench = await benchPostgres(`followup_${section.name}`);
+  const db = await openPostgres(bench.url, 4);
+  try {
+    await migrate(db);
+    return `PostgreSQL: ${await section.run(db, bench.where)}`;
+  } finally {
+    await db.close();
+    await bench.close();
+  }
+}
+
+async function main() {
+  console.log(`machine: ${os.cpus().length} CPUs, 1-minute load average before the run ${LOAD_BEFORE.toFixed(1)}; ${REPEAT} requests per case`);
+  const summary: string[] = [];
+  for (const section of SECTIONS.filter((s) => SECTION === 'all' || s.name === SECTION)) {
+    if (WHICH !== 'postgres') summary.push(await onDatabase('pglite', section));
+    if (WHICH !== 'pglite') summary.push(await onDatabase('postgres', section));
+  }
+  console.log(`\nfollow-up: ${summary.join('; ')}`);
+  console.log(`1-minute load average after the run ${os.loadavg()[0].toFixed(1)} (today in the run: ${TODAY})`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
