@@ -347,3 +347,73 @@ export const NominationOut = z.object({
   abilities: z.record(z.enum(NOMINATION_ACTIONS), z.boolean()),
 });
 export const NominationListOut = z.object({ items: z.array(NominationOut) });
+
+// ───────────── catalog edits ─────────────
+
+const BasisKind = z.enum(['law', 'decree', 'circular', 'decision', 'provincial'], { error: 'loại văn bản là law, decree, circular, decision hoặc provincial' });
+export const BasisBody = z.object({
+  code: z.string({ error: 'bắt buộc, mã văn bản' }).min(2, 'tối thiểu 2 ký tự').max(40, 'tối đa 40 ký tự'),
+  kind: BasisKind,
+  number: z.string({ error: 'bắt buộc, số ký hiệu' }).min(1, 'không được để trống').max(100, 'tối đa 100 ký tự'),
+  shortName: OptText(200),
+  title: OptText(500),
+  issuer: OptText(200),
+  issuedOn: DateISOQuery.nullable().optional(),
+  validFrom: DateISOQuery,
+  validTo: DateISOQuery.nullable().optional(),
+  note: multilineText({ error: 'phải là chuỗi' }).max(2000, 'tối đa 2.000 ký tự').nullable().optional(),
+});
+export const BasisPatchBody = BasisBody.partial();
+
+const Fraction = z.object({
+  num: z.number({ error: 'tử số là số nguyên dương' }).int('tử số là số nguyên').min(1, 'tử số từ 1').max(1000, 'tối đa 1.000'),
+  den: z.number({ error: 'mẫu số là số nguyên dương' }).int('mẫu số là số nguyên').min(1, 'mẫu số từ 1').max(1000, 'tối đa 1.000'),
+});
+const Multiple = z.number({ error: 'hệ số là số' }).min(0, 'không âm').max(100, 'tối đa 100');
+const NullableId = BodyId.nullable().optional();
+export const VersionPatchBody = z.object({
+  name: z.string().min(1, 'không được để trống').max(300, 'tối đa 300 ký tự').optional(),
+  validTo: DateISOQuery.nullable().optional(),
+  basisId: NullableId,
+  article: OptText(200),
+  vote: Fraction.extend({ basisId: NullableId, article: OptText(200), source: Source.optional() }).nullable().optional(),
+  quorum: Fraction.extend({ source: Source.optional() }).nullable().optional(),
+  reward: z.object({
+    individual: Multiple.nullable().optional(), collective: Multiple.nullable().optional(), max: z.boolean().optional(), basisId: NullableId, article: OptText(200),
+    source: Source.optional(),
+  }).optional(),
+  note: multilineText({ error: 'phải là chuỗi' }).max(2000, 'tối đa 2.000 ký tự').nullable().optional(),
+  /** The department confirms this row's settings. */
+  confirm: z.boolean().optional(),
+});
+export const NewVersionBody = VersionPatchBody.omit({ confirm: true }).extend({ validFrom: DateISOQuery });
+
+export const CriterionBody = z.object({
+  code: z.string({ error: 'bắt buộc, mã tiêu chí' }).min(1, 'không được để trống').max(40, 'tối đa 40 ký tự'),
+  kind: z.enum(CRITERION_KINDS, { error: `loại tiêu chí là một trong ${CRITERION_KINDS.join(', ')}` }),
+  appliesTo: z.enum(['individual', 'collective', 'any'], { error: 'áp dụng cho individual, collective hoặc any' }).optional(),
+  label: z.string({ error: 'bắt buộc, nội dung tiêu chí' }).min(1, 'không được để trống').max(500, 'tối đa 500 ký tự'),
+  params: z.record(z.string().max(40, 'tên tham số tối đa 40 ký tự'), z.unknown(), { error: 'params là đối tượng JSON' }).optional(),
+  altGroup: z.string().max(40, 'tối đa 40 ký tự').nullable().optional(),
+  altOption: z.string().max(40, 'tối đa 40 ký tự').nullable().optional(),
+  severity: z.enum(['block', 'flag'], { error: 'mức độ là block (chặn) hoặc flag (đánh dấu)' }).optional(),
+  basisId: NullableId,
+  article: OptText(200),
+  quote: multilineText({ error: 'phải là chuỗi' }).max(2000, 'tối đa 2.000 ký tự').nullable().optional(),
+  source: Source.optional(),
+  validFrom: DateISOQuery.optional(),
+  validTo: DateISOQuery.nullable().optional(),
+  sort: z.number({ error: 'thứ tự là số nguyên' }).int('thứ tự là số nguyên').min(0, 'từ 0').max(100_000, 'tối đa 100.000').optional(),
+  note: multilineText({ error: 'phải là chuỗi' }).max(2000, 'tối đa 2.000 ký tự').nullable().optional(),
+});
+export const CriterionPatchBody = CriterionBody.partial().extend({ confirm: z.boolean().optional() });
+
+export const SalaryBody = z.object({
+  amount: z.number({ error: 'mức lương là số đồng' }).int('mức lương là số nguyên').min(100_000, 'từ 100.000 đ').max(1_000_000_000, 'quá lớn'),
+  validFrom: DateISOQuery,
+  basisId: NullableId,
+  article: OptText(200),
+  source: Source.optional(),
+  note: multilineText({ error: 'phải là chuỗi' }).max(2000, 'tối đa 2.000 ký tự').nullable().optional(),
+});
+export const CreatedOut = z.object({ id: z.number() });

@@ -76,3 +76,86 @@ export const catalogRepo = {
     };
   },
 };
+
+// ───────────── writes ─────────────
+
+export type BasisWrite = {
+  code: string; kind: LegalBasis['kind']; number: string; shortName: string; title: string; issuer: string; issuedOn: string | null; validFrom: string;
+  validTo: string | null; note: string | null;
+};
+export type VersionWrite = {
+  name: string; validFrom: string; validTo: string | null; basisId: number | null; article: string | null; voteNum: number | null; voteDen: number | null;
+  quorumNum: number | null; quorumDen: number | null; voteBasisId: number | null; voteArticle: string | null; voteSource: 'law' | 'setting'; quorumSource: 'law' | 'setting';
+  rewardIndividual: number | null; rewardCollective: number | null; rewardMax: boolean; rewardBasisId: number | null; rewardArticle: string | null;
+  rewardSource: 'law' | 'setting'; note: string | null;
+};
+export type CriterionWrite = Omit<Criterion, 'id' | 'versionId' | 'confirmedAt'>;
+
+export const catalogWriteRepo = {
+  async insertBasis(db: Db, w: BasisWrite): Promise<number> {
+    return (await db.one<{ id: number }>(
+      `INSERT INTO award_legal_bases (code, kind, number, short_name, title, issuer, issued_on, valid_from, valid_to, note) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
+      [w.code, w.kind, w.number, w.shortName, w.title, w.issuer, w.issuedOn, w.validFrom, w.validTo, w.note],
+    )).id;
+  },
+  async updateBasis(db: Db, id: number, w: BasisWrite): Promise<void> {
+    await db.query(
+      `UPDATE award_legal_bases SET code = $2, kind = $3, number = $4, short_name = $5, title = $6, issuer = $7, issued_on = $8, valid_from = $9, valid_to = $10, note = $11,
+              updated_at = now() WHERE id = $1`,
+      [id, w.code, w.kind, w.number, w.shortName, w.title, w.issuer, w.issuedOn, w.validFrom, w.validTo, w.note],
+    );
+  },
+  async insertVersion(db: Db, code: string, w: VersionWrite): Promise<number> {
+    return (await db.one<{ id: number }>(
+      `INSERT INTO award_type_versions (award_code, name, valid_from, valid_to, basis_id, article, vote_num, vote_den, quorum_num, quorum_den, vote_basis_id, vote_article,
+         vote_source, quorum_source, reward_individual, reward_collective, reward_max, reward_basis_id, reward_article, reward_source, note)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21) RETURNING id`,
+      [code, w.name, w.validFrom, w.validTo, w.basisId, w.article, w.voteNum, w.voteDen, w.quorumNum, w.quorumDen, w.voteBasisId, w.voteArticle, w.voteSource, w.quorumSource,
+        w.rewardIndividual, w.rewardCollective, w.rewardMax, w.rewardBasisId, w.rewardArticle, w.rewardSource, w.note],
+    )).id;
+  },
+  async updateVersion(db: Db, id: number, w: VersionWrite, confirmed: { by: number; at: string } | null): Promise<void> {
+    await db.query(
+      `UPDATE award_type_versions SET name = $2, valid_from = $3, valid_to = $4, basis_id = $5, article = $6, vote_num = $7, vote_den = $8, quorum_num = $9, quorum_den = $10,
+              vote_basis_id = $11, vote_article = $12, vote_source = $13, quorum_source = $14, reward_individual = $15, reward_collective = $16, reward_max = $17,
+              reward_basis_id = $18, reward_article = $19, reward_source = $20, note = $21, updated_at = now(),
+              confirmed_at = coalesce($23::timestamptz, confirmed_at), confirmed_by = coalesce($22::int, confirmed_by)
+        WHERE id = $1`,
+      [id, w.name, w.validFrom, w.validTo, w.basisId, w.article, w.voteNum, w.voteDen, w.quorumNum, w.quorumDen, w.voteBasisId, w.voteArticle, w.voteSource, w.quorumSource,
+        w.rewardIndividual, w.rewardCollective, w.rewardMax, w.rewardBasisId, w.rewardArticle, w.rewardSource, w.note, confirmed?.by ?? null, confirmed?.at ?? null],
+    );
+  },
+  async insertCriterion(db: Db, versionId: number, c: CriterionWrite): Promise<number> {
+    return (await db.one<{ id: number }>(
+      `INSERT INTO award_criteria (version_id, code, kind, applies_to, label, params, alt_group, alt_option, severity, basis_id, article, quote, source, valid_from, valid_to, sort, note)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
+      [versionId, c.code, c.kind, c.appliesTo, c.label, JSON.stringify(c.params), c.altGroup, c.altOption, c.severity, c.basisId, c.article, c.quote, c.source, c.validFrom,
+        c.validTo, c.sort, c.note],
+    )).id;
+  },
+  async updateCriterion(db: Db, id: number, c: CriterionWrite, confirmed: { by: number; at: string } | null): Promise<void> {
+    await db.query(
+      `UPDATE award_criteria SET code = $2, kind = $3, applies_to = $4, label = $5, params = $6, alt_group = $7, alt_option = $8, severity = $9, basis_id = $10, article = $11,
+              quote = $12, source = $13, valid_from = $14, valid_to = $15, sort = $16, note = $17, updated_at = now(),
+              confirmed_at = coalesce($19::timestamptz, confirmed_at), confirmed_by = coalesce($18::int, confirmed_by)
+        WHERE id = $1`,
+      [id, c.code, c.kind, c.appliesTo, c.label, JSON.stringify(c.params), c.altGroup, c.altOption, c.severity, c.basisId, c.article, c.quote, c.source, c.validFrom, c.validTo,
+        c.sort, c.note, confirmed?.by ?? null, confirmed?.at ?? null],
+    );
+  },
+  async closeVersion(db: Db, id: number, validTo: string): Promise<void> {
+    await db.query(`UPDATE award_type_versions SET valid_to = $2, updated_at = now() WHERE id = $1`, [id, validTo]);
+    await db.query(`UPDATE award_criteria SET valid_to = $2, updated_at = now() WHERE version_id = $1 AND (valid_to IS NULL OR valid_to > $2) AND valid_from <= $2`, [id, validTo]);
+  },
+  async insertSalary(db: Db, s: Omit<BaseSalary, 'id'>): Promise<number> {
+    await db.query(`UPDATE award_base_salaries SET valid_to = ($1::date - 1) WHERE valid_to IS NULL AND valid_from < $1`, [s.validFrom]);
+    return (await db.one<{ id: number }>(
+      `INSERT INTO award_base_salaries (amount, valid_from, valid_to, basis_id, article, source, note) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+      [s.amount, s.validFrom, s.validTo, s.basisId, s.article, s.source, s.note],
+    )).id;
+  },
+  async lockCatalog(db: Db): Promise<void> {
+    // One editor of the rules at a time: versions and criteria are checked against each other.
+    await db.query(`SELECT code FROM award_types ORDER BY code FOR UPDATE`);
+  },
+};

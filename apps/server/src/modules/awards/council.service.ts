@@ -17,6 +17,8 @@ import {
 import { type AuditActor, audit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.js';
+import { positionWithUnit } from '../conferences/documents.data.js';
+import type { DecreeDocument } from '../documents/kit/model.js';
 import { notify } from '../notifications/notifications.service.js';
 import { vnDateOf } from '../rounds/rounds.service.js';
 import { awardsRepo } from './awards.repository.js';
@@ -24,6 +26,8 @@ import { loadCatalog } from './catalog.service.js';
 import {
   type AttendanceRow, type BallotRow, type CouncilMemberRow, type CouncilRole, councilRepo, type MeetingRow, type MemberWrite,
 } from './council.repository.js';
+import { councilMinutesDocument } from './council.content.js';
+import { councilIssuer, issuerOn } from './decision.issuer.js';
 import { decisionRepo, type SubjectOnDate } from './decision.repository.js';
 import { fractionText, quorumMet, strictest, votePasses, votesNeeded } from './decision.rules.js';
 import { versionOn } from './rules/engine.js';
@@ -465,4 +469,34 @@ export async function listMeetings(db: Db, actor: Actor, q: { year?: number }, t
   const meetings = await councilRepo.meetings(db, { year: q.year, councilIds: mine });
   const ballots = await councilRepo.ballots(db, meetings.map((m) => m.id));
   return meetings.map((m) => ({ ...m, nominations: ballots.filter((b) => b.meetingId === m.id).length }));
+}
+
+// ───────────── the Biên bản ─────────────
+
+/** The meeting's Biên bản as a kit document: numbered once closed, a marked draft before. */
+export async function meetingMinutes(db: Db, actor: Actor, id: number): Promise<{ model: DecreeDocument; fileName: (ext: string) => string; draft: boolean }> {
+  const { meeting: m } = await loadMeeting(db, actor, id, 'minutes');
+  const v = await meetingView(db, actor, id);
+  const date = meetingDate(m);
+  const who = await issuerOn(db, date);
+  const time = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(11, 16);
+  const person = (pid: number | null) => {
+    if (pid === null) return null;
+    const x = v.members.find((mm) => mm.personId === pid);
+    return x ? { name: x.fullName, title: positionWithUnit(x.position, x.unitName) || ROLE_LABELS[x.role] } : null;
+  };
+  const draft = m.status !== 'closed';
+  const model = councilMinutesDocument({
+    issuer: councilIssuer(who), place: who.place, date, time: time(m.heldAt), endTime: m.endedAt ? time(m.endedAt) : null, councilName: v.council.name, year: m.year,
+    meetingPlace: m.place, number: m.minutesSeq !== null ? String(m.minutesSeq).padStart(2, '0') : null, chair: person(m.chairPersonId), secretary: person(m.secretaryPersonId),
+    members: v.members.map((x) => ({ name: x.fullName, role: ROLE_LABELS[x.role], title: positionWithUnit(x.position, x.unitName), present: x.present, writtenOpinion: x.writtenOpinion })),
+    membersTotal: m.membersTotal ?? v.members.length, quorum: v.quorum ? { num: v.quorum.num, den: v.quorum.den } : null,
+    ballots: v.ballots.map((b) => ({
+      name: b.subject?.name ?? '', kind: b.nomination.personId !== null ? 'person' : 'unit', awardName: b.awardName, votesFor: b.votesFor, ballotsCast: b.ballotsCast,
+      vote: b.vote, passed: b.passed ?? b.passedNow,
+      detail: b.subject ? (b.subject.personId !== null ? positionWithUnit(b.subject.position, b.subject.unit?.name ?? null) : (b.subject.unit?.parentName ?? '')) : '',
+    })),
+    notes: m.notes, decider: `Giám đốc ${who.department.name}`, draft,
+  });
+  return { model, draft, fileName: (ext) => `Biên bản họp Hội đồng thi đua – khen thưởng năm ${m.year}${draft ? ' (dự thảo)' : ''}.${ext}` };
 }

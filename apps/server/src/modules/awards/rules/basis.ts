@@ -18,7 +18,7 @@ export function citeRule(
 ): string {
   const basis = row.basisId === null ? null : (bases.get(row.basisId) ?? null);
   if (row.source === 'law') return basis ? citeArticle(basis, row.article) : 'Chưa ghi căn cứ pháp lý';
-  const confirmed = row.confirmedAt ? `đã xác nhận ngày ${formatDate(row.confirmedAt.slice(0, 10))}` : 'chưa xác nhận căn cứ pháp lý';
+  const confirmed = row.confirmedAt ? `đã xác nhận ngày ${formatDate(row.confirmedAt)}` : 'chưa xác nhận căn cứ pháp lý';
   return `Thiết lập của Sở (${confirmed})${basis ? `; tham khảo ${citeArticle(basis, row.article)}` : ''}`;
 }
 
