@@ -310,6 +310,17 @@ export const newsRepo = {
       [String(id)],
     ),
 
+  /** The awards handed out at a conference, counted by form: the lines of its issued award decisions. */
+  conferenceAwards: (db: Db, conferenceId: number) =>
+    db.query<{ form: string; collectives: number; individuals: number }>(
+      `SELECT coalesce(t.name, l.award_code) AS form,
+              count(*) FILTER (WHERE l.org_unit_id IS NOT NULL)::int AS collectives, count(*) FILTER (WHERE l.person_id IS NOT NULL)::int AS individuals
+         FROM award_decisions d JOIN award_decision_lines l ON l.decision_id = d.id LEFT JOIN award_types t ON t.code = l.award_code
+        WHERE d.conference_id = $1 AND d.status = 'issued'
+        GROUP BY coalesce(t.name, l.award_code) ORDER BY min(coalesce(t.sort, 0)), 1`,
+      [conferenceId],
+    ),
+
   // ── setting ──
 
   setting: (db: Db, key: string) => db.maybeOne<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [key]),

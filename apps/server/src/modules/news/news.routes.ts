@@ -1,7 +1,9 @@
-import { NEWS_PHOTO_MAX_BYTES, NEWS_PHOTO_MAX_TEXT } from '@nhip/contracts';
+import { canNews, NEWS_PHOTO_MAX_BYTES, NEWS_PHOTO_MAX_TEXT } from '@nhip/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError, badRequest, notFound } from '../../platform/errors.js';
+import { AppError, badRequest, forbidden, notFound } from '../../platform/errors.js';
+import { loadVisibleConference } from '../conferences/conferences.access.js';
+import { draftFromConference } from './news.draft.js';
 import { auditActor, requireAbility, requireUser, sendFile } from '../../platform/http.js';
 import { presentDetail, presentListItem, presentPhoto, presentRevision } from './news.presenter.js';
 import { newsRepo } from './news.repository.js';
@@ -46,6 +48,27 @@ export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
     const a = await actorOf(req);
     const { id } = await createArticle(app.db, a, auditActor(req), req.body, app.clock.now());
     return reply.status(201).send(await detail(req, id));
+  });
+
+  app.post('/api/news/draft-from-conference/:conferenceId', {
+    schema: {
+      tags: TAGS,
+      summary: 'Soạn sẵn tin bài (bản nháp) từ một hội nghị đã kết luận: tiêu đề theo mẫu của Sở, chủ trì, lãnh đạo tỉnh dự, đơn vị được mời, '
+        + 'dự thảo báo cáo với số liệu chủ yếu, tham luận, khó khăn, khen thưởng, chỉ đạo và kết luận',
+      params: S.ConferenceParam, response: { 201: S.Drafted },
+    },
+  }, async (req, reply) => {
+    const a = await actorOf(req);
+    requireNewsroom(a);
+    if (!canNews(a, 'edit', { status: 'draft' })) throw forbidden('Chỉ Văn phòng Sở soạn tin bài.');
+    const { conference } = await loadVisibleConference(app.db, a, req.params.conferenceId);
+    const draft = await draftFromConference(app.db, conference, app.clock.today());
+    const earlier = await newsRepo.byConference(app.db, conference.id);
+    const { id } = await createArticle(app.db, a, auditActor(req), {
+      title: draft.title, summary: draft.summary, body: draft.bodyHtml, tags: draft.tags, authorLine: requireUser(req).fullName, conferenceId: conference.id,
+    }, app.clock.now(), 'news.draft_from_conference');
+    const notes = [...draft.notes, ...(earlier.length ? [`Hội nghị này đã có ${earlier.length} tin bài khác (${earlier.map((e) => e.slug).join(', ')}).`] : [])];
+    return reply.status(201).send({ ...(await detail(req, id, notes)), figures: draft.figures });
   });
 
   app.get('/api/news/:id', {

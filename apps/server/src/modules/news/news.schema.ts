@@ -137,3 +137,9 @@ export const Approvers = z.object({
   roles: z.array(z.enum(ROLES)).max(ROLES.length).describe('Các vai trò được duyệt tin bài'),
   userIds: z.array(Id).max(100).describe('Các tài khoản được duyệt tin bài'),
 });
+
+export const DraftFigure = z.object({
+  code: z.string().describe('Mã chỉ tiêu'), name: z.string(), period: z.string(), orgUnit: z.string().describe('Mã đơn vị (cấp tỉnh)'), value: z.number(),
+  text: z.string().describe('Như viết trong bài: 1.634 vị trí, 94,3%'),
+});
+export const Drafted = Changed.extend({ figures: z.array(DraftFigure).describe('Số liệu trong bài, lấy từ phân tích mà dự thảo báo cáo dùng') });

@@ -148,7 +148,9 @@ async function freeSlug(db: Db, title: string, exceptId: number | null): Promise
 
 // ─────────────────────────── use cases ───────────────────────────
 
-export async function createArticle(db: Db, a: NewsActor, who: AuditActor, input: ArticleInput, now: Date): Promise<{ id: number; slug: string }> {
+export async function createArticle(
+  db: Db, a: NewsActor, who: AuditActor, input: ArticleInput, now: Date, action: 'news.create' | 'news.draft_from_conference' = 'news.create',
+): Promise<{ id: number; slug: string }> {
   requireNewsroom(a);
   if (!canNews(a, 'edit', { status: 'draft' })) throw forbidden(ROLE_REASON.edit);
   const text = await articleText(db, input);
@@ -158,7 +160,7 @@ export async function createArticle(db: Db, a: NewsActor, who: AuditActor, input
       const slug = await freeSlug(t, text.title, null);
       const row = await newsRepo.insert(t, slug, text, input.conferenceId ?? null, a.id, now);
       if (row) {
-        await audit(t, who, { action: 'news.create', entityType: 'news_article', entityId: row.id, after: { slug, title: text.title, status: 'draft', conferenceId: input.conferenceId ?? null } });
+        await audit(t, who, { action, entityType: 'news_article', entityId: row.id, after: { slug, title: text.title, status: 'draft', conferenceId: input.conferenceId ?? null } });
         return { id: row.id, slug };
       }
     }
