@@ -12,10 +12,11 @@ export type PrefillSection = 'difficulties' | 'proposals';
 
 export interface PointSource {
   readonly unitId: number;
-  readonly submissionId: number;
-  readonly section: PrefillSection;
+  /** Null for a unit of an unresolved recommendation (unresolvedItems): not a point of this period's reports. */
+  readonly submissionId: number | null;
+  readonly section: PrefillSection | null;
   /** Index of the point among the points of that section of that submission (0-based). */
-  readonly itemIndex: number;
+  readonly itemIndex: number | null;
 }
 
 export interface PrefillItem {
@@ -86,4 +87,46 @@ export function prefillItems(rows: readonly NarrativeRow[], sectorOrder: readonl
     }
   }
   return out;
+}
+
+// ─────────── close the loop (follow-up): last period's unresolved recommendations ───────────
+
+/** A recommendation raised before the conference's period and still open (not settled, not merged). */
+export interface UnresolvedRecommendation {
+  readonly id: number;
+  readonly text: string;
+  readonly kind: 'difficulty' | 'proposal' | 'conclusion' | 'directive';
+  readonly sectorId: number | null;
+  readonly timesRaised: number;
+  /** The units that raised it, or those that took over a closed one. */
+  readonly unitIds: readonly number[];
+}
+
+const UNRESOLVED = 'Kiến nghị chưa giải quyết từ kỳ trước';
+const UNRESOLVED_RE = /^Kiến nghị chưa giải quyết từ kỳ trước \(#(\d+)[^)]*\): /u;
+
+/** 'Kiến nghị chưa giải quyết từ kỳ trước (#12, nêu 3 lần): <text>': how a pre-filled item marks an unresolved recommendation. */
+export const unresolvedText = (r: Pick<UnresolvedRecommendation, 'id' | 'text' | 'timesRaised'>) =>
+  `${UNRESOLVED} (#${r.id}${r.timesRaised > 1 ? `, nêu ${r.timesRaised} lần` : ''}): ${r.text}`;
+
+/** The recommendation an item's text marks as unresolved, and the text without the mark; null for any other item. */
+export function parseUnresolved(text: string): { recommendationId: number; text: string } | null {
+  const m = UNRESOLVED_RE.exec(text);
+  return m ? { recommendationId: Number(m[1]), text: text.slice(m[0].length) } : null;
+}
+
+/**
+ * Unresolved recommendations as pre-filled discussion items, marked as such (unresolvedText), after the period's own
+ * points: difficulties then proposals (a conclusion or directive task is a proposal to discuss), sector by sector in
+ * the sectors' order, the most often raised first.
+ */
+export function unresolvedItems(recs: readonly UnresolvedRecommendation[], sectorOrder: readonly number[]): PrefillItem[] {
+  const rank = (id: number | null) => (id === null || sectorOrder.indexOf(id) < 0 ? sectorOrder.length : sectorOrder.indexOf(id));
+  const kindOf = (r: UnresolvedRecommendation) => (r.kind === 'difficulty' ? 'difficulty' : 'proposal');
+  return [...recs]
+    .sort((a, b) => Number(kindOf(a) === 'proposal') - Number(kindOf(b) === 'proposal') || rank(a.sectorId) - rank(b.sectorId) || b.timesRaised - a.timesRaised || a.id - b.id)
+    .map((r) => ({
+      kind: kindOf(r), sectorId: r.sectorId, text: unresolvedText(r),
+      sources: r.unitIds.map((unitId): PointSource => ({ unitId, submissionId: null, section: null, itemIndex: null })),
+    }));
 }

@@ -15,7 +15,8 @@ import { MERGE_SIMILARITY, pointKey, similarity } from '../reports/summary-repor
 import { approvedNarratives } from '../reports/summary-report.repository.js';
 import { vnDateOf } from '../rounds/rounds.service.js';
 import { type LoadedConference, loadVisibleConference, requireConference } from './conferences.service.js';
-import { prefillItems } from './discussion.prefill.js';
+import { prefillItems, unresolvedItems } from './discussion.prefill.js';
+import { unresolvedForPeriod } from '../follow-up/intake.service.js';
 import { type DiscussionRow, type DiscussionWrite, discussionRepo, type UnitSource } from './discussion.repository.js';
 
 export const DISCUSSION_ITEM_NOT_FOUND = 'Không tìm thấy ý kiến này trong hội nghị.';
@@ -169,7 +170,9 @@ export async function prefillDiscussion(db: Db, who: Who, conferenceId: number, 
     const loaded = await editable(tx, who, conferenceId);
     const period = parsePeriod(loaded.conference.period);
     if (!period) throw badRequest(`Kỳ của hội nghị "${loaded.conference.period}" không hợp lệ.`);
-    const proposed = prefillItems(await approvedNarratives(tx, period.start, period.end), await discussionRepo.sectorOrder(tx));
+    const sectorOrder = await discussionRepo.sectorOrder(tx);
+    // Close the loop (follow-up): last periods' unresolved recommendations come after the period's own points, marked as such.
+    const proposed = [...prefillItems(await approvedNarratives(tx, period.start, period.end), sectorOrder), ...unresolvedItems(await unresolvedForPeriod(tx, period.id), sectorOrder)];
     const untouched = (await discussionRepo.untouchedReportItems(tx, conferenceId)).map((r) => r.id);
     await discussionRepo.deleteMany(tx, untouched);
     const kept = (await discussionRepo.list(tx, conferenceId)).map((i) => ({ kind: i.kind, key: pointKey(i.text) }));

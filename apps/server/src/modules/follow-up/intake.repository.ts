@@ -89,4 +89,28 @@ export const intakeRepo = {
         WHERE p.conference_id = $1 ORDER BY p.source, p.number`,
       [conferenceId],
     ),
+
+  /**
+   * Open recommendations (not settled, not merged) first raised before `start`, the most often raised first, with the
+   * units that raised them, or the units in being on `end` that took over a closed one (org_unit_lineage).
+   */
+  unresolvedBefore: (db: Db, start: string, end: string, limit: number) =>
+    db.query<{ id: number; text: string; kind: 'difficulty' | 'proposal' | 'conclusion' | 'directive'; sector_id: number | null; times_raised: number; unit_ids: number[] }>(
+      `WITH open AS (
+         SELECT r.id, r.text, r.kind, r.sector_id, r.times_raised, r.deadline FROM recommendations r
+          WHERE r.state IN ('new','assigned','in_progress','carried') AND r.raised_on < $1::date
+          ORDER BY r.times_raised DESC, r.deadline NULLS LAST, r.id LIMIT $3
+       )
+       SELECT o.id, o.text, o.kind, o.sector_id, o.times_raised,
+              ARRAY(WITH RECURSIVE raisers AS (
+                      SELECT DISTINCT s.org_unit_id AS id FROM recommendation_sources s WHERE s.recommendation_id = o.id AND s.org_unit_id IS NOT NULL
+                      UNION
+                      SELECT l.unit_id FROM org_unit_lineage l JOIN raisers x ON l.predecessor_id = x.id JOIN org_units gone ON gone.id = x.id
+                       WHERE gone.valid_to IS NOT NULL AND gone.valid_to < $2::date)
+                    SELECT u.id FROM raisers x JOIN org_units u ON u.id = x.id
+                     WHERE u.valid_from <= $2::date AND (u.valid_to IS NULL OR u.valid_to >= $2::date) ORDER BY u.id) AS unit_ids
+         FROM open o
+        ORDER BY o.times_raised DESC, o.deadline NULLS LAST, o.id`,
+      [start, end, limit],
+    ),
 };

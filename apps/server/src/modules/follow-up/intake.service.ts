@@ -21,6 +21,7 @@
 import { parsePeriod, type RecommendationKind } from '@nhip/contracts';
 import { type AuditActor, audit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/index.js';
+import { parseUnresolved, type UnresolvedRecommendation } from '../conferences/discussion.prefill.js';
 import { splitPoints } from '../reports/summary-report.points.js';
 import { vnDateOf } from '../rounds/rounds.service.js';
 import { intakeRepo } from './intake.repository.js';
@@ -35,7 +36,8 @@ export const INTAKE_MAX_ROWS = 2000;
 
 export type IntakeResult = { points: number; written: number; removed: number; matched: number };
 
-type Draft = Omit<CandidateWrite, 'suggestions'>;
+/** A candidate before matching; `known`: the recommendation it is known to be (an unresolved one brought back to a conference). */
+type Draft = Omit<CandidateWrite, 'suggestions'> & { known?: number };
 
 /** Matches the drafts that need it and writes them; decided candidates and unchanged pending ones are left as they are. */
 async function write(db: Db, drafts: Draft[]): Promise<{ written: number; matched: number }> {
@@ -64,10 +66,12 @@ async function write(db: Db, drafts: Draft[]): Promise<{ written: number; matche
     ctx ??= await matchContext(db);
     const id = existing.get(d.sourceKey)?.id;
     const matches = await findSimilar(db, ctx, d.text, { limit: SUGGESTIONS_KEPT, maxRows: INTAKE_MAX_ROWS, exclude: id ? rejected.get(id) : undefined });
-    rows.push({ ...d, suggestions: matches.map((m): Suggestion => ({ id: m.id, score: m.score, recurring: m.recurring })) });
+    const suggestions = matches.map((m): Suggestion => ({ id: m.id, score: m.score, recurring: m.recurring }));
+    const { known, ...draft } = d;
+    rows.push({ ...draft, suggestions: known === undefined ? suggestions : [{ id: known, score: 1, recurring: true }, ...suggestions.filter((x) => x.id !== known)].slice(0, SUGGESTIONS_KEPT) });
   }
   // Unchanged pending candidates keep their suggestions; their queue follows the sector as it is now.
-  for (const d of unchanged) rows.push({ ...d, suggestions: existing.get(d.sourceKey)!.suggestions });
+  for (const { known: _known, ...d } of unchanged) rows.push({ ...d, suggestions: existing.get(d.sourceKey)!.suggestions });
   const written = await triageRepo.upsert(db, rows);
   return { written: written.length, matched: todo.length };
 }
@@ -108,9 +112,12 @@ export async function intakeConference(db: Db, actor: AuditActor, conferenceId: 
   const drafts: Draft[] = [];
   for (const d of await intakeRepo.discussion(db, conferenceId)) {
     if (!d.raised || d.kind === 'opinion') continue;
+    // An unresolved recommendation brought back to the conference (discussion.prefill.ts) is known: proposed first.
+    const back = parseUnresolved(d.text);
     drafts.push({
-      sourceKind: 'discussion', sourceKey: `discussion:${d.id}`, text: d.text, kind: d.kind, orgUnitId: d.unit_ids[0] ?? null, period: c.period, raisedOn,
-      sectorId: d.sector_id, divisionId: d.division_id, submissionId: null, section: null, itemIndex: null, discussionItemId: d.id, pointId: null,
+      sourceKind: 'discussion', sourceKey: `discussion:${d.id}`, text: back?.text ?? d.text, kind: d.kind, orgUnitId: d.unit_ids[0] ?? null, period: c.period,
+      raisedOn, sectorId: d.sector_id, divisionId: d.division_id, submissionId: null, section: null, itemIndex: null, discussionItemId: d.id, pointId: null,
+      known: back?.recommendationId,
     });
   }
   const points = await intakeRepo.points(db, conferenceId);
@@ -131,4 +138,19 @@ export async function intakeConference(db: Db, actor: AuditActor, conferenceId: 
     });
   }
   return { points: drafts.length, written, removed, matched, keyTasks };
+}
+
+/** How many unresolved recommendations a conference's discussion is pre-filled with at most. */
+export const UNRESOLVED_PREFILL_MAX = 40;
+
+/**
+ * Close the loop: the recommendations still open that were first raised before `period`, for the conference's
+ * discussion pre-fill (conferences/discussion.prefill.ts unresolvedItems marks them), the most often raised first.
+ */
+export async function unresolvedForPeriod(db: Db, period: string): Promise<UnresolvedRecommendation[]> {
+  const p = parsePeriod(period);
+  if (!p) return [];
+  return (await intakeRepo.unresolvedBefore(db, p.start, p.end, UNRESOLVED_PREFILL_MAX)).map((r) => ({
+    id: r.id, text: r.text, kind: r.kind, sectorId: r.sector_id, timesRaised: r.times_raised, unitIds: r.unit_ids,
+  }));
 }

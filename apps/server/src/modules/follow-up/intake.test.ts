@@ -165,3 +165,52 @@ describe('intake of a concluded conference', () => {
     expect((await s.db.query(`SELECT id FROM key_tasks`)).length).toBe(2);
   });
 });
+
+describe('closing the loop: last periods’ unresolved recommendations in the next conference’s discussion', () => {
+  let s: TestServer;
+  let w: DayWorld;
+  let users: Awaited<ReturnType<typeof dayUsers>>;
+  let open: number;
+
+  beforeAll(async () => {
+    let world: DayWorld | undefined;
+    s = await testServer({ now: '2024-12-30T03:00:00Z', seed: async (db) => { world = await seedDay(db); } });
+    w = world!;
+    users = await dayUsers(s.app, w.u);
+    const rec = async (text: string, state: string, raisedOn: string) => {
+      const { id } = await s.db.one<{ id: number }>(
+        `INSERT INTO recommendations (text, kind, raised_on, owner_division_id, state, closed_on, answer, match_terms, times_raised)
+         VALUES ($1, 'proposal', $2, $3, $4, CASE WHEN $4 = 'done' THEN DATE '2024-06-30' END, CASE WHEN $4 = 'done' THEN 'Đã xong.' END, $5, 2) RETURNING id`,
+        [text, raisedOn, w.u.TTCS, state, matchTerms(text)],
+      );
+      await s.db.query(`INSERT INTO recommendation_sources (recommendation_id, kind, org_unit_id, period, raised_on, text) VALUES ($1, 'report', $2, '2023', $3, $4)`, [id, w.u.D2, raisedOn, text]);
+      return id;
+    };
+    open = await rec('Đề nghị hỗ trợ kinh phí thay thế cụm loa truyền thanh hư hỏng ở các thôn vùng cao.', 'in_progress', '2023-12-20');
+    await rec('Đề nghị tập huấn sử dụng chữ ký số cho cán bộ xã.', 'done', '2023-12-20');
+    await rec('Một kiến nghị của năm nay, chưa phải của kỳ trước.', 'assigned', '2024-03-01');
+  }, 60_000);
+  afterAll(() => s.close());
+
+  it('pre-fills them after the period’s points, marked, with the units that raised them; raised at the conference, they come back to triage proposing the same recommendation', async () => {
+    const r = await s.app.inject({ method: 'POST', url: `/api/conferences/${w.conferenceId}/discussion/prefill`, headers: users.office });
+    expect(r.statusCode, r.body).toBe(200);
+    const items = r.json().items as { id: number; text: string; kind: string; source: string; raised: boolean; units: { id: number }[] }[];
+    const marked = items.filter((i) => i.text.startsWith('Kiến nghị chưa giải quyết từ kỳ trước'));
+    expect(marked.map((i) => i.text)).toEqual([`Kiến nghị chưa giải quyết từ kỳ trước (#${open}, nêu 2 lần): Đề nghị hỗ trợ kinh phí thay thế cụm loa truyền thanh hư hỏng ở các thôn vùng cao.`]);
+    expect(marked[0]).toMatchObject({ kind: 'proposal', raised: false });
+    expect(JSON.stringify(marked[0])).toContain(String(w.u.D2));
+    expect(items.some((i) => i.text.includes('chữ ký số') || i.text.includes('năm nay'))).toBe(false);
+
+    // the secretary ticks it; the conference is held and concluded
+    await s.db.query(`UPDATE conference_discussion_items SET raised = true WHERE id = $1`, [marked[0]!.id]);
+    await s.db.query(`UPDATE conferences SET status = 'held' WHERE id = $1`, [w.conferenceId]);
+    await s.db.query(`INSERT INTO conference_points (conference_id, source, number, kind, text) VALUES ($1, 'conclusion', 1, 'information', 'Ghi nhận kết quả năm 2024')`, [w.conferenceId]);
+    s.clock.set('2025-01-08T06:00:00Z');
+    const issued = await s.app.inject({ method: 'POST', url: `/api/conferences/${w.conferenceId}/notices`, headers: users.director, payload: {} });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const [c] = await candidates(s.db, 'discussion_item_id = $1', [marked[0]!.id]);
+    expect(c).toMatchObject({ text: 'Đề nghị hỗ trợ kinh phí thay thế cụm loa truyền thanh hư hỏng ở các thôn vùng cao.', org_unit_id: w.u.D2, period: '2024' });
+    expect(c!.suggestions[0]).toEqual({ id: open, score: 1, recurring: true });
+  });
+});
