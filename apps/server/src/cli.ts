@@ -43,6 +43,7 @@ Cách dùng: npm run nhip -- <lệnh> [tùy chọn]
                                             .docx, và .pdf khi máy có LibreOffice
   recommendations export --out TỆP.xlsx [--period KỲ]
                                             Sổ theo dõi kiến nghị (toàn bộ, hoặc những kiến nghị nêu trong kỳ)
+  recommendations rematch                   Tính lại khóa so khớp của mọi kiến nghị theo từ điển hiện hành
   metadata import TỆP [--dry-run]           Nhập cấu hình (đơn vị, chỉ tiêu, biểu mẫu…) từ tệp JSON
   metadata export TỆP                       Xuất toàn bộ cấu hình ra tệp JSON
   backup TỆP                                Sao lưu toàn bộ dữ liệu (tệp .nhip.gz)
@@ -195,6 +196,12 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       case 'recommendations': {
+        if (sub === 'rematch') {
+          const { rematchAll } = await import('./modules/follow-up/lexicon.service.js');
+          const r = await rematchAll(db, cliActor(await adminUser(db)));
+          console.log(`Đã tính lại khóa so khớp của ${r.rebuilt} kiến nghị theo từ điển phiên bản ${r.version} trong ${r.ms} ms.`);
+          return 0;
+        }
         if (sub !== 'export' || !o.out) throw new UsageError('Dùng: npm run nhip -- recommendations export --out so-kien-nghi.xlsx [--period 2025]');
         const { runRecommendationsExport } = await import('./modules/follow-up/export.cli.js');
         console.log(await runRecommendationsExport(db, { out: o.out, period: o.period }, clock.today(), clock.now()));
