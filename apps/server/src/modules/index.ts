@@ -25,6 +25,7 @@ import { noticeRoutes } from './conferences/notices.routes.js';
 import { documentRoutes } from './conferences/documents.routes.js';
 import { recommendationRoutes } from './follow-up/recommendations.routes.js';
 import { awardRoutes } from './awards/awards.routes.js';
+import { portalRoutes } from './portal/portal.routes.js';
 import { newsRoutes } from './news/news.routes.js';
 import { similarRoutes } from './follow-up/similar.routes.js';
 import { lexiconRoutes } from './follow-up/lexicon.routes.js';
@@ -33,4 +34,4 @@ import { keyTaskRoutes } from './follow-up/keytasks.routes.js';
 import { escalationRoutes } from './follow-up/escalation.routes.js';
 
 /** Every module's routes, registered in this order by app.ts. */
-export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes, dashboardRoutes, conferenceRoutes, checkinRoutes, peopleRoutes, liveRoutes, discussionRoutes, pointRoutes, minutesRoutes, noticeRoutes, documentRoutes, awardRoutes, recommendationRoutes, similarRoutes, lexiconRoutes, triageRoutes, keyTaskRoutes, escalationRoutes, newsRoutes] as FastifyPluginAsync[];
+export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes, dashboardRoutes, conferenceRoutes, checkinRoutes, peopleRoutes, liveRoutes, discussionRoutes, pointRoutes, minutesRoutes, noticeRoutes, documentRoutes, awardRoutes, recommendationRoutes, similarRoutes, lexiconRoutes, triageRoutes, keyTaskRoutes, escalationRoutes, newsRoutes, portalRoutes] as FastifyPluginAsync[];
