@@ -781,7 +781,7 @@ async function reissue(ctx: Ctx, c: Planned, when: Date): Promise<void> {
     reason: REISSUE_REASON,
     points: points.map((p) => ({
       id: p.id, source: p.source, kind: p.kind, text: p.text, ownerDivisionId: p.owner_division_id, sectorId: p.sector_id, discussionItemId: p.discussion_item_id,
-      deadline: p === changed && p.deadline ? addDays(p.deadline, 31) : p.deadline, coUnitIds: [...p.co_units.map((u) => u.id), ...helps(p)],
+      deadline: p === changed && p.deadline ? workingDaysAfter(addDays(p.deadline, 30), 1, ctx.holidays) : p.deadline, coUnitIds: [...p.co_units.map((u) => u.id), ...helps(p)],
     })),
   }, when);
 }

@@ -15,7 +15,7 @@
 import { defaultCutoff, defaultDeadline, type Period, parseValue, periodsBetween } from '@nhip/contracts';
 import type { Db } from '../../platform/db/index.js';
 import type { Catalog } from './catalog.js';
-import { addDays, DAY, dayOfWeek, diffDays, HOUR_MS, isoTs, toWorkingDay, vnDateOf, vnTime } from './dates.js';
+import { addDays, backToWorkingDay, DAY, diffDays, HOLIDAYS, HOUR_MS, isHoliday, isoTs, toWorkingDay, vnDateOf, vnTime } from './dates.js';
 import type { SeededForm } from './forms.js';
 import { narrativeFor, returnComment } from './narratives.js';
 import type { Org, Unit } from './org.js';
@@ -41,10 +41,16 @@ export type History = { rounds: RoundRec[]; subs: SubRec[]; missing: { round: Ro
 const F1_PLAN: (Status | 'approved:late' | 'submitted:late')[] =
   ['returned', 'approved', 'submitted', 'draft', 'none', 'approved:late', 'submitted:late', 'approved', 'submitted', 'none'];
 
-/** A working-hours instant on the date (weekends move to the Monday after). */
+/** A working-hours instant on the date (weekends and public holidays move to the next working day). */
 const workAt = (iso: string, r: Rng) => vnTime(toWorkingDay(iso), r.int(8, 16), r.int(0, 59));
-/** A working day on or before the date (weekends move back to Friday). */
-const backToWorkday = (iso: string) => (dayOfWeek(iso) === 6 ? addDays(iso, -1) : dayOfWeek(iso) === 0 ? addDays(iso, -2) : iso);
+/** A working day on or before the date (weekends and public holidays move back). */
+const backToWorkday = backToWorkingDay;
+/** An instant moved by whole days past any public holiday it falls on. */
+const offHoliday = (at: number) => {
+  let x = at;
+  while (isHoliday(vnDateOf(x))) x += DAY;
+  return x;
+};
 
 function roundNote(form: SeededForm, p: Period): string | null {
   if (form.code === 'BC-VHTT-Q' && p.id === '2025Q2') return 'Kỳ báo cáo cuối cùng của Phòng Văn hóa và Thông tin cấp huyện trước khi kết thúc hoạt động cấp huyện (30/6/2025).';
@@ -97,8 +103,9 @@ export async function seedHistory(db: Db, org: Org, cat: Catalog, forms: SeededF
     for (const p of periods) {
       const phase: Phase = p.end >= today ? 'current' : p === last && diffDays(p.end, today) <= 92 ? 'recent' : 'past';
       const { cutoffStart, cutoffEnd } = defaultCutoff(p, form.kind);
-      const deadlineDate = defaultDeadline(p, form.kind);
-      const opened = vnTime(form.kind === 'administrative' ? cutoffStart : p.start, 8, 15);
+      const deadlineDate = defaultDeadline(p, form.kind, HOLIDAYS); // as the rounds module sets it, from the 'holidays' setting
+      // the office opens the round on the first working day it can
+      const opened = vnTime(toWorkingDay(form.kind === 'administrative' ? cutoffStart : p.start), 8, 15);
       rounds.push({
         id: 0, form, period: p, phase, cutoffStart, cutoffEnd, deadlineDate, deadline: vnTime(deadlineDate, 17),
         createdAt: Math.min(opened, nowBound - HOUR_MS), note: roundNote(form, p),
@@ -142,7 +149,7 @@ export async function seedHistory(db: Db, org: Org, cat: Catalog, forms: SeededF
       let updated: number;
       if (plan.status === 'draft' || (round.phase === 'current' && plan.status === 'submitted')) {
         created = Math.max(round.createdAt + DAY, workAt(addDays(today, -r.int(3, 25)), r));
-        updated = created + r.int(0, 4) * DAY + r.int(1, 5) * HOUR_MS;
+        updated = offHoliday(created + r.int(0, 4) * DAY + r.int(1, 5) * HOUR_MS);
         if (plan.status === 'submitted') submitted = updated;
       } else {
         const late = plan.late && sinceDeadline > 2;
@@ -157,15 +164,17 @@ export async function seedHistory(db: Db, org: Org, cat: Catalog, forms: SeededF
         created = workAt(vnDateOf(submitted - r.int(3, 15) * DAY), r);
         if (plan.cycle || plan.status === 'returned') {
           returnedAt = workAt(addDays(vnDateOf(submitted), r.int(1, 3)), r);
-          if (plan.status !== 'returned') submitted = returnedAt + r.int(1, 3) * DAY;
+          if (plan.status !== 'returned') submitted = offHoliday(returnedAt + r.int(1, 3) * DAY);
         }
-        reviewed = plan.status === 'returned' ? returnedAt : plan.status === 'approved' ? submitted + r.int(1, 5) * DAY + r.int(0, 3) * HOUR_MS : null;
+        reviewed = plan.status === 'returned' ? returnedAt : plan.status === 'approved' ? offHoliday(submitted + r.int(1, 5) * DAY + r.int(0, 3) * HOUR_MS) : null;
         updated = reviewed ?? submitted;
       }
       // nothing may happen after "now": shift the whole story back when needed
       const latest = Math.max(created, updated, submitted ?? 0, reviewed ?? 0);
       if (latest > nowBound) {
-        const shift = latest - nowBound + r.int(1, 36) * HOUR_MS;
+        let shift = latest - nowBound + r.int(1, 36) * HOUR_MS;
+        // by whole days more while that would put any of it on a public holiday
+        while ([created, updated, submitted, firstSubmitted, returnedAt, reviewed].some((x) => x !== null && isHoliday(vnDateOf(x - shift)))) shift += DAY;
         const back = (x: number | null) => (x === null ? null : x - shift);
         created -= shift;
         updated -= shift;

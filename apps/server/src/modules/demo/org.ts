@@ -15,6 +15,7 @@
  */
 import type { UnitType } from '@nhip/contracts';
 import type { Db } from '../../platform/db/index.js';
+import { HOLIDAYS } from './dates.js';
 import { allocIds, insertRows } from './sql.js';
 
 export const PROVINCE = { code: 'VL', name: 'Tỉnh Vân Lĩnh', parentBody: 'ỦY BAN NHÂN DÂN TỈNH VÂN LĨNH', place: 'Vân Lĩnh' };
@@ -178,11 +179,13 @@ function draftUnits(today: string): { drafts: Draft[]; lineage: Org['lineage'] }
 
 export async function seedOrg(db: Db, today: string): Promise<Org> {
   await db.query(
-    `INSERT INTO settings (key, value) VALUES ('org.province', $1::jsonb), ('org.department', $2::jsonb)
+    `INSERT INTO settings (key, value) VALUES ('org.province', $1::jsonb), ('org.department', $2::jsonb), ('holidays', $3::jsonb)
      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
     [
       JSON.stringify({ name: PROVINCE.name, parentBody: PROVINCE.parentBody, place: PROVINCE.place }),
       JSON.stringify({ code: today < DEPT_MERGE_DATE ? 'VL-STTTT' : 'VL-SKHCN' }),
+      // Vietnam's public holidays: round deadlines and conference dates skip them
+      JSON.stringify(HOLIDAYS),
     ],
   );
 

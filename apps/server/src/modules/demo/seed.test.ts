@@ -99,11 +99,36 @@ async function checkPeople(db: Db, result: SeedDemoResult, today: string) {
 }
 
 /** Periods a conference reviews from 2022 on, with the day it is held (three working days after the period ends). */
-function conferencePeriods(today: string): { period: string; date: string }[] {
+function conferencePeriods(today: string, holidays: string[]): { period: string; date: string }[] {
   const out: { period: string; date: string }[] = [];
   for (let y = 2022; y <= Number(today.slice(0, 4)); y++)
-    for (const period of [`${y}Q1`, `${y}S1`, `${y}N1`, `${y}`]) out.push({ period, date: workingDaysAfter(parsePeriod(period)!.end, DAYS_AFTER_PERIOD) });
+    for (const period of [`${y}Q1`, `${y}S1`, `${y}N1`, `${y}`]) out.push({ period, date: workingDaysAfter(parsePeriod(period)!.end, DAYS_AFTER_PERIOD, holidays) });
   return out;
+}
+
+const holidaysOf = async (db: Db) => (await db.one<{ value: string[] }>(`SELECT value FROM settings WHERE key = 'holidays'`)).value;
+
+/** Dates of the demo that are working days (deadlines, what people do at work): none falls on a public holiday. */
+const WORKING_DATES: [table: string, column: string][] = [
+  ['reporting_rounds', 'deadline'], ['reporting_rounds', 'created_at'], ['submissions', 'created_at'], ['submissions', 'submitted_at'], ['submissions', 'reviewed_at'],
+  ['conferences', 'starts_at'], ['conferences', 'rsvp_deadline'], ['conferences', 'created_at'], ['conference_invitations', 'sent_at'],
+  ['conference_invitations', 'responded_at'], ['conference_presentations', 'due_at'], ['conference_presentations', 'uploaded_at'], ['conference_notices', 'issued_at'],
+  ['conference_minutes_revisions', 'edited_at'], ['conference_points', 'created_at'], ['conference_points', 'deadline'], ['audit_events', 'at'], ['notifications', 'created_at'],
+];
+async function checkNoHolidays(db: Db) {
+  const holidays = await holidaysOf(db);
+  // Vietnam's public holidays are the demo's setting, 2022 to 2027
+  for (const d of ['2022-02-01', '2023-09-04', '2024-04-29', '2025-05-02', '2026-02-17', '2027-01-01']) expect(holidays).toContain(d);
+  expect(holidays.every((d) => isWorkingDay(d))).toBe(true); // the weekdays off; a holiday on a weekend counts by its day in lieu
+  const found: string[] = [];
+  for (const [table, column] of WORKING_DATES) {
+    const rows = await db.query<{ d: string }>(
+      `SELECT DISTINCT d::text AS d FROM (SELECT CASE WHEN pg_typeof(${column})::text = 'date' THEN ${column}::date
+                                                ELSE (${column}::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END AS d FROM ${table}) x
+        WHERE d = ANY($1::date[])`, [holidays]);
+    found.push(...rows.map((r) => `${table}.${column} ${r.d}`));
+  }
+  expect(found).toEqual([]);
 }
 
 /**
@@ -112,7 +137,8 @@ function conferencePeriods(today: string): { period: string; date: string }[] {
  */
 async function checkConferences(db: Db, result: SeedDemoResult, today: string) {
   const c = result.counts;
-  const schedule = conferencePeriods(today);
+  const holidays = await holidaysOf(db);
+  const schedule = conferencePeriods(today, holidays);
   const held = schedule.filter((x) => x.date < today);
   const next = schedule.find((x) => x.date >= today)!;
   const rows = await db.query<{ id: number; period: string; kind: string; status: string; day: string; dept: string; chair: string | null }>(
@@ -126,7 +152,7 @@ async function checkConferences(db: Db, result: SeedDemoResult, today: string) {
     expect(r.dept).toBe(r.day < '2025-03-01' ? 'VL-STTTT' : 'VL-SKHCN');
     expect(r.chair).toBe('Giám đốc Sở');
     expect(r.kind).toBe(/^\d{4}$/.test(r.period) ? 'annual' : 'interim');
-    expect(isWorkingDay(r.day)).toBe(true);
+    expect(isWorkingDay(r.day, holidays)).toBe(true);
   }
   // every conference held is concluded (or closed a year on) and has its notice, a real .docx in the kit's form
   expect(rows.slice(0, -1).map((r) => r.status).every((s) => s === 'concluded' || s === 'closed')).toBe(true);
@@ -299,6 +325,13 @@ describe('seedDemo, today 2026-11-22', () => {
     expect(tasks.map((t) => [t.kind, t.status])).toEqual([['rsvp', 'pending'], ['presentation', 'requested']]);
   });
 
+  it('keeps Vietnam\'s public holidays: no deadline, conference or day at work falls on one, nor the 2026 conference\'s reply date on 01/01/2027', async () => {
+    await checkNoHolidays(a.db);
+    const up = await a.db.one<{ day: string; rsvp: string }>(`SELECT to_char(starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day,
+      to_char(rsvp_deadline AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS rsvp FROM conferences WHERE period = '2026'`);
+    expect(up).toEqual({ day: '2027-01-06', rsvp: '2027-01-04' });
+  });
+
   it('the most recent finished round has every status, and the current one a few drafts', async () => {
     const round = await a.db.one<{ id: number; period: string }>(RECENT_ROUND, ['2026-11-22']);
     expect(round.period).toBe('2026Q3');
@@ -390,6 +423,10 @@ describe('seedDemo, today 2025-05-10 (before the commune reform)', () => {
     const total = await count(c.db, FIBRE_TOTAL, ['2024Q4']);
     expect(total).toBeGreaterThanOrEqual(1400);
     expect(total).toBeLessThanOrEqual(1800);
+  });
+
+  it('keeps the public holidays free up to the day', async () => {
+    await checkNoHolidays(c.db);
   });
 
   it('has held the conferences up to quarter I of 2025, and invites the communes to the six-month one of July', async () => {
