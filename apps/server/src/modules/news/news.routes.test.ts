@@ -86,6 +86,19 @@ describe('writing an article', () => {
     expect((await get(a.id)).body).toBe('<p>Bản của người thứ nhất.</p>');
   });
 
+  it('two editors saving at the same moment: one is saved, the other answers 409; two same titles at once get two slugs', async () => {
+    const a = await create({ title: 'Cùng lúc', body: BODY });
+    const [x, y] = await Promise.all([
+      req('PATCH', `/api/news/${a.id}`, 'office', { version: a.version, summary: 'Người thứ nhất' }),
+      req('PATCH', `/api/news/${a.id}`, 'office', { version: a.version, summary: 'Người thứ hai' }),
+    ]);
+    expect([x.statusCode, y.statusCode].sort()).toEqual([200, 409]);
+    const saved = (x.statusCode === 200 ? x : y).json().summary;
+    expect((await get(a.id)).summary).toBe(saved);
+    const [m, n] = await Promise.all([create({ title: 'Trùng tiêu đề cùng lúc', body: BODY }), create({ title: 'Trùng tiêu đề cùng lúc', body: BODY })]);
+    expect([m.slug, n.slug].sort()).toEqual(['trung-tieu-de-cung-luc', 'trung-tieu-de-cung-luc-2']);
+  });
+
   it('lets the slug follow the title until the article has been public', async () => {
     const a = await create({ title: 'Tiêu đề tạm', body: BODY });
     const r = await req('PATCH', `/api/news/${a.id}`, 'office', { version: a.version, title: 'Tiêu đề chính thức' });
