@@ -120,17 +120,6 @@ export const escalationRepo = {
       [ids, deputies, at],
     ),
 
-  /** One audit event per escalated item, by the system. */
-  auditEscalations: (db: Db, rows: { id: number; ownerDivisionId: number | null; after: unknown }[]) =>
-    rows.length === 0
-      ? Promise.resolve([])
-      : db.query(
-          `INSERT INTO audit_events (actor_id, actor_name, action, entity_type, entity_id, org_unit_id, after)
-           SELECT NULL, 'scheduler', 'recommendation.escalate', 'recommendation', u.id::text, u.org, u.after
-             FROM unnest($1::int[], $2::int[], $3::jsonb[]) AS u(id, org, after)`,
-          [rows.map((r) => r.id), rows.map((r) => r.ownerDivisionId), rows.map((r) => JSON.stringify(r.after))],
-        ),
-
   /** Active directors (Ban Giám đốc accounts): who hears of an escalation when the deputy in charge has no account. */
   directorUserIds: async (db: Db) =>
     (await db.query<{ id: number }>(`SELECT id FROM users WHERE role = 'director' AND active ORDER BY id`)).map((r) => r.id),

@@ -9,9 +9,9 @@
  *   current one, never sent late in a burst. A new deadline starts the stages again.
  * - Escalation: `escalateAfterDays` days past the deadline (default 7) the item is escalated once (escalated_at,
  *   which the director's dashboard reads) to the deputy director in charge: the item's, else the sector's lead that
- *   day (sector_leads), recorded on the item. The deputy's account is told in the app (and by e-mail when SMTP is
- *   set), or the directors' accounts when the deputy has none; the owner division is told too. One audit event per
- *   item, by the system.
+ *   day (sector_leads), recorded on the item and on its timeline. The deputy's account is told in the app (and by
+ *   e-mail when SMTP is set), or the directors' accounts when the deputy has none; the owner division is told too.
+ *   Audited by the system, one event per owner division and run naming its items.
  * - A weekly digest per division owning open items (from `digestWeekday`, 1 = Monday, once per ISO week): open,
  *   overdue, due within 7 days, escalated, settled in the last 7 days, and the five most overdue; in the app and by
  *   e-mail to the division's accounts when SMTP is set.
@@ -85,6 +85,9 @@ export async function saveReminderSettings(db: Db, actor: AuditActor, input: Par
   });
 }
 
+/** The scheduler, as the actor of what it changes. */
+const SYSTEM: AuditActor = { id: null, name: 'scheduler' };
+
 const clip = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const link = (id: number) => `/recommendations/${id}`;
 
@@ -126,9 +129,15 @@ export async function escalate(db: Db, today: string, s: ReminderSettings, now: 
     const daysOver = (d: DueEscalation) => Math.round((Date.parse(today) - Date.parse(d.deadline)) / 86_400_000);
     await escalationRepo.insertTimeline(tx, 'escalation', items.map((d) => d.id), items.map((d) =>
       `Quá hạn ${daysOver(d)} ngày: báo cáo ${d.deputy_name ? `lãnh đạo Sở phụ trách (${d.deputy_name})` : 'Ban Giám đốc Sở'}.`), now);
-    await escalationRepo.auditEscalations(tx, items.map((d) => ({
-      id: d.id, ownerDivisionId: d.owner_division_id, after: { escalatedAt: now, deadline: d.deadline, daysOver: daysOver(d), deputyPersonId: d.deputy_person_id },
-    })));
+    // One audit event per owner division and run, naming each item (a backlog of thousands would otherwise seal as many events).
+    const byOwner = new Map<number | null, DueEscalation[]>();
+    for (const d of items) byOwner.set(d.owner_division_id, [...(byOwner.get(d.owner_division_id) ?? []), d]);
+    for (const [ownerDivisionId, list] of byOwner) {
+      await audit(tx, SYSTEM, {
+        action: 'recommendation.escalate', entityType: 'recommendation', entityId: list.length === 1 ? list[0].id : null, orgUnitId: ownerDivisionId,
+        after: { escalatedAt: now, items: list.map((d) => ({ id: d.id, deadline: d.deadline, daysOver: daysOver(d), deputyPersonId: d.deputy_person_id })) },
+      });
+    }
     // Who hears: each deputy's account (the directors' when the deputy has none), and each owner division, once per run.
     const directors = await escalationRepo.directorUserIds(tx);
     const toUser = new Map<number, DueEscalation[]>();

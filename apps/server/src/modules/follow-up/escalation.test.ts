@@ -113,8 +113,13 @@ describe('the follow-up job', () => {
       `- #${ids.late7} (Phòng Thông tin cơ sở, hạn 03/03/2026, quá 7 ngày): Kiến nghị late7: hỗ trợ kinh phí sửa chữa cụm loa`,
       `- #${ids.late28} (Phòng Bưu chính – Viễn thông, hạn 10/02/2026, quá 28 ngày): Kiến nghị late28: hỗ trợ kinh phí sửa chữa cụm loa`,
     ].join('\n'));
-    const audits = await s.db.query<{ entity_id: string; actor_name: string }>(`SELECT entity_id, actor_name FROM audit_events WHERE action = 'recommendation.escalate' ORDER BY id`);
-    expect(audits).toEqual([{ entity_id: String(ids.late7), actor_name: 'scheduler' }, { entity_id: String(ids.late28), actor_name: 'scheduler' }]);
+    const audits = await s.db.query<{ entity_id: string; actor_name: string; org_unit_id: number; after: { items: { id: number; daysOver: number }[] } }>(
+      `SELECT entity_id, actor_name, org_unit_id, after FROM audit_events WHERE action = 'recommendation.escalate' ORDER BY org_unit_id`,
+    );
+    expect(audits.map((a) => [a.org_unit_id, a.actor_name, a.entity_id, a.after.items.map((i) => [i.id, i.daysOver])])).toEqual([
+      [w.u.BCVT, 'scheduler', String(ids.late28), [[ids.late28, 28]]],
+      [w.u.TTCS, 'scheduler', String(ids.late7), [[ids.late7, 7]]],
+    ].sort((a, b) => (a[0] as number) - (b[0] as number)));
     const timeline = await s.db.query<{ kind: string; text: string }>(`SELECT kind, text FROM recommendation_updates WHERE recommendation_id = $1 AND kind IN ('reminder','escalation') ORDER BY id`, [ids.late28]);
     expect(timeline).toEqual([
       { kind: 'reminder', text: `Nhắc phòng chủ trì: Kiến nghị #${ids.late28} đã quá hạn giải quyết 28 ngày.` },
