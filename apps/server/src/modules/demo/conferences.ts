@@ -183,6 +183,38 @@ const THEMES = [
   'Đồng bộ, kết nối, hiệu quả',
 ];
 
+/**
+ * Guests from the province's bodies that follow the sector (fictional people, as the rest of Vân Lĩnh), each in post
+ * from `from` to `to`: the provincial party committee's propaganda board (merged with the mass mobilisation board on
+ * 01/03/2025, as the department was), the People's Committee office, and the Home Affairs department's emulation and
+ * awards board, which comes when awards are handed out (at the annual conference).
+ */
+type GuestPost = { key: 'board' | 'office' | 'officeDesk' | 'awards'; fullName: string; position: (date: string) => string; body: string; from: string; to: string | null };
+const GUEST_POSTS: GuestPost[] = [
+  {
+    key: 'board', fullName: 'Hà Thị Phương', from: '2019-01-01', to: null, body: 'Tỉnh ủy Vân Lĩnh',
+    position: (d) => (d < '2025-03-01' ? 'Phó Trưởng Ban Tuyên giáo Tỉnh ủy' : 'Phó Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy'),
+  },
+  { key: 'office', fullName: 'Lương Văn Khải', from: '2018-01-01', to: '2024-06-30', body: 'Văn phòng Ủy ban nhân dân tỉnh Vân Lĩnh', position: () => 'Phó Chánh Văn phòng UBND tỉnh' },
+  { key: 'office', fullName: 'Mã Thị Hồng Nhung', from: '2024-07-01', to: null, body: 'Văn phòng Ủy ban nhân dân tỉnh Vân Lĩnh', position: () => 'Phó Chánh Văn phòng UBND tỉnh' },
+  {
+    key: 'officeDesk', fullName: 'Đinh Thị Thu Hà', from: '2020-01-01', to: null, body: 'Văn phòng Ủy ban nhân dân tỉnh Vân Lĩnh',
+    position: () => 'Trưởng phòng Khoa giáo – Văn xã, Văn phòng UBND tỉnh',
+  },
+  { key: 'awards', fullName: 'Triệu Quang Vinh', from: '2017-01-01', to: null, body: 'Sở Nội vụ tỉnh Vân Lĩnh', position: () => 'Trưởng Ban Thi đua – Khen thưởng, Sở Nội vụ' },
+];
+
+/**
+ * Who of them comes: to an annual conference the propaganda board, the office's deputy chief and the awards board;
+ * to a sơ kết the office (its deputy chief or the desk that follows the sector) and, some years, the board.
+ */
+function guestsFor(period: string, date: string, annual: boolean): { fullName: string; position: string; body: string }[] {
+  const r = rngFor('guests', period);
+  const post = (key: GuestPost['key']) => GUEST_POSTS.find((g) => g.key === key && g.from <= date && (g.to === null || g.to >= date)) ?? null;
+  const keys: GuestPost['key'][] = annual ? ['board', 'office', 'awards'] : [r.chance(0.5) ? 'office' : 'officeDesk', ...(r.chance(0.4) ? (['board'] as const) : [])];
+  return keys.map(post).filter((g): g is GuestPost => g !== null).map((g) => ({ fullName: g.fullName, position: g.position(date), body: g.body }));
+}
+
 const REISSUE_REASON =
   'Bổ sung đơn vị phối hợp và điều chỉnh thời hạn hoàn thành một nhiệm vụ theo ý kiến của Phó Chủ tịch UBND tỉnh sau Hội nghị.';
 
@@ -336,7 +368,19 @@ async function planAndInvite(ctx: Ctx, period: string, date: string, planDay: st
         fullName: guest.person.fullName, position: guest.position, body: `Ủy ban nhân dân ${org.province.name.charAt(0).toLocaleLowerCase('vi')}${org.province.name.slice(1)}`,
         givesDirective: true,
       });
-  } else {
+  }
+  // The other guests, after the leader who gives the directive: plain rows, with the events addGuest writes.
+  const others = guestsFor(period, date, annual);
+  if (others.length) {
+    const from = (await conferencesRepo.guests(db, id)).length;
+    const gids = await allocIds(db, 'conference_guests', others.length);
+    const rows = others.map((g, k) => ({ id: gids[k], ...g, sort: from + k + 1 }));
+    await insertRows(db, 'conference_guests', [['id', 'int'], ['conference_id', 'int'], ['full_name', 'text'], ['position', 'text'], ['body', 'text'], ['sort', 'int']],
+      rows.map((g) => [g.id, id, g.fullName, g.position, g.body, g.sort]));
+    rows.forEach((g, k) => ctx.audit.push(auditRow(new Date(edit.getTime() + (k + 1) * 60_000), office.user, 'conference.guest.add', 'conference', id, null, undefined,
+      { guestId: g.id, fullName: g.fullName, position: g.position, body: g.body, givesDirective: false, sort: g.sort })));
+  }
+  if (!annual) {
     // A sơ kết has no provincial leader and no awards: the director concludes.
     const items = await agendaRepo.list(db, id);
     await replaceAgenda(on(ctx, edit), office.by, loaded, items.filter((i) => i.kind !== 'directive' && i.kind !== 'awards').map((i) => ({

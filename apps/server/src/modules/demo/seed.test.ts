@@ -176,6 +176,21 @@ async function checkConferences(db: Db, result: SeedDemoResult, today: string) {
     AND NOT EXISTS (SELECT 1 FROM conference_guests g WHERE g.conference_id = c.id AND g.gives_directive AND g.position LIKE 'Phó Chủ tịch UBND tỉnh%')`)).toBe(0);
   expect(await count(db, `SELECT count(*)::int AS n FROM conferences c JOIN conference_points p ON p.conference_id = c.id
     WHERE c.kind = 'interim' AND p.source = 'directive'`)).toBe(0);
+  // every conference has guests from the province's bodies, named as those bodies were that day (the propaganda board
+  // merged with mass mobilisation on 01/03/2025); an annual one more of them, and no guest is also a delegate
+  const guests = await db.query<{ period: string; kind: string; day: string; n: number; positions: string[]; directive: number; delegates: number }>(
+    `SELECT c.period, c.kind, to_char(c.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day, count(g.id)::int AS n,
+            coalesce(array_agg(g.position ORDER BY g.sort) FILTER (WHERE g.id IS NOT NULL), '{}') AS positions, count(g.id) FILTER (WHERE g.gives_directive)::int AS directive,
+            (SELECT count(*)::int FROM conference_delegates d JOIN conference_guests g2 ON g2.conference_id = d.conference_id AND g2.full_name = d.full_name WHERE d.conference_id = c.id) AS delegates
+       FROM conferences c LEFT JOIN conference_guests g ON g.conference_id = c.id GROUP BY c.id ORDER BY c.starts_at`);
+  for (const g of guests) {
+    expect(g.n, g.period).toBeGreaterThanOrEqual(g.kind === 'annual' ? 3 : 1);
+    expect(g.directive, g.period).toBe(g.kind === 'annual' ? 1 : 0);
+    expect(g.delegates, g.period).toBe(0);
+    expect(g.positions.every((p) => p.trim() !== ''), g.period).toBe(true);
+    const board = g.positions.find((p) => p.includes('Ban Tuyên giáo'));
+    if (board) expect(board.includes('Ban Tuyên giáo và Dân vận'), `${g.period}: ${board}`).toBe(g.day >= '2025-03-01');
+  }
   // invited units, delegates and presenters are in being, and in their unit, on the conference day
   expect(await count(db, `SELECT count(*)::int AS n FROM conference_invitations i JOIN conferences c ON c.id = i.conference_id JOIN org_units u ON u.id = i.org_unit_id
     WHERE u.valid_from > (c.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date OR u.valid_to < (c.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`)).toBe(0);
