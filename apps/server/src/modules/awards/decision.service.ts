@@ -483,6 +483,7 @@ export type ConferenceAwards = {
  * the news article call it; every signed-in user may read it (issued decisions are public).
  */
 export async function awardsForConference(db: Db, conferenceId: number): Promise<ConferenceAwards> {
+  if (!(await decisionRepo.conferenceExists(db, conferenceId))) throw notFound('Không tìm thấy hội nghị.');
   const catalog = await loadCatalog(db);
   const decisions = await decisionRepo.list(db, { conferenceId, issuedOnly: true });
   const lines = await decisionRepo.lines(db, decisions.map((d) => d.id));

@@ -148,11 +148,14 @@ export async function draftFromConference(db: Db, c: ConferenceRow, today: strin
 
   // ── the lead ──
   const chair = f.chair ? `đồng chí ${f.chair.fullName}${f.chair.title ? `, ${f.chair.title}` : ''}` : null;
-  const leaders = f.guests.map((g) => lowerFirst(guestLine(g)));
+  // The provincial leader who gives the directive attends and directs; the other guests attend.
+  const leaders = f.guests.filter((g) => g.gives_directive).map((g) => lowerFirst(guestLine(g)));
+  const others = f.guests.filter((g) => !g.gives_directive).map((g) => lowerFirst(guestLine(g)));
   const lead = [
     `${dayPart(c.starts_at, f.date)}, ${f.department} tổ chức ${lowerFirst(meeting)}${c.place ? ` tại ${c.place}` : ''}.`,
     chair ? `Hội nghị do ${chair} chủ trì.` : '',
-    leaders.length ? `Về phía lãnh đạo tỉnh, hội nghị có sự tham dự của ${joinVi(leaders)}.` : '',
+    leaders.length ? `Dự và chỉ đạo hội nghị có ${joinVi(leaders)}.` : '',
+    others.length ? `Hội nghị còn có sự tham dự của ${joinVi(others)}.` : '',
     f.invited.length ? `Cùng dự có đại diện lãnh đạo ${invitedText(f)}${f.attendance.total.checkedIn ? `; tổng số đại biểu có mặt là ${f.attendance.total.checkedIn}` : ''}.` : '',
   ].filter(Boolean).join(' ');
   html.push(p(lead));
