@@ -3,8 +3,8 @@
  * timeline; the board's filter (visibility, filters, timeliness in the government's grid) shared by the list, the
  * summary, the export and the results report; inserts and version-checked updates.
  *
- * A merged recommendation takes the grid cell of the one it was merged into (`e.*` below: its effective state,
- * deadline and closing day); merges are kept one level deep (merging B into C re-points what was merged into B).
+ * A merged recommendation takes the grid cell of the one it was merged into (`timelinessSql`), and is never counted
+ * itself; merges are kept one level deep (merging B into C re-points what was merged into B).
  */
 import type { RecommendationKind, RecommendationState, Timeliness } from '@nhip/contracts';
 import type { Db } from '../../platform/db/index.js';
@@ -123,24 +123,25 @@ const COLUMNS = {
 } as const;
 export type RecommendationPatch = { -readonly [K in keyof typeof COLUMNS]?: unknown };
 
-/** The effective state, deadline and closing day (a merged one's target's), for the grid. Needs `r` and `t`. */
-const EFFECTIVE = `LEFT JOIN recommendations t ON t.id = r.merged_into_id
-  CROSS JOIN LATERAL (SELECT CASE WHEN t.id IS NULL THEN r.state ELSE t.state END AS state,
-                             CASE WHEN t.id IS NULL THEN r.deadline ELSE t.deadline END AS deadline,
-                             CASE WHEN t.id IS NULL THEN r.closed_on ELSE t.closed_on END AS closed_on) e`;
+/** The cell of the grid of one row (alias `a`) on the day held by the parameter `today` ('$3'): timelinessOf in SQL. */
+const cellOf = (a: string, today: string) => `(CASE WHEN ${a}.state IN ('done','cannot_do')
+    THEN CASE WHEN ${a}.deadline IS NULL OR coalesce(${a}.closed_on, ${today}::date) <= ${a}.deadline THEN 'done_on_time' ELSE 'done_late' END
+    ELSE CASE WHEN ${a}.deadline IS NULL OR ${today}::date <= ${a}.deadline THEN 'open_within_deadline' ELSE 'open_overdue' END END)`;
 
-/** timelinessOf (contracts/followup.ts) in SQL; `$today` is the parameter holding the business day in Vietnam. */
-export const timelinessSql = (today: string) => `(CASE WHEN e.state IN ('done','cannot_do')
-    THEN CASE WHEN e.deadline IS NULL OR coalesce(e.closed_on, ${today}::date) <= e.deadline THEN 'done_on_time' ELSE 'done_late' END
-    ELSE CASE WHEN e.deadline IS NULL OR ${today}::date <= e.deadline THEN 'open_within_deadline' ELSE 'open_overdue' END END)`;
+/** A recommendation's own cell (alias r): what the counts use, since a merged one is never counted itself. */
+export const ownCellSql = (today: string) => cellOf('r', today);
+
+/** The cell shown for r: its own, or for a merged one its target's (looked up only for the few merged rows). */
+export const timelinessSql = (today: string) =>
+  `(CASE WHEN r.merged_into_id IS NULL THEN ${cellOf('r', today)} ELSE (SELECT ${cellOf('t', today)} FROM recommendations t WHERE t.id = r.merged_into_id) END)`;
 
 const SELECT = (today: string) => `SELECT r.id, r.text, r.kind, r.sector_id, s.code AS sector_code, s.name AS sector_name, s.division_id AS sector_division_id,
          r.first_period, r.raised_on, r.owner_division_id, o.code AS owner_code, o.name AS owner_name, r.deputy_person_id, dp.full_name AS deputy_name,
-         r.deadline, r.state, r.state_reason, r.progress, r.merged_into_id, t.text AS merged_into_text, r.carried_to_period, r.answer, r.answer_published_at,
+         r.deadline, r.state, r.state_reason, r.progress, r.merged_into_id, mt.text AS merged_into_text, r.carried_to_period, r.answer, r.answer_published_at,
          r.closing_evidence, r.closed_on, r.escalated_at, r.times_raised, r.version, r.created_by, r.created_at, r.updated_at,
          ${timelinessSql(today)} AS timeliness
     FROM recommendations r
-    ${EFFECTIVE}
+    LEFT JOIN recommendations mt ON mt.id = r.merged_into_id
     LEFT JOIN sectors s ON s.id = r.sector_id
     LEFT JOIN org_units o ON o.id = r.owner_division_id
     LEFT JOIN people dp ON dp.id = r.deputy_person_id`;
@@ -174,46 +175,55 @@ export type BoardFilter = {
 export const BOARD_SORTS = ['deadline', 'recurrence', 'updated', 'raised'] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];
 
+/** Orders that the indexes of migration 0012 serve as they are (deadline, id), (times_raised DESC, id), (updated_at DESC, id). */
 const ORDER: Record<BoardSort, string> = {
-  deadline: 'r.deadline ASC NULLS LAST, r.id DESC',
-  recurrence: 'r.times_raised DESC, r.id DESC',
-  updated: 'r.updated_at DESC, r.id DESC',
+  deadline: 'r.deadline ASC NULLS LAST, r.id',
+  recurrence: 'r.times_raised DESC, r.id',
+  updated: 'r.updated_at DESC, r.id',
   raised: 'r.raised_on DESC, r.id DESC',
 };
 
-/** WHERE of the board (alias r, e as in EFFECTIVE); `params[0]` is today. */
-export function boardWhere(scope: BoardScope, f: BoardFilter, params: unknown[]): string {
+/**
+ * WHERE of the board (alias r). Conditions on sources and co-operating units are `r.id IN (…)` semi-joins, which
+ * PostgreSQL runs once as a hash rather than once per row. `today` is added to `params` only when a timeliness filter
+ * needs it.
+ */
+export function boardWhere(scope: BoardScope, f: BoardFilter, params: unknown[], today: string): string {
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
   };
+  const sources = (cond: string) => `r.id IN (SELECT rs.recommendation_id FROM recommendation_sources rs WHERE ${cond})`;
   const where: string[] = [];
   if (scope.kind === 'division') {
     const u = p(scope.unitId);
-    where.push(`(r.owner_division_id = ${u} OR EXISTS (SELECT 1 FROM recommendation_cooperating_units cu WHERE cu.recommendation_id = r.id AND cu.org_unit_id = ${u}))`);
+    where.push(`(r.owner_division_id = ${u} OR r.id IN (SELECT cu.recommendation_id FROM recommendation_cooperating_units cu WHERE cu.org_unit_id = ${u}))`);
   } else if (scope.kind === 'unit') {
-    const u = p(scope.unitId);
-    where.push(`(EXISTS (SELECT 1 FROM recommendation_sources rs WHERE rs.recommendation_id = r.id AND rs.org_unit_id = ANY(${p(scope.unitIds)}::int[]))
-              OR EXISTS (SELECT 1 FROM recommendation_cooperating_units cu WHERE cu.recommendation_id = r.id AND cu.org_unit_id = ${u}))`);
+    where.push(`(${sources(`rs.org_unit_id = ANY(${p(scope.unitIds)}::int[])`)}
+              OR r.id IN (SELECT cu.recommendation_id FROM recommendation_cooperating_units cu WHERE cu.org_unit_id = ${p(scope.unitId)}))`);
   }
   if (f.conferenceId !== undefined) {
     const c = p(f.conferenceId);
-    where.push(`EXISTS (SELECT 1 FROM recommendation_sources rs
-                          LEFT JOIN conference_discussion_items di ON di.id = rs.discussion_item_id
-                          LEFT JOIN conference_points cp ON cp.id = rs.point_id
-                         WHERE rs.recommendation_id = r.id AND (di.conference_id = ${c} OR cp.conference_id = ${c}))`);
+    where.push(`r.id IN (SELECT rs.recommendation_id FROM recommendation_sources rs JOIN conference_discussion_items di ON di.id = rs.discussion_item_id WHERE di.conference_id = ${c}
+                         UNION SELECT rs.recommendation_id FROM recommendation_sources rs JOIN conference_points cp ON cp.id = rs.point_id WHERE cp.conference_id = ${c})`);
   }
-  if (f.periods?.length) {
-    const ps = p(f.periods);
-    where.push(`(r.first_period = ANY(${ps}::text[]) OR EXISTS (SELECT 1 FROM recommendation_sources rs WHERE rs.recommendation_id = r.id AND rs.period = ANY(${ps}::text[])))`);
-  }
+  // Every recommendation's first raising is among its sources, so the sources' periods cover first_period.
+  if (f.periods?.length) where.push(sources(`rs.period = ANY(${p(f.periods)}::text[])`));
   if (f.ownerId !== undefined) where.push(`r.owner_division_id = ${p(f.ownerId)}`);
-  if (f.unitIds?.length) where.push(`EXISTS (SELECT 1 FROM recommendation_sources rs WHERE rs.recommendation_id = r.id AND rs.org_unit_id = ANY(${p(f.unitIds)}::int[]))`);
+  if (f.unitIds?.length) where.push(sources(`rs.org_unit_id = ANY(${p(f.unitIds)}::int[])`));
   if (f.sectorId !== undefined) where.push(`r.sector_id = ${p(f.sectorId)}`);
   if (f.states?.length) where.push(`r.state = ANY(${p(f.states)}::text[])`);
   if (f.excludeMerged) where.push(`r.state <> 'merged'`);
-  if (f.timeliness?.length) where.push(`${timelinessSql('$1')} = ANY(${p(f.timeliness)}::text[])`);
-  if (f.sourceKind) where.push(`EXISTS (SELECT 1 FROM recommendation_sources rs WHERE rs.recommendation_id = r.id AND rs.kind = ${p(f.sourceKind)})`);
+  if (f.timeliness?.length) {
+    // A merged one is in its target's cell: those few are found once through the partial index on merged_into_id, so
+    // the plan never prices a lookup per row (which made PostgreSQL compile the query with JIT, 0.4 s).
+    const [t, cells] = [p(today), p(f.timeliness)];
+    const own = `${ownCellSql(t)} = ANY(${cells}::text[])`;
+    where.push(f.excludeMerged ? own : `((r.merged_into_id IS NULL AND ${own})
+      OR r.id IN (SELECT m.id FROM recommendations m JOIN recommendations tr ON tr.id = m.merged_into_id
+                   WHERE m.merged_into_id IS NOT NULL AND ${cellOf('tr', t)} = ANY(${cells}::text[])))`);
+  }
+  if (f.sourceKind) where.push(sources(`rs.kind = ${p(f.sourceKind)}`));
   if (f.recurring !== undefined) where.push(f.recurring ? 'r.times_raised >= 2' : 'r.times_raised < 2');
   if (f.escalated !== undefined) where.push(f.escalated ? 'r.escalated_at IS NOT NULL' : 'r.escalated_at IS NULL');
   if (f.ids) where.push(`r.id = ANY(${p(f.ids)}::int[])`);
@@ -237,32 +247,37 @@ export const recommendationsRepo = {
   byIds: (db: Db, ids: number[], today: string) =>
     db.query<RecommendationRow>(`${SELECT('$1')} WHERE r.id = ANY($2::int[]) ORDER BY r.id`, [today, ids]),
 
-  /** One page of the board, with the total and the grid's counts (merged ones left out of the counts). */
+  /**
+   * One page of the board, with the total and the grid's counts (merged ones left out of the counts), in one
+   * statement: the filter runs once into a small materialised set (id, the sort keys, the row's own cell), which is
+   * counted and from which the page is cut; then the page's rows are read in full. (Letting the planner walk a
+   * sort index with LIMIT looked cheap and was not: a period or a unit is a semi-join whose rows lie late in
+   * deadline order, and the walk probed tens of thousands of rows first.)
+   */
   board: async (db: Db, scope: BoardScope, f: BoardFilter, today: string, sort: BoardSort, limit: number, offset: number) => {
     const params: unknown[] = [today];
-    const where = boardWhere(scope, f, params);
-    const counts = await db.one<GridCounts>(
-      `SELECT count(*)::int AS total,
-              count(*) FILTER (WHERE r.state <> 'merged' AND tl = 'done_on_time')::int AS done_on_time,
-              count(*) FILTER (WHERE r.state <> 'merged' AND tl = 'done_late')::int AS done_late,
-              count(*) FILTER (WHERE r.state <> 'merged' AND tl = 'open_within_deadline')::int AS open_within_deadline,
-              count(*) FILTER (WHERE r.state <> 'merged' AND tl = 'open_overdue')::int AS open_overdue
-         FROM recommendations r ${EFFECTIVE}
-        CROSS JOIN LATERAL (SELECT ${timelinessSql('$1')} AS tl) g
-        ${where}`,
+    const where = boardWhere(scope, f, params, today);
+    const r = await db.one<GridCounts & { ids: number[] }>(
+      `WITH m AS MATERIALIZED (
+         SELECT r.id, r.state, r.deadline, r.times_raised, r.updated_at, r.raised_on, ${ownCellSql('$1')} AS tl FROM recommendations r ${where})
+       SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE m.state <> 'merged' AND m.tl = 'done_on_time')::int AS done_on_time,
+              count(*) FILTER (WHERE m.state <> 'merged' AND m.tl = 'done_late')::int AS done_late,
+              count(*) FILTER (WHERE m.state <> 'merged' AND m.tl = 'open_within_deadline')::int AS open_within_deadline,
+              count(*) FILTER (WHERE m.state <> 'merged' AND m.tl = 'open_overdue')::int AS open_overdue,
+              ARRAY(SELECT r.id FROM m r ORDER BY ${ORDER[sort]} LIMIT ${Number(limit)} OFFSET ${Number(offset)}) AS ids
+         FROM m`,
       params,
     );
-    const rows = await db.query<RecommendationRow>(
-      `${SELECT('$1')} ${where} ORDER BY ${ORDER[sort]} LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
-      params,
-    );
-    return { rows, counts };
+    const { ids, ...counts } = r;
+    const byId = new Map((ids.length ? await recommendationsRepo.byIds(db, ids, today) : []).map((row) => [row.id, row]));
+    return { rows: ids.map((id) => byId.get(id)).filter((row): row is RecommendationRow => row !== undefined), counts };
   },
 
   /** Every row of the board's filter in its order (the export), up to `limit`. */
   all: (db: Db, scope: BoardScope, f: BoardFilter, today: string, sort: BoardSort, limit: number) => {
     const params: unknown[] = [today];
-    const where = boardWhere(scope, f, params);
+    const where = boardWhere(scope, f, params, today);
     return db.query<RecommendationRow>(`${SELECT('$1')} ${where} ORDER BY ${ORDER[sort]} LIMIT ${Number(limit)}`, params);
   },
 
@@ -444,6 +459,12 @@ export const recommendationsRepo = {
       `SELECT p.id, p.full_name FROM sector_leads l JOIN people p ON p.id = l.person_id
         WHERE l.sector_id = $1 AND l.valid_from <= $2 AND (l.valid_to IS NULL OR l.valid_to >= $2) ORDER BY l.valid_from DESC LIMIT 1`,
       [sectorId, onDate],
+    ),
+
+  /** The unit and period of a unit's report (a source in it). */
+  submissionUnit: (db: Db, submissionId: number) =>
+    db.maybeOne<{ org_unit_id: number; period: string }>(
+      `SELECT s.org_unit_id, r.period FROM submissions s JOIN reporting_rounds r ON r.id = s.round_id WHERE s.id = $1`, [submissionId],
     ),
 
   person: (db: Db, id: number) => db.maybeOne<{ id: number; full_name: string }>(`SELECT id, full_name FROM people WHERE id = $1`, [id]),

@@ -309,3 +309,51 @@ describe("a unit's page and the board's filters", () => {
     expect(paged.items).toHaveLength(2);
   });
 });
+
+describe('linking a point raised again', () => {
+  it('records a source from a unit\'s report, and answers 404 for a report or a conference the actor cannot see', async () => {
+    const { id: form } = await s.db.one<{ id: number }>(
+      `INSERT INTO report_forms (code, name, period_type, division_id) VALUES ('BC-BCVT-Q', 'Báo cáo bưu chính, viễn thông quý', 'Quarterly', $1) RETURNING id`, [w.u.BCVT],
+    );
+    const { id: round } = await s.db.one<{ id: number }>(
+      `INSERT INTO reporting_rounds (form_id, period, period_start, period_end, cutoff_start, cutoff_end, deadline, status)
+       VALUES ($1, '2025Q4', '2025-10-01', '2025-12-31', '2025-12-15', '2025-12-20', '2026-01-10T10:00:00Z', 'closed') RETURNING id`, [form],
+    );
+    await s.db.query(`INSERT INTO form_units (form_id, org_unit_id) VALUES ($1, $2)`, [form, w.u.C1]);
+    const { id: submission } = await s.db.one<{ id: number }>(
+      `INSERT INTO submissions (round_id, org_unit_id, status, difficulties) VALUES ($1, $2, 'approved', '- Loa truyền thanh thôn Nà Rầy bị nhiễu') RETURNING id`, [round, w.u.C1],
+    );
+    const r = await created();
+    const link = (payload: object, who = users.office) => s.app.inject({ method: 'POST', url: `/api/recommendations/${r.id}/sources`, headers: who, payload });
+    const hidden = await link({ text: 'Loa truyền thanh thôn Nà Rầy bị nhiễu', submission, section: 'difficulties', item: 0 }, users.ttcs);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().message).toBe('Không tìm thấy báo cáo của đơn vị trong đợt báo cáo này.');
+    const conference = await link({ text: 'Nêu tại hội nghị', discussionItem: 987654 }, users.ttcs);
+    expect(conference.statusCode).toBe(404);
+    expect(conference.json().message).toBe('Không tìm thấy hội nghị mà nguồn kiến nghị trỏ tới.');
+    expect((await link({ text: 'x', unit: 'VL-X03' }, users.commune)).statusCode).toBe(403);
+    const ok = await link({ text: 'Loa truyền thanh thôn Nà Rầy bị nhiễu', submission, section: 'difficulties', item: 0 });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().timesRaised).toBe(2);
+    expect(ok.json().sources.at(-1)).toMatchObject({
+      kind: 'report', unit: { code: 'VL-X03' }, period: '2025Q4', report: { submissionId: submission, roundId: round, section: 'difficulties', item: 0 },
+    });
+    expect(ok.json().timeline.at(-1)).toMatchObject({ kind: 'link', text: 'Nêu lại bởi Xã Khê Thượng (kỳ 2025Q4): Loa truyền thanh thôn Nà Rầy bị nhiễu' });
+  });
+});
+
+describe('two edits at once', () => {
+  it('saves one and answers 409 to the other, whichever comes second', async () => {
+    const r = await created();
+    const [a, b] = await Promise.all([
+      patch(r.id, { version: 1, text: 'Bản sửa thứ nhất của kiến nghị về loa truyền thanh.' }),
+      patch(r.id, { version: 1, text: 'Bản sửa thứ hai của kiến nghị về loa truyền thanh.' }, users.ttcs),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const winner = a.statusCode === 200 ? a.json() : b.json();
+    const stored = (await get(`/api/recommendations/${r.id}`)).json();
+    expect(stored).toMatchObject({ version: 2, text: winner.text });
+    const [t1, t2] = await Promise.all([move(r.id, 'start', { version: 2 }), move(r.id, 'reject', { version: 2, note: 'Trùng' })]);
+    expect([t1.statusCode, t2.statusCode].sort()).toEqual([200, 409]);
+  });
+});

@@ -5,11 +5,12 @@
  * route files of their own, registered here.
  */
 import {
-  multilineText, RECOMMENDATION_KINDS, RECOMMENDATION_TRANSITIONS, type RecommendationTransition, UNIT_ROLES,
+  formatDate, multilineText, RECOMMENDATION_KINDS, RECOMMENDATION_TRANSITIONS, type RecommendationTransition, UNIT_ROLES,
 } from '@nhip/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, badRequest, notFound } from '../../platform/errors.js';
+import { isIsoDate } from '../rounds/rounds.service.js';
 import { requireAbility, requireUser, sendFile } from '../../platform/http.js';
 import { answerRoutes } from './answers.routes.js';
 import { publishAnswer } from './answers.service.js';
@@ -21,7 +22,7 @@ import { BOARD_SORTS } from './recommendations.repository.js';
 import { who } from './recommendations.http.js';
 import { BoardOut, BoardQuery, IdParams, RecId, RecommendationItem, RecommendationOut, UnitOut } from './recommendations.schema.js';
 import {
-  addUpdate, board, createRecommendation, editRecommendation, loadVisibleRecommendation, RECOMMENDATION_NOTE_MAX, RECOMMENDATION_TEXT_MAX,
+  addSource, addUpdate, board, cleanText, createRecommendation, requireRecommendation, requireSourceVisible, editRecommendation, loadVisibleRecommendation, RECOMMENDATION_NOTE_MAX, RECOMMENDATION_TEXT_MAX,
   readUpdateFile, recommendationDetail, sectorIdByCode, transitionRecommendation, unitIdByCode, type Who, checkPeriod,
 } from './recommendations.service.js';
 import { recommendationsRepo } from './recommendations.repository.js';
@@ -72,6 +73,18 @@ const UpdateJson = z.object({
   text: multilineText().max(RECOMMENDATION_NOTE_MAX).default(''),
   progress: z.number().int().min(0).max(100).nullable().optional(),
   files: z.array(z.object({ filename: z.string().min(1).max(255), content: z.string().max(28_000_000).describe('base64') })).max(5).optional(),
+});
+
+const SourceBody = z.object({
+  text: multilineText().min(1).max(RECOMMENDATION_TEXT_MAX).describe('Lời lẽ đã dùng lần này'),
+  unit: Code.optional().describe('Mã đơn vị đã nêu (lấy từ báo cáo khi có submission)'),
+  period: z.string().max(10).optional(),
+  raisedOn: DateStr.optional().describe('Ngày nêu (mặc định hôm nay)'),
+  submission: z.number().int().positive().max(2_147_483_647).optional().describe('Báo cáo của đơn vị'),
+  section: z.enum(['results', 'difficulties', 'proposals']).optional(),
+  item: z.number().int().min(0).max(10000).optional().describe('Số thứ tự gạch đầu dòng trong phần'),
+  discussionItem: z.number().int().positive().max(2_147_483_647).optional(),
+  point: z.number().int().positive().max(2_147_483_647).optional(),
 });
 
 const TransitionParams = z.object({ id: RecId, name: z.enum(Object.keys(RECOMMENDATION_TRANSITIONS) as [RecommendationTransition, ...RecommendationTransition[]]) });
@@ -223,6 +236,34 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
       };
     }
     await addUpdate(app.db, actor, req.params.id, input, day(), app.clock.now());
+    return reply.status(201).send(await detail(actor, await loadVisibleRecommendation(app.db, actor, req.params.id, { today: day() })));
+  });
+
+  app.post('/api/recommendations/:id/sources', {
+    schema: {
+      tags: TAGS, summary: 'Ghi thêm một lần kiến nghị được nêu (nêu lại): gạch đầu dòng trong báo cáo của đơn vị, ý kiến thảo luận, điểm kết luận hoặc nhập trực tiếp',
+      description: 'Người sửa được kiến nghị (Văn phòng Sở, phòng chủ trì). Nguồn ở báo cáo hoặc hội nghị mà người dùng không xem được trả về 404.',
+      params: IdParams, body: SourceBody, response: { 201: RecommendationOut },
+    },
+  }, async (req, reply) => {
+    const actor = who(req);
+    const b = req.body;
+    const loaded = await loadVisibleRecommendation(app.db, actor, req.params.id, { today: day() });
+    requireRecommendation(actor, 'edit', loaded);
+    const link = { submissionId: b.submission ?? null, discussionItemId: b.discussionItem ?? null, pointId: b.point ?? null };
+    if ([link.submissionId, link.discussionItemId, link.pointId].filter((x) => x !== null).length > 1) {
+      throw badRequest('Mỗi lần nêu chỉ trỏ tới một nguồn: một báo cáo, một ý kiến thảo luận hoặc một điểm kết luận.');
+    }
+    await requireSourceVisible(app.db, actor, link);
+    const fromReport = link.submissionId !== null ? await recommendationsRepo.submissionUnit(app.db, link.submissionId) : null;
+    const raisedOn = b.raisedOn ?? day();
+    if (!isIsoDate(raisedOn) || raisedOn > day()) throw badRequest(`Ngày nêu "${raisedOn.slice(0, 20)}" không hợp lệ hoặc sau hôm nay (${formatDate(day())}).`);
+    await addSource(app.db, actor, req.params.id, {
+      kind: link.submissionId !== null ? 'report' : link.discussionItemId !== null ? 'discussion' : link.pointId !== null ? 'point' : 'manual',
+      orgUnitId: fromReport?.org_unit_id ?? (b.unit ? await unitIdByCode(app.db, b.unit, 'Đơn vị nêu kiến nghị') : null),
+      period: b.period ?? fromReport?.period ?? null, raisedOn, text: cleanText(b.text, 'Nội dung đã nêu', RECOMMENDATION_TEXT_MAX),
+      ...link, section: b.section ?? null, itemIndex: b.item ?? null,
+    }, app.clock.now());
     return reply.status(201).send(await detail(actor, await loadVisibleRecommendation(app.db, actor, req.params.id, { today: day() })));
   });
 
