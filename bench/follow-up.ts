@@ -12,6 +12,15 @@
  *   API (session, validation, the two queries of a page — the page and the grid's counts over the whole filter — the
  *   raising units of the page, serialisation), signed in as the office, a division reviewer and a commune; and the
  *   summary behind the director's dashboard card. Aim: p95 < 100 ms on PostgreSQL.
+ * - matching: one new text against the BENCH_POINTS stored points through the module's own path (similar.service:
+ *   the matching state kept in memory, the probe, the SQL, the exact score), and through POST
+ *   /api/recommendations/similar over HTTP. Aim: p95 < 50 ms on PostgreSQL.
+ * - intake: a unit's report with 15 difficulties and 15 proposals approved over HTTP, its 30 points matched and put in
+ *   the triage queue inside the approving transaction (intake.service); the intake alone and the whole approval.
+ *   Aim: < 300 ms.
+ * - escalation: the scheduler's follow-up job (escalation.service) over BENCH_POINTS open items with deadlines from
+ *   60 days past to 30 days ahead: the first run (every item at some stage reminded, the long-overdue escalated, the
+ *   weekly digest), the next tick (nothing new), and the next day. Aim: < 5 s.
  *
  * The register is generated in SQL: ten divisions with a sector each, 60 district offices closed on 30/06/2025 and
  * the 60 communes that took them over (org_unit_lineage), 30 other units; points raised from 2022 to November 2026
@@ -22,6 +31,11 @@
 import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../apps/server/src/app.js';
+import { runFollowUpJobs } from '../apps/server/src/modules/follow-up/escalation.service.js';
+import { intakeReport } from '../apps/server/src/modules/follow-up/intake.service.js';
+import { rebuildMatchTerms } from '../apps/server/src/modules/follow-up/lexicon.service.js';
+import { defaultLexicon } from '../apps/server/src/modules/follow-up/matching/index.js';
+import { matchContext, similarFor } from '../apps/server/src/modules/follow-up/similar.service.js';
 import { ensureAdmin } from '../apps/server/src/modules/identity/identity.service.js';
 import { systemClock } from '../apps/server/src/platform/clock.js';
 import { loadConfig } from '../apps/server/src/platform/config.js';
@@ -73,7 +87,7 @@ const PLACES = ['Khê Thượng', 'Nà Lũng', 'Phong Nậm', 'Hạ Sơn', 'Bạ
 type Register = { divisions: string[]; sectors: string[]; communes: string[]; districts: string[]; reviewerDivision: string; communeUser: string };
 
 /** The organisation, users and `n` recommendations with their sources, in a few INSERT … SELECT statements. */
-async function seedRegister(db: Db, n: number): Promise<Register> {
+export async function seedRegister(db: Db, n: number): Promise<Register> {
   await ensureAdmin(db, PASSWORD);
   const hash = (await db.one<{ password_hash: string }>(`SELECT password_hash FROM users WHERE username = 'admin'`)).password_hash;
   return db.tx(async (tx) => {
@@ -239,10 +253,188 @@ async function boardSection(db: Db, where: string): Promise<string> {
   return `board over ${counts.recs} recommendations: worst p95 of the list ${f1(worst)} ms`;
 }
 
+// ─────────────────────────── sections: matching, intake, escalation ───────────────────────────
+
+const NEW_TEXT_RNG = (seed: number) => {
+  let x = seed;
+  return () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+};
+
+/** A new point in the units' voice: a stored subject with another problem and request, sometimes without diacritics or with an abbreviation. */
+function newText(rand: () => number): string {
+  const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)]!;
+  const t = `${pick(SUBJECTS)} ${pick(PROBLEMS)} tại ${pick(PLACES)}, ${pick(REQUESTS)}`;
+  const r = rand();
+  if (r < 0.15) return t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  if (r < 0.25) return t.replace('công nghệ thông tin', 'CNTT').replace('thủ tục hành chính', 'TTHC').replace('dịch vụ công', 'DVC');
+  if (r < 0.3) return `Đề nghị xem xét: ${pick(['sân thể thao', 'nhà văn hóa', 'di tích lịch sử', 'lễ hội truyền thống'])} ${pick(PROBLEMS)}`;
+  return t;
+}
+
+/** The register (seedRegister) with every point's match terms, as the module stores them. */
+async function seedWithTerms(db: Db, where: string, tag: string): Promise<Register> {
+  const t0 = performance.now();
+  const reg = await seedRegister(db, POINTS);
+  const t1 = performance.now();
+  const rebuilt = await db.tx((tx) => rebuildMatchTerms(tx, defaultLexicon()));
+  await db.exec('ANALYZE');
+  console.log(`\n[${tag}] ${where}: ${POINTS} recommendations seeded in ${f1((t1 - t0) / 1000)} s, match terms of ${rebuilt} computed and stored in ${f1((performance.now() - t1) / 1000)} s`);
+  return reg;
+}
+
+async function matchingSection(db: Db, where: string): Promise<string> {
+  await seedWithTerms(db, where, 'matching');
+  const office = await db.one<{ id: number }>(`SELECT id FROM users WHERE username = 'vanphong'`);
+  const actor = { id: office.id, role: 'office' as const, orgUnitId: null };
+  let t = performance.now();
+  await matchContext(db);
+  console.log(`  matching state read (lexicon, statistics of ${POINTS} points): ${f1(performance.now() - t)} ms, once per process and every 10 minutes`);
+  const rand = NEW_TEXT_RNG(20261122);
+  const texts = Array.from({ length: 320 }, () => newText(rand));
+  for (const x of texts.slice(0, 20)) await similarFor(db, actor, x);
+  const service: number[] = [];
+  let recurring = 0;
+  for (const x of texts.slice(20)) {
+    t = performance.now();
+    const m = await similarFor(db, actor, x);
+    service.push(performance.now() - t);
+    if (m[0]?.recurring) recurring++;
+  }
+  const app = await buildApp({ db, config: { ...loadConfig({}), scheduler: false }, clock: systemClock(NOW), logger: false });
+  await app.ready();
+  const who = await signIn(app, 'vanphong');
+  const http: number[] = [];
+  for (const [i, x] of texts.entries()) {
+    t = performance.now();
+    const r = await app.inject({ method: 'POST', url: '/api/recommendations/similar', headers: who, payload: { text: x } });
+    if (r.statusCode !== 200) throw new Error(`similar: ${r.statusCode} ${r.body.slice(0, 200)}`);
+    if (i >= 20) http.push(performance.now() - t);
+  }
+  await app.close();
+  const a = stats(service);
+  const b = stats(http);
+  console.log(`  one match through similar.service (${service.length} texts): p50 ${f1(a.p50)} ms, p95 ${f1(a.p95)} ms, max ${f1(a.max)} ms; best match marked recurring for ${recurring}`);
+  console.log(`  POST /api/recommendations/similar over HTTP (session, validation, serialisation): p50 ${f1(b.p50)} ms, p95 ${f1(b.p95)} ms, max ${f1(b.max)} ms`);
+  return `matching p95 ${f1(a.p95)} ms (service), ${f1(b.p95)} ms (HTTP)`;
+}
+
+const REPORTS = Number(process.env.BENCH_REPORTS ?? 20);
+
+async function intakeSection(db: Db, where: string): Promise<string> {
+  const reg = await seedWithTerms(db, where, 'intake');
+  // A quarterly form of the first division, the communes' reports of 2026Q4 submitted with 15 difficulties and 15 proposals each.
+  await db.tx(async (tx) => {
+    const form = await tx.one<{ id: number }>(
+      `INSERT INTO report_forms (code, name, period_type, division_id) VALUES ('BC-Q', 'Báo cáo quý', 'Quarterly', (SELECT id FROM org_units WHERE code = 'P-01')) RETURNING id`,
+    );
+    const round = await tx.one<{ id: number }>(
+      `INSERT INTO reporting_rounds (form_id, period, period_start, period_end, cutoff_start, cutoff_end, deadline, status)
+       VALUES ($1, '2026Q4', '2026-10-01', '2026-12-31', '2026-10-01', '2026-12-31', '2026-12-20T10:00:00Z', 'open') RETURNING id`, [form.id],
+    );
+    const rand = NEW_TEXT_RNG(7);
+    for (const code of reg.communes.slice(0, REPORTS)) {
+      const bullets = (n: number) => Array.from({ length: n }, () => `- ${newText(rand)}`).join('\n');
+      await tx.query(`INSERT INTO form_units (form_id, org_unit_id) SELECT $1, id FROM org_units WHERE code = $2`, [form.id, code]);
+      await tx.query(
+        `INSERT INTO submissions (round_id, org_unit_id, status, difficulties, proposals, submitted_at) SELECT $1, id, 'submitted', $3, $4, now() FROM org_units WHERE code = $2`,
+        [round.id, code, bullets(15), bullets(15)],
+      );
+    }
+  });
+  const round = await db.one<{ id: number }>(`SELECT id FROM reporting_rounds WHERE period = '2026Q4'`);
+  const units = await db.query<{ id: number; sub: number }>(
+    `SELECT s.org_unit_id AS id, s.id AS sub FROM submissions s WHERE s.round_id = $1 ORDER BY s.id`, [round.id],
+  );
+  const app = await buildApp({ db, config: { ...loadConfig({}), scheduler: false }, clock: systemClock(NOW), logger: false });
+  await app.ready();
+  await matchContext(db);
+  const office = await signIn(app, 'vanphong');
+  // The intake alone, on the first half (in a transaction rolled back, so the second half meets the same register).
+  const alone: number[] = [];
+  const half = Math.ceil(units.length / 2);
+  for (const u of units.slice(0, half)) {
+    const t = performance.now();
+    await db.tx(async (tx) => {
+      await tx.query(`UPDATE submissions SET status = 'approved' WHERE id = $1`, [u.sub]);
+      const r = await intakeReport(tx, { id: null, name: 'bench' }, u.sub, new Date(NOW));
+      alone.push(performance.now() - t);
+      if (r.written !== 30) throw new Error(`intake wrote ${r.written} candidates, not 30`);
+      throw Object.assign(new Error('rollback'), { rollback: true });
+    }).catch((e) => {
+      if (!(e as { rollback?: boolean }).rollback) throw e;
+    });
+  }
+  // The whole approval over HTTP (policy, row lock, analytics cells, audit, notification, intake).
+  const whole: number[] = [];
+  for (const u of units) {
+    const t = performance.now();
+    const r = await app.inject({ method: 'POST', url: `/api/rounds/${round.id}/units/${u.id}/approve`, headers: office, payload: {} });
+    whole.push(performance.now() - t);
+    if (r.statusCode !== 200) throw new Error(`approve: ${r.statusCode} ${r.body.slice(0, 200)}`);
+  }
+  await app.close();
+  const queued = await db.one<{ n: number; matched: number }>(
+    `SELECT count(*)::int AS n, count(*) FILTER (WHERE (suggestions -> 0 ->> 'recurring')::boolean)::int AS matched FROM recommendation_candidates`,
+  );
+  const a = stats(alone);
+  const b = stats(whole);
+  console.log(`  intake of a 30-point report inside the approving transaction (${alone.length} reports): p50 ${f1(a.p50)} ms, p95 ${f1(a.p95)} ms, max ${f1(a.max)} ms`);
+  console.log(`  the whole approval over HTTP, intake included (${whole.length} reports): p50 ${f1(b.p50)} ms, p95 ${f1(b.p95)} ms, max ${f1(b.max)} ms`);
+  console.log(`  ${queued.n} candidates queued, ${queued.matched} with a first suggestion marked recurring`);
+  return `intake of 30 points p50 ${f1(a.p50)} ms p95 ${f1(a.p95)} ms; approval with intake p95 ${f1(b.p95)} ms`;
+}
+
+async function escalationSection(db: Db, where: string): Promise<string> {
+  const t0 = performance.now();
+  await seedRegister(db, POINTS);
+  // Every point open, owned, with a deadline between 60 days ago and 30 days ahead; the sectors' deputies, half with an account.
+  await db.tx(async (tx) => {
+    await tx.query(
+      `UPDATE recommendations r SET state = CASE WHEN r.state = 'merged' THEN 'merged' ELSE (ARRAY['assigned','in_progress','in_progress','carried'])[1 + r.id % 4] END,
+              closed_on = NULL, escalated_at = NULL, deadline = DATE '${TODAY}' - 60 + (abs(hashtext('dl' || r.id)) % 91),
+              owner_division_id = coalesce(r.owner_division_id, (SELECT division_id FROM sectors s WHERE s.id = r.sector_id)),
+              raised_on = least(r.raised_on, DATE '${TODAY}' - 61)`,
+    );
+    const hash = (await tx.one<{ password_hash: string }>(`SELECT password_hash FROM users WHERE username = 'admin'`)).password_hash;
+    for (let i = 1; i <= 10; i++) {
+      const user = i % 2 ? (await tx.one<{ id: number }>(`INSERT INTO users (username, full_name, password_hash, role) VALUES ($1, $1, $2, 'director') RETURNING id`, [`pgd${i}`, hash])).id : null;
+      const p = await tx.one<{ id: number }>(`INSERT INTO people (full_name, user_id) VALUES ($1, $2) RETURNING id`, [`Phó Giám đốc ${i}`, user]);
+      await tx.query(`INSERT INTO sector_leads (sector_id, person_id, valid_from) SELECT id, $2, '2020-01-01' FROM sectors WHERE code = $1`, [`LV${String(i).padStart(2, '0')}`, p.id]);
+    }
+  });
+  await db.exec('ANALYZE');
+  const open = await db.one<{ n: number; overdue: number }>(
+    `SELECT count(*)::int AS n, count(*) FILTER (WHERE deadline < DATE '${TODAY}')::int AS overdue FROM recommendations WHERE state IN ('new','assigned','in_progress','carried')`,
+  );
+  console.log(`\n[escalation] ${where}: ${open.n} open items (${open.overdue} overdue) seeded in ${f1((performance.now() - t0) / 1000)} s`);
+  const runAt = async (label: string, at: string) => {
+    const t = performance.now();
+    const r = await runFollowUpJobs(db, new Date(at));
+    const ms = performance.now() - t;
+    console.log(`  ${label.padEnd(44)} ${f1(ms / 1000).padStart(5)} s: ${r.reminders} reminders, ${r.escalated} escalated, ${r.digests} digests`);
+    return ms;
+  };
+  const first = await runAt('first run (22/11/2026)', NOW);
+  const again = await runAt('the next tick, ten minutes later', '2026-11-22T02:10:00Z');
+  const nextDay = await runAt('the next day (23/11/2026, a new ISO week)', '2026-11-23T02:00:00Z');
+  const rows = await db.one<{ notes: number; updates: number; audits: number }>(
+    `SELECT (SELECT count(*) FROM notifications)::int AS notes, (SELECT count(*) FROM recommendation_updates)::int AS updates,
+            (SELECT count(*) FROM audit_events WHERE action = 'recommendation.escalate')::int AS audits`,
+  );
+  console.log(`  written: ${rows.notes} notifications, ${rows.updates} timeline entries, ${rows.audits} audit events`);
+  return `escalation over ${open.n} open items: first run ${f1(first / 1000)} s, next tick ${f1(again / 1000)} s, next day ${f1(nextDay / 1000)} s`;
+}
+
 // ─────────────────────────── runner ───────────────────────────
 
 const SECTIONS: { name: string; run: (db: Db, where: string) => Promise<string> }[] = [
   { name: 'board', run: boardSection },
+  { name: 'matching', run: matchingSection },
+  { name: 'intake', run: intakeSection },
+  { name: 'escalation', run: escalationSection },
 ];
 
 async function onDatabase(kind: 'pglite' | 'postgres', section: (typeof SECTIONS)[number]): Promise<string> {
@@ -277,7 +469,10 @@ async function main() {
   console.log(`1-minute load average after the run ${os.loadavg()[0].toFixed(1)} (today in the run: ${TODAY})`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run when executed (npm run bench:follow-up), not when another script imports the generated register.
+if (process.argv[1] && /follow-up\.ts$/.test(process.argv[1])) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
