@@ -30,9 +30,28 @@ export function criteriaOn(v: AwardVersion, date: string, subject: 'individual' 
 /** The year's end: the date whose rows apply when no decision date is known. */
 export const yearEnd = (year: number) => `${year}-12-31`;
 
-/** The catalog indexed for evaluation (build once per request or batch). */
-export type RuleBook = { types: Map<string, AwardType>; bases: Map<number, LegalBasis> };
-export const ruleBook = (c: Catalog): RuleBook => ({ types: new Map(c.types.map((t) => [t.code, t])), bases: new Map(c.bases.map((b) => [b.id, b])) });
+/** The catalog indexed for evaluation (build once per request or batch), with the rows in force per version, date and subject kept. */
+export type RuleBook = {
+  types: Map<string, AwardType>;
+  bases: Map<number, LegalBasis>;
+  /** `${versionId}|${date}|${subject}|${depth > 0}` → the criteria that apply, in order, with their citations. */
+  rows: Map<string, { criteria: Criterion[]; cites: Map<number, string> }>;
+};
+export const ruleBook = (c: Catalog): RuleBook => ({
+  types: new Map(c.types.map((t) => [t.code, t])), bases: new Map(c.bases.map((b) => [b.id, b])), rows: new Map(),
+});
+
+function rowsOf(book: RuleBook, v: AwardVersion, date: string, subject: 'individual' | 'collective', standardOnly: boolean) {
+  const key = `${v.id}|${date}|${subject}|${standardOnly}`;
+  let hit = book.rows.get(key);
+  if (!hit) {
+    let criteria = criteriaOn(v, date, subject);
+    if (standardOnly) criteria = criteria.filter((c) => !NOT_STANDARD.has(c.kind));
+    hit = { criteria, cites: new Map(criteria.map((c) => [c.id, citeRule(c, book.bases)])) };
+    book.rows.set(key, hit);
+  }
+  return hit;
+}
 
 /** Kinds that are not part of a title's standard when another title asks whether it is met. */
 const NOT_STANDARD = new Set(['registration', 'provincial_cap', 'not_awarded']);
@@ -58,22 +77,26 @@ export function evaluate(book: RuleBook, facts: Facts, q: Question, depth = 0): 
       ...base, eligible: false,
       checks: [synthetic(`Có quy định về "${type.name}" còn hiệu lực`, `Không có quy định nào về "${type.name}" có hiệu lực vào ngày ${formatDate(q.date)}.`)],
     };
-  let criteria = criteriaOn(version, q.date, subject);
-  if (depth > 0) criteria = criteria.filter((c) => !NOT_STANDARD.has(c.kind));
+  const { criteria, cites } = rowsOf(book, version, q.date, subject, depth > 0);
 
   const claimed = new Set<number>();
-  const ctx = (claimedNow: ReadonlySet<number>): EvalContext => ({
+  // One context per evaluation; `claimed` is pointed at the set of the row or option being run.
+  const context: EvalContext = {
     nameOf: (code) => book.types.get(code)?.name ?? code,
-    claimed: claimedNow,
+    claimed,
     standardOf: (code) => {
       if (depth >= 3 || code === q.awardCode) return null;
       const r = evaluate(book, facts, { ...q, awardCode: code }, depth + 1);
       if (r.versionId === null) return null;
       return { passed: r.eligible, conditional: r.conditional, failures: r.checks.filter((c) => !c.passed && c.severity === 'block').map((c) => `${c.rule} (${c.evidence})`) };
     },
-  });
+  };
+  const ctx = (claimedNow: ReadonlySet<number>): EvalContext => {
+    context.claimed = claimedNow;
+    return context;
+  };
   const toCheck = (c: Criterion, o: ReturnType<typeof runCriterion>): EligibilityCheck => ({
-    rule: c.label, passed: o.passed, evidence: o.evidence, basis: citeRule(c, book.bases), code: c.code, kind: c.kind, severity: c.severity, source: c.source,
+    rule: c.label, passed: o.passed, evidence: o.evidence, basis: cites.get(c.id) ?? citeRule(c, book.bases), code: c.code, kind: c.kind, severity: c.severity, source: c.source,
     conditional: o.passed && (o.conditional ?? false), group: c.altGroup, option: c.altOption, initiativeIds: o.initiativeIds ?? [],
   });
 

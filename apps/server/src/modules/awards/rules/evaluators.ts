@@ -4,7 +4,7 @@
  * title takes is in its rows.
  */
 import {
-  type CriterionKind, formatDate, INITIATIVE_SCOPE_LABELS, INITIATIVE_SCOPES, type InitiativeScope, RATING_LABELS, RATINGS, type Rating, ratingAtLeast,
+  type CriterionKind, INITIATIVE_SCOPE_LABELS, INITIATIVE_SCOPES, type InitiativeScope, RATING_LABELS, RATINGS, type Rating, ratingAtLeast,
   scopeAtLeast,
 } from '@nhip/contracts';
 import { missingYears, window, yearList } from './chain.js';
@@ -22,7 +22,7 @@ export type Outcome = {
 export type EvalContext = {
   /** The name of an award code (for evidence). */
   nameOf: (code: string) => string;
-  /** Initiatives already counted by an earlier criterion of this evaluation. */
+  /** Initiatives already counted by an earlier criterion of this evaluation (set before each criterion runs). */
   claimed: ReadonlySet<number>;
   /** Evaluates another title's standard for the same subject (meets_standard). */
   standardOf: (code: string) => { passed: boolean; conditional: boolean; failures: string[] } | null;
@@ -67,7 +67,10 @@ const code = (p: Record<string, unknown>, key: string): string => {
   return v;
 };
 
-const ratingWord = (r: Rating) => RATING_LABELS[r].vi.toLowerCase();
+const RATING_WORDS = Object.fromEntries(RATINGS.map((r) => [r, RATING_LABELS[r].vi.toLowerCase()])) as Record<Rating, string>;
+const ratingWord = (r: Rating) => RATING_WORDS[r];
+/** '2025-07-01' → '01/07/2025' (a calendar date, no time zone involved). */
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`.replace('.', ',');
 
 /** Live nominations other than the one being evaluated. */
@@ -209,9 +212,15 @@ const memberRatio: Evaluator = (c, facts, q, ctx) => {
 /** Whole months of service from `start` to `end` (both YYYY-MM-DD), both days included: 01/07 → 31/12 is 6 months. */
 export function monthsBetween(start: string, end: string): number {
   const [y1, m1, d1] = start.split('-').map(Number);
-  const after = new Date(`${end}T00:00:00Z`);
-  after.setUTCDate(after.getUTCDate() + 1);
-  const [y2, m2, d2] = [after.getUTCFullYear(), after.getUTCMonth() + 1, after.getUTCDate()];
+  let y2: number;
+  let m2: number;
+  let d2: number;
+  if (end.endsWith('-12-31')) [y2, m2, d2] = [Number(end.slice(0, 4)) + 1, 1, 1];
+  else {
+    const after = new Date(`${end}T00:00:00Z`);
+    after.setUTCDate(after.getUTCDate() + 1);
+    [y2, m2, d2] = [after.getUTCFullYear(), after.getUTCMonth() + 1, after.getUTCDate()];
+  }
   const months = (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
   return Math.max(0, months);
 }
@@ -240,7 +249,7 @@ const serviceYears: Evaluator = (c, facts, q) => {
   const passed = months >= needMonths;
   return {
     passed,
-    evidence: `Công tác từ ${formatDate(facts.serviceStart)}: ${show(months)} tính đến ${formatDate(end)}; cần từ ${show(needMonths)}.${note}`,
+    evidence: `Công tác từ ${dmy(facts.serviceStart)}: ${show(months)} tính đến ${dmy(end)}; cần từ ${show(needMonths)}.${note}`,
   };
 };
 
