@@ -78,11 +78,11 @@ describe('hội nghị tổng kết: lập kế hoạch, mời, điểm danh, th
     await create.getByText(/Đơn vị được mời: \d+\/\d+/).waitFor();
     // The demo already plans this year's conference: a second one is allowed, with a warning naming the first.
     await create.getByTestId('conference-draft-warning').filter({ hasText: /đã có \d+ hội nghị/ }).waitFor();
-    // This one meets the afternoon after, in another room.
+    // This one meets the day after the demo's, in another room.
     const starts = create.getByLabel('Khai mạc lúc');
     await starts.click();
     await starts.press('ControlOrMeta+a');
-    await starts.pressSequentially('06/01/2027 14:00');
+    await starts.pressSequentially('07/01/2027 14:00');
     await starts.press('Enter');
     await create.getByLabel('Địa điểm').fill('Phòng họp tầng 3, Sở Khoa học và Công nghệ');
     await create.locator('.ant-select').filter({ hasText: /– Giám đốc Sở$/ }).waitFor();
@@ -144,7 +144,7 @@ describe('hội nghị tổng kết: lập kế hoạch, mời, điểm danh, th
     await page.setViewportSize({ width: 375, height: 812 });
     // The invitation is a task on the unit's home page.
     const tasks = page.getByTestId('conference-tasks');
-    const invitation = tasks.locator('.home-conf-task').filter({ hasText: 'Giấy mời: Hội nghị tổng kết công tác năm 2026' }).filter({ hasText: '06/01/2027 14:00' });
+    const invitation = tasks.locator('.home-conf-task').filter({ hasText: 'Giấy mời: Hội nghị tổng kết công tác năm 2026' }).filter({ hasText: '07/01/2027 14:00' });
     await invitation.waitFor();
     await tasks.locator('.home-conf-task').filter({ hasText: /Tham luận: Đưa chuyển đổi số về thôn bản/ }).waitFor();
     await shot(page, 'unit-home-375');
