@@ -1,6 +1,7 @@
 /** Every route of the awards module, registered once from modules/index.ts. */
 import type { FastifyPluginAsync } from 'fastify';
 import { catalogRoutes } from './catalog.routes.js';
+import { councilRoutes } from './council.routes.js';
 import { cycleRoutes } from './cycle.routes.js';
 import { eligibilityRoutes } from './eligibility.routes.js';
 import { nominationRoutes } from './nominations.routes.js';
@@ -12,4 +13,5 @@ export const awardRoutes: FastifyPluginAsync = async (app) => {
   await app.register(cycleRoutes);
   await app.register(eligibilityRoutes);
   await app.register(nominationRoutes);
+  await app.register(councilRoutes);
 };
