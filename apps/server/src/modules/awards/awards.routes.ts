@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { catalogRoutes } from './catalog.routes.js';
 import { councilRoutes } from './council.routes.js';
 import { cycleRoutes } from './cycle.routes.js';
+import { decisionRoutes } from './decision.routes.js';
 import { eligibilityRoutes } from './eligibility.routes.js';
 import { nominationRoutes } from './nominations.routes.js';
 import { recordRoutes } from './records.routes.js';
@@ -14,4 +15,5 @@ export const awardRoutes: FastifyPluginAsync = async (app) => {
   await app.register(eligibilityRoutes);
   await app.register(nominationRoutes);
   await app.register(councilRoutes);
+  await app.register(decisionRoutes);
 };

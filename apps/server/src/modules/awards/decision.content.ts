@@ -108,15 +108,16 @@ export function appendixSubtitle(f: Pick<DecisionFacts, 'number' | 'issuer' | 'd
 
 function appendixTables(f: DecisionFacts): AppendixTable[] {
   const tables: AppendixTable[] = [];
-  f.groups.forEach((g, gi) => {
-    const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'][gi] ?? String(gi + 1);
+  // One numeral per table: a form given to collectives and to individuals makes two sections (II and III), never two "II.".
+  const roman = (i: number) => ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'][i] ?? String(i + 1);
+  f.groups.forEach((g) => {
     for (const kind of ['unit', 'person'] as const) {
       const lines = g.lines.filter((l) => l.kind === kind);
       if (!lines.length) continue;
       const total = lines.reduce((s, l) => s + (l.amount ?? 0), 0);
       const both = g.lines.some((l) => l.kind !== kind);
       tables.push({
-        title: `${roman}. ${upperVi(awardPhrase(g))}${both ? ` – ${kind === 'unit' ? 'TẬP THỂ' : 'CÁ NHÂN'}` : ''} (${twoDigits(lines.length)} ${kind === 'unit' ? 'tập thể' : 'cá nhân'})`,
+        title: `${roman(tables.length)}. ${upperVi(awardPhrase(g))}${both ? ` – ${kind === 'unit' ? 'TẬP THỂ' : 'CÁ NHÂN'}` : ''} (${twoDigits(lines.length)} ${kind === 'unit' ? 'tập thể' : 'cá nhân'})`,
         columns: ['STT', kind === 'unit' ? 'Tên tập thể' : 'Họ và tên', kind === 'unit' ? 'Trực thuộc' : 'Chức vụ, đơn vị công tác', 'Tiền thưởng (đồng)'],
         kinds: ['index', 'text', 'text', 'number'],
         rows: [

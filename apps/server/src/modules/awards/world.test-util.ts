@@ -84,3 +84,22 @@ export async function nominate(s: TestServer, w: World, by: H, body: Record<stri
   }
   return n.id;
 }
+
+/** The council meets on `day`, every member present, and passes each nomination with all five votes. */
+export async function passByCouncil(s: TestServer, w: World, council: number, nominations: number[], day = '2026-01-06'): Promise<number> {
+  const req = request(s);
+  const m = await req(w.as.office, 'POST', '/api/awards/meetings', { council, year: 2025, heldAt: `${day}T08:00`, nominations });
+  expect(m.statusCode, m.body).toBe(201);
+  const id = m.json().id as number;
+  let version = (await req(w.as.office, 'POST', `/api/awards/meetings/${id}/open`, { version: m.json().version })).json().version as number;
+  const members = [w.ids.director, w.ids.deputy, w.ids.chief, w.ids.van, w.ids.secretary];
+  version = (await req(w.as.office, 'PATCH', `/api/awards/meetings/${id}`, { version, attendance: members.map((person) => ({ person, present: true })) })).json().version;
+  for (const n of nominations) {
+    const t = await req(w.as.office, 'PUT', `/api/awards/meetings/${id}/ballots/${n}`, { ballotsCast: 5, votesFor: 5, votesAgainst: 0 });
+    expect(t.statusCode, t.body).toBe(200);
+    version = t.json().version;
+  }
+  const c = await req(w.as.office, 'POST', `/api/awards/meetings/${id}/close`, { version });
+  expect(c.statusCode, c.body).toBe(200);
+  return id;
+}
