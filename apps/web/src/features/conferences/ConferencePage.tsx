@@ -2,7 +2,7 @@
  * One conference: a header with its status and the lifecycle buttons the server's `abilities` allow, and tabs for
  * its parts. The open tab is in the address (?tab=agenda), so a link can lead straight to it.
  */
-import { CarryOutOutlined, DesktopOutlined, FlagOutlined, PlayCircleOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { CarryOutOutlined, DesktopOutlined, FlagOutlined, PlayCircleOutlined, ReadOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { CONFERENCE_KIND_LABELS, UNIT_ROLES } from '@nhip/contracts';
 import { App, Button, Flex, Form, Grid, Input, Modal, Select, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
@@ -132,6 +132,21 @@ function ConferenceView({ c }: { c: Conference }) {
           {l('Đóng hội nghị', 'Close')}
         </Button>
       ) : null}
+      {/* newsroom: the article drafted from a concluded conference's record, opened in the news editor */}
+      {me.abilities['news.write'] && (c.status === 'concluded' || c.status === 'closed') ? (
+        <Button
+          icon={<ReadOutlined />}
+          loading={busy === 'news'}
+          onClick={() =>
+            void run('news', () => api.post<{ id: number; notes: string[] }>(`/api/news/draft-from-conference/${c.id}`)).then((d) => {
+              if (d) navigate(`/news/${d.id}`, { state: { notes: d.notes } });
+            })
+          }
+        >
+          {l('Viết tin từ hội nghị', 'Write the article')}
+        </Button>
+      ) : null}
+      {/* end newsroom */}
     </>
   );
 
