@@ -1,6 +1,7 @@
 /** Every route of the awards module, registered once from modules/index.ts. */
 import type { FastifyPluginAsync } from 'fastify';
 import { catalogRoutes } from './catalog.routes.js';
+import { clusterRoutes } from './cluster.routes.js';
 import { councilRoutes } from './council.routes.js';
 import { cycleRoutes } from './cycle.routes.js';
 import { decisionRoutes } from './decision.routes.js';
@@ -16,4 +17,5 @@ export const awardRoutes: FastifyPluginAsync = async (app) => {
   await app.register(nominationRoutes);
   await app.register(councilRoutes);
   await app.register(decisionRoutes);
+  await app.register(clusterRoutes);
 };
