@@ -9,6 +9,7 @@ import { useRounds } from '../rounds/api';
 import { DeadlineText, ErrorState, RoundProgress } from '../rounds/shared';
 import type { Round } from '../rounds/types';
 import { RecentNotifications } from './Notifications';
+import { FollowUpCard } from '../follow-up/FollowUpCard';
 
 export function OverviewHome({ me }: { me: Me }) {
   const l = useL();
@@ -46,6 +47,8 @@ export function OverviewHome({ me }: { me: Me }) {
         </Space>
       </Flex>
 
+      {/* The follow-up register's card (grid counts, overdue by division, top recurring) for the directorate and the office. */}
+      {me.role === 'director' || me.role === 'office' || me.role === 'admin' ? <FollowUpCard /> : null}
       {q.error ? (
         <Card><ErrorState error={q.error} onRetry={() => q.refetch()} /></Card>
       ) : (

@@ -10,6 +10,7 @@ import { DeadlineText, ErrorState, StatusTag } from '../rounds/shared';
 import type { MyRound } from '../rounds/types';
 import { ConferenceTasksCard } from '../conferences/ConferenceTasksCard';
 import { RecentNotifications } from './Notifications';
+import { UnitFollowUpCard } from '../follow-up/FollowUpCard';
 
 export function UnitHome({ me }: { me: Me }) {
   const l = useL();
@@ -54,7 +55,11 @@ export function UnitHome({ me }: { me: Me }) {
           )}
         </Col>
         <Col xs={24} xl={8}>
-          <RecentNotifications />
+          {/* What became of the points the unit raised (nothing when it raised none). */}
+          <Flex vertical gap={16}>
+            <UnitFollowUpCard unitId={me.orgUnitId} />
+            <RecentNotifications />
+          </Flex>
         </Col>
       </Row>
     </Flex>
