@@ -5,9 +5,11 @@ import { clusterRoutes } from './cluster.routes.js';
 import { councilRoutes } from './council.routes.js';
 import { cycleRoutes } from './cycle.routes.js';
 import { decisionRoutes } from './decision.routes.js';
+import { dossierRoutes } from './dossier.routes.js';
 import { eligibilityRoutes } from './eligibility.routes.js';
 import { nominationRoutes } from './nominations.routes.js';
 import { recordRoutes } from './records.routes.js';
+import { registerRoutes } from './register.routes.js';
 
 export const awardRoutes: FastifyPluginAsync = async (app) => {
   await app.register(catalogRoutes);
@@ -18,4 +20,6 @@ export const awardRoutes: FastifyPluginAsync = async (app) => {
   await app.register(councilRoutes);
   await app.register(decisionRoutes);
   await app.register(clusterRoutes);
+  await app.register(dossierRoutes);
+  await app.register(registerRoutes);
 };
