@@ -7,7 +7,8 @@
  * Files: org.ts (settings, sectors, org tree, lineage) · catalog.ts (data elements, indicators, rules) ·
  * forms.ts (forms, targets) · users.ts · people.ts (staff of every unit, linked to the accounts) · values.ts (value
  * model) · narratives.ts · history.ts (rounds, submissions, values) · activity.ts (audit, notifications) ·
- * conferences.ts (a review conference for every period, held and concluded, and the next one being planned).
+ * conferences.ts (a review conference for every period, held and concluded, and the next one being planned) ·
+ * news.ts (the portal's articles, one per concluded conference, and its open figures).
  */
 import { rebuildAnalyticsCells } from '../analytics/analytics.cells.js';
 import type { Db } from '../../platform/db/index.js';
@@ -17,6 +18,7 @@ import { seedCatalog } from './catalog.js';
 import { seedConferences } from './conferences.js';
 import { seedForms, seedTargets } from './forms.js';
 import { seedHistory } from './history.js';
+import { seedNews } from './news.js';
 import { seedOrg } from './org.js';
 import { seedPeople } from './people.js';
 import { seedUsers } from './users.js';
@@ -45,6 +47,7 @@ export async function seedDemo(db: Db, opts: { today: string; password?: string 
     const notifications = await seedNotifications(t, history, org, today);
     const conferences = await seedConferences(t, org, users, people, today);
     const cells = await rebuildAnalyticsCells(t);
+    const news = await seedNews(t, org, cat, users, people, today); // after the cells: the articles' figures are read from analytics
     const counts: Record<string, number> = {
       orgUnits: org.units.length,
       districts: org.districts.length,
@@ -73,6 +76,7 @@ export async function seedDemo(db: Db, opts: { today: string; password?: string 
       notifications,
       ...conferences,
       analyticsCells: cells.cells,
+      ...news,
     };
     const accounts = users.named.map((u) => ({ username: u.username, role: u.role, unit: u.unit.name, password }));
     return { accounts, counts };
