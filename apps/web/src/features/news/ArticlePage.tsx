@@ -329,6 +329,7 @@ function ArticleView({ a }: { a: Article }) {
               initialValues={valuesOf(a)}
               onValuesChange={() => setDirty(true)}
               name="news"
+              className="news-form"
             >
               <Form.Item name="title" label={l('Tiêu đề', 'Title')} rules={[{ required: true, whitespace: true, message: l('Hãy nhập tiêu đề tin bài.', 'Enter a title.') }]}>
                 <Input maxLength={NEWS_TITLE_MAX} />
