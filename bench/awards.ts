@@ -12,6 +12,10 @@
  * for 2018–2025, awards 2018–2025 drawn so that chains of CSTĐ cơ sở of every length occur (LĐTT for most, CSTĐ cơ sở
  * for a fifth, a CSTĐ cấp tỉnh now and then, collective titles for units), initiatives of each scope, some already
  * used, registrations for 2025 and live nominations of the same round.
+ *
+ * Certificates: 200 Giấy khen (BENCH_CERTIFICATES) of one decision built as one .docx, a landscape section each, and
+ * turned into one PDF by the kit's LibreOffice: warm (the office kept running, BENCH_RUNS runs after a warm-up) and
+ * one-shot. BENCH_DB=none runs this section alone; it needs `soffice` (and a Python with UNO for the warm office).
  */
 import os from 'node:os';
 import { Rng } from '../apps/server/src/modules/demo/rng.js';
@@ -21,13 +25,17 @@ import { factsRepo } from '../apps/server/src/modules/awards/facts.repository.js
 import { evaluate, ruleBook, yearEnd } from '../apps/server/src/modules/awards/rules/engine.js';
 import { type Db, openPglite, openPostgres } from '../apps/server/src/platform/db/index.js';
 import { migrate } from '../apps/server/src/platform/db/migrate.js';
+import { type CertificateFacts, renderCertificates } from '../apps/server/src/modules/awards/certificate.docx.js';
+import { stopWarmOffices, warmOffice } from '../apps/server/src/modules/documents/kit/office.js';
+import { docxToPdf, findSoffice } from '../apps/server/src/modules/documents/kit/pdf.js';
 import { benchPostgres } from './lib/pg.js';
 import { quantile } from './lib/stats.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 5000);
 const UNITS = Number(process.env.BENCH_UNITS ?? 300);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const WHICH = (process.env.BENCH_DB ?? 'both') as 'pglite' | 'postgres' | 'both';
+const WHICH = (process.env.BENCH_DB ?? 'both') as 'pglite' | 'postgres' | 'both' | 'none';
+const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 200);
 const YEAR = 2025;
 const LOAD_BEFORE = os.loadavg()[0];
 const INDIVIDUAL = ['LDTT', 'CSTD_CS', 'CSTD_TINH', 'GK_SO', 'BK_UBND_TINH', 'BK_BO', 'KNC'];
@@ -201,14 +209,64 @@ async function measure(db: Db, label: string): Promise<string> {
   return `${label.split(' ')[0]} people p50 ${ms(quantile(t, 0.5))} (aim < 2000 ms), collectives p50 ${ms(quantile(ut, 0.5))}`;
 }
 
+/** One decision's Giấy khen for CERTIFICATES people and collectives: the .docx, then one PDF of it, warm and one-shot. */
+async function certificates(): Promise<string> {
+  console.log(`\n${CERTIFICATES} certificates (Giấy khen) as one PDF`);
+  const rng = new Rng(20_260_120);
+  const family = ['Nguyễn', 'Trần', 'Lê', 'Hoàng', 'Nông', 'Lục', 'Ma', 'Triệu', 'Hà', 'Đàm'];
+  const given = ['Thị Hoa', 'Văn Đức', 'Thị Mai Lan', 'Đình Quang', 'Văn Hùng', 'Thị Nga', 'Công Tuấn', 'Thị Vân'];
+  const facts: CertificateFacts[] = Array.from({ length: CERTIFICATES }, (_, i) => {
+    const unit = i % 10 === 0;
+    const female = rng.float() < 0.5;
+    return {
+      heading: 'Giấy khen', awarder: 'Giám đốc Sở Khoa học và Công nghệ tỉnh Vân Lĩnh',
+      recipient: unit ? `Phòng Văn hóa – Xã hội xã ${given[i % given.length]!.split(' ').pop()} ${i}` : `${female ? 'Bà' : 'Ông'} ${family[i % family.length]} ${given[(i * 7) % given.length]}`,
+      detail: unit ? 'Ủy ban nhân dân xã' : `Chuyên viên Phòng Bưu chính – Viễn thông`, achievement: 'Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2025',
+      decisionNumber: '15/QĐ-SKHCN', decisionDate: '2026-01-20', bookNumber: `15.${String(i + 1).padStart(3, '0')}`, place: 'Vân Lĩnh',
+      signer: { title: 'GIÁM ĐỐC', name: 'Hoàng Văn Thái' },
+    };
+  });
+  const t0 = performance.now();
+  const docx = await renderCertificates(facts, 'Giấy khen theo Quyết định số 15/QĐ-SKHCN');
+  const docxMs = performance.now() - t0;
+  console.log(`.docx: ${ms(docxMs)}, ${(docx.length / 1024).toFixed(0)} KiB`);
+  const soffice = await findSoffice();
+  if (!soffice) {
+    console.log('LibreOffice not installed: no PDF figures');
+    return `certificates ${CERTIFICATES} .docx ${ms(docxMs)}, no PDF (no LibreOffice)`;
+  }
+  const pages = (pdf: Buffer) => [...pdf.toString('latin1').matchAll(/\/Type\s*\/Page(?!s)/g)].length;
+  const office = await warmOffice(soffice);
+  console.log(`LibreOffice: ${soffice}; warm office ${office ? `through ${office.python}` : 'unavailable (no Python with UNO): one-shot only'}`);
+  const warm: number[] = [];
+  let pdf = Buffer.alloc(0);
+  if (office) {
+    await docxToPdf(docx, { timeoutMs: 300_000 }); // warm-up
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      pdf = await docxToPdf(docx, { timeoutMs: 300_000 });
+      warm.push(performance.now() - t);
+    }
+    warm.sort((a, b) => a - b);
+    console.log(`warm: p50 ${ms(quantile(warm, 0.5))}, max ${ms(warm[warm.length - 1]!)} (${RUNS} runs)`);
+  }
+  await stopWarmOffices();
+  const t1 = performance.now();
+  const cold = await docxToPdf(docx, { timeoutMs: 300_000, warm: false });
+  const coldMs = performance.now() - t1;
+  if (!pdf.length) pdf = cold;
+  console.log(`one-shot: ${ms(coldMs)}; PDF ${pages(pdf)} pages, ${(pdf.length / 1024).toFixed(0)} KiB`);
+  return `certificates ${CERTIFICATES} → ${pages(pdf)} pages: .docx ${ms(docxMs)}, PDF warm p50 ${warm.length ? ms(quantile(warm, 0.5)) : 'n/a'}, one-shot ${ms(coldMs)}`;
+}
+
 console.log(`machine: ${os.cpus().length} CPUs, 1-minute load average before the run ${LOAD_BEFORE.toFixed(1)}`);
 const lines: string[] = [];
-if (WHICH !== 'postgres') {
+if (WHICH !== 'postgres' && WHICH !== 'none') {
   const db = await openPglite(undefined);
   lines.push(await measure(db, 'PGlite (in memory)'));
   await db.close();
 }
-if (WHICH !== 'pglite') {
+if (WHICH !== 'pglite' && WHICH !== 'none') {
   const pg = await benchPostgres('awards');
   try {
     const db = await openPostgres(pg.url, 4);
@@ -219,4 +277,5 @@ if (WHICH !== 'pglite') {
     await pg.close();
   }
 }
+lines.push(await certificates());
 console.log(`\nawards: ${lines.join('; ')}`);
