@@ -239,7 +239,7 @@ async function certificates(): Promise<string> {
   const office = await warmOffice(soffice);
   console.log(`LibreOffice: ${soffice}; warm office ${office ? `through ${office.python}` : 'unavailable (no Python with UNO): one-shot only'}`);
   const warm: number[] = [];
-  let pdf = Buffer.alloc(0);
+  let pdf: Buffer = Buffer.alloc(0);
   if (office) {
     await docxToPdf(docx, { timeoutMs: 300_000 }); // warm-up
     for (let i = 0; i < RUNS; i++) {
