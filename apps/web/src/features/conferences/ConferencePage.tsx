@@ -2,7 +2,7 @@
  * One conference: a header with its status and the lifecycle buttons the server's `abilities` allow, and tabs for
  * its parts. The open tab is in the address (?tab=agenda), so a link can lead straight to it.
  */
-import { CarryOutOutlined, DesktopOutlined, FlagOutlined, PlayCircleOutlined, ReadOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { CarryOutOutlined, DesktopOutlined, FlagOutlined, LoadingOutlined, PlayCircleOutlined, ReadOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { CONFERENCE_KIND_LABELS, UNIT_ROLES } from '@nhip/contracts';
 import { App, Button, Flex, Form, Grid, Input, Modal, Select, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
@@ -135,8 +135,9 @@ function ConferenceView({ c }: { c: Conference }) {
       {/* newsroom: the article drafted from a concluded conference's record, opened in the news editor */}
       {me.abilities['news.write'] && (c.status === 'concluded' || c.status === 'closed') ? (
         <Button
-          icon={<ReadOutlined />}
-          loading={busy === 'news'}
+          // Disabled rather than 'loading' while the draft is written: antd's faded loading text is below WCAG contrast.
+          icon={busy === 'news' ? <LoadingOutlined /> : <ReadOutlined />}
+          disabled={busy === 'news'}
           onClick={() =>
             void run('news', () => api.post<{ id: number; notes: string[] }>(`/api/news/draft-from-conference/${c.id}`)).then((d) => {
               if (d) navigate(`/news/${d.id}`, { state: { notes: d.notes } });

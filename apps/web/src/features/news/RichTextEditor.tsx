@@ -151,6 +151,10 @@ export function RichTextEditor({
         tabIndex={0}
         contentEditable={!readOnly}
         suppressContentEditableWarning
+        onFocus={() => {
+          // Enter makes a paragraph (<p>), not a <div>.
+          if (!readOnly) document.execCommand('defaultParagraphSeparator', false, 'p');
+        }}
         onInput={report}
         onBlur={report}
         onPaste={(e) => {
