@@ -7,7 +7,7 @@
  */
 import { AppstoreOutlined, FileExcelOutlined, FileTextOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
 import {
-  canRecommendation, OPEN_RECOMMENDATION_STATES, RECOMMENDATION_KINDS, RECOMMENDATION_STATE_LABELS, RECOMMENDATION_STATES, RECOMMENDATION_TRANSITIONS,
+  canRecommendation, OPEN_RECOMMENDATION_STATES, RECOMMENDATION_STATE_LABELS, RECOMMENDATION_STATES, RECOMMENDATION_TRANSITIONS,
   type RecommendationState, type RecommendationTransition, TIMELINESS, type Timeliness,
 } from '@nhip/contracts';
 import { Button, Card, Flex, Grid, Input, Progress, Segmented, Select, Space, Table, Tooltip, Typography } from 'antd';
@@ -277,8 +277,7 @@ export default function BoardPage() {
           'Kiến nghị đã gộp vào kiến nghị khác được tính một lần ở kiến nghị được gộp vào. "Nêu N lần": mỗi đơn vị (gộp với đơn vị tiền thân) trong mỗi kỳ tính một lần.',
           'A merged point counts once, in the point it was merged into. "Raised N times": each unit (with its predecessors) once per period.',
         )}
-        {' '}
-        {RECOMMENDATION_KINDS.map((k) => kindLabel(k, lang)).join(' · ')}
+
       </Typography.Paragraph>
     </>
   );

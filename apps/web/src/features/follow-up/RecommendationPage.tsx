@@ -78,6 +78,7 @@ function ConflictNotice({ error, current }: { error: string | null; current: Rec
           <div>
             <div>{l('Dữ liệu hiện tại (đã hiện trên trang):', 'Current data (now on the page):')}</div>
             <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
+              <li>{l('Nội dung', 'Text')}: {current.text.length > 200 ? `${current.text.slice(0, 200)}…` : current.text}</li>
               <li>{l('Trạng thái', 'State')}: {RECOMMENDATION_STATE_LABELS[current.state][lang]}, {l('tiến độ', 'progress')} {current.progress}%</li>
               <li>{l('Phòng chủ trì', 'Owner')}: {current.owner?.name ?? '—'}; {l('hạn', 'deadline')} {vnDate(current.deadline)}</li>
               <li>{l('Cập nhật lúc', 'Updated at')} {vnDateTime(current.updatedAt)}</li>

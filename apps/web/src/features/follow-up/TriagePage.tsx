@@ -7,7 +7,7 @@
  */
 import { CheckOutlined, CloseOutlined, LinkOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { RECOMMENDATION_STATE_LABELS, type RecommendationState } from '@nhip/contracts';
-import { Alert, App, Button, Card, Flex, Input, Modal, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Grid, Input, Modal, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -83,8 +83,10 @@ function TriageView() {
   const refresh = useRefreshFollowUp();
   const { divisions } = useDivisions();
   const periods = usePeriodOptions();
-  const items = q.data?.items ?? [];
+  const items = useMemo(() => q.data?.items ?? [], [q.data]);
   const pending = filter.status === 'pending';
+  const mobile = Grid.useBreakpoint().md === false;
+  const statusOptions = STATUSES.map((s) => ({ value: s, label: `${STATUS_LABELS[s][lang]} (${(q.data?.counts[s] ?? 0).toLocaleString('vi-VN')})` }));
 
   const [focus, setFocus] = useState(0);
   const [selected, setSelected] = useState<number[]>([]);
@@ -95,7 +97,10 @@ function TriageView() {
 
   useEffect(() => {
     setFocus((f) => Math.min(f, Math.max(items.length - 1, 0)));
-    setSelected((s) => s.filter((id) => items.some((c) => c.id === id && c.status === 'pending')));
+    setSelected((s) => {
+      const kept = s.filter((id) => items.some((c) => c.id === id && c.status === 'pending'));
+      return kept.length === s.length ? s : kept;
+    });
   }, [items]);
 
   const act = useCallback(
@@ -286,12 +291,21 @@ function TriageView() {
       />
       <Card size="small" style={{ marginBottom: 12 }}>
         <div className="nhip-toolbar">
-          <Segmented<CandidateStatus>
-            aria-label={l('Tình trạng', 'Status')}
-            value={filter.status}
-            onChange={(v) => set({ status: v === 'pending' ? undefined : v })}
-            options={STATUSES.map((s) => ({ value: s, label: `${STATUS_LABELS[s][lang]} (${(q.data?.counts[s] ?? 0).toLocaleString('vi-VN')})` }))}
-          />
+          {mobile ? (
+            <Select<CandidateStatus>
+              aria-label={l('Tình trạng', 'Status')}
+              value={filter.status}
+              onChange={(v) => set({ status: v === 'pending' ? undefined : v })}
+              options={statusOptions}
+            />
+          ) : (
+            <Segmented<CandidateStatus>
+              aria-label={l('Tình trạng', 'Status')}
+              value={filter.status}
+              onChange={(v) => set({ status: v === 'pending' ? undefined : v })}
+              options={statusOptions}
+            />
+          )}
           {office ? (
             <Select
               aria-label={l('Hàng chờ của phòng', 'Division queue')}
