@@ -91,7 +91,7 @@ describe('cổng thông tin công khai', () => {
     await shot(page, 'danh-sach');
 
     // One article, reached by its title.
-    await page.getByRole('link', { name: articles[0]!.title }).click();
+    await page.getByRole('link', { name: articles[0]!.title, exact: true }).click();
     await page.waitForURL(`**/tin-tuc/${articles[0]!.slug}`);
     await page.getByRole('heading', { level: 1, name: articles[0]!.title }).waitFor();
     expect(await page.locator('.updated').textContent()).toMatch(/^\(Cập nhật lúc: \d{2}\/\d{2}\/\d{4}\)$/);
@@ -100,21 +100,23 @@ describe('cổng thông tin công khai', () => {
     expect(await page.locator('figure.photo img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(960);
     await shot(page, 'bai-viet');
 
-    // The news of one day, chosen with the date field and its button (no script: a plain GET form).
+    // The news of one day, chosen with the date field of the list and its button (no script: a plain GET form).
+    await page.getByRole('navigation', { name: 'Chuyên mục' }).getByRole('link', { name: 'Tin tức' }).click();
+    await page.waitForURL('**/tin-tuc');
     await page.getByLabel('Chọn ngày đăng tin').fill(TODAY);
     await page.getByRole('button', { name: 'Xem', exact: true }).click();
     await page.waitForURL(`**/tin-tuc?ngay=${TODAY}`);
     const [y, m, d] = TODAY.split('-');
     await page.getByRole('heading', { level: 1, name: `Tin ngày ${d}/${m}/${y}` }).waitFor();
-    for (const a of articles) await page.getByRole('link', { name: a.title }).waitFor();
+    for (const a of articles) await page.getByRole('link', { name: a.title, exact: true }).waitFor();
     await shot(page, 'theo-ngay');
 
     // A search typed without diacritics finds the article written with them.
     await page.getByRole('searchbox', { name: 'Tìm tin' }).fill('ky nang so');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
     await page.waitForURL('**/tin-tuc?q=ky+nang+so');
-    await page.getByRole('link', { name: articles[1]!.title }).waitFor();
-    expect(await page.getByRole('link', { name: articles[0]!.title }).count()).toBe(0);
+    await page.getByRole('link', { name: articles[1]!.title, exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: articles[0]!.title, exact: true }).count()).toBe(0);
     await shot(page, 'tim-kiem');
 
     // The open figures: the list, one figure with its charts and tables, the by-unit table of a chosen quarter.
@@ -124,7 +126,8 @@ describe('cổng thông tin công khai', () => {
     await shot(page, 'so-lieu');
     await page.getByRole('link', { name: 'Tỷ lệ thôn, bản, tổ dân phố có Internet băng rộng cáp quang' }).click();
     await page.waitForURL('**/so-lieu/TL_THON_CAPQUANG');
-    await page.getByRole('img', { name: /toàn tỉnh theo năm$/ }).waitFor();
+    // The chart is named by its <title> followed by its <desc> (aria-labelledby names both).
+    await page.getByRole('img', { name: /toàn tỉnh theo năm/ }).waitFor();
     await page.getByRole('table', { name: /toàn tỉnh theo quý$/ }).waitFor();
     const options = await page.getByLabel('Kỳ').locator('option').allTextContents();
     const quarter = options.find((o) => o.startsWith('Quý'))!;
