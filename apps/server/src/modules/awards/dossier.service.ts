@@ -30,7 +30,8 @@ const safeName = (s: string) => s.replace(/[\\/]/g, '-');
 function unitIssuer(s: SubjectOnDate | null, fallback: Issuer): Issuer {
   const u = s?.unit;
   if (!u) return fallback;
-  return { parentBody: upperVi(u.parentName ?? fallback.parentBody), name: upperVi(u.name), short: issuerShort(u.name) };
+  // 'Phòng Bưu chính – Viễn thông' → PBCVT: a dash between words is not a word of the symbol.
+  return { parentBody: upperVi(u.parentName ?? fallback.parentBody), name: upperVi(u.name), short: issuerShort(u.name.replace(/\s[–—-]\s/gu, ' ')) };
 }
 
 /** The evidence a nomination's stored checks give, short, for the Tờ trình's table. */

@@ -43,6 +43,7 @@ describe('dossier documents', () => {
     const paras = await docText(`/api/awards/nominations/${ids.nomLan}/report?format=docx`, w.as.reporter);
     const text = paras.join('\n');
     expect(text).toContain('BÁO CÁO THÀNH TÍCH');
+    expect(text).toMatch(/Số:\s+\/BC-PBCVT(?![A-ZĐ–-])/u);
     expect(text).toContain('Hà Thị Mai Lan');
     expect(text).toContain('Nữ');
     expect(text).toContain('Chuyên viên Phòng Bưu chính – Viễn thông');
