@@ -8,6 +8,7 @@
  * forms.ts (forms, targets) · users.ts · people.ts (staff of every unit, linked to the accounts) · values.ts (value
  * model) · narratives.ts · history.ts (rounds, submissions, values) · activity.ts (audit, notifications) ·
  * conferences.ts (a review conference for every period, held and concluded, and the next one being planned) ·
+ * followup.ts (the register of recommendations the conferences and reports fed since 2022, key tasks, escalation) ·
  * news.ts (the portal's articles, one per concluded conference, and its open figures).
  */
 import { rebuildAnalyticsCells } from '../analytics/analytics.cells.js';
@@ -17,6 +18,7 @@ import { seedAudit, seedNotifications } from './activity.js';
 import { seedCatalog } from './catalog.js';
 import { seedConferences } from './conferences.js';
 import { seedForms, seedTargets } from './forms.js';
+import { seedFollowUp } from './followup.js';
 import { seedHistory } from './history.js';
 import { seedNews } from './news.js';
 import { seedOrg } from './org.js';
@@ -46,6 +48,7 @@ export async function seedDemo(db: Db, opts: { today: string; password?: string 
     const audit = await seedAudit(t, history, users, today);
     const notifications = await seedNotifications(t, history, org, today);
     const conferences = await seedConferences(t, org, users, people, today);
+    const followUp = await seedFollowUp(t, today); // after the conferences: their notices filled the triage queues
     const cells = await rebuildAnalyticsCells(t);
     const news = await seedNews(t, org, cat, users, people, today); // after the cells: the articles' figures are read from analytics
     const counts: Record<string, number> = {
@@ -75,6 +78,7 @@ export async function seedDemo(db: Db, opts: { today: string; password?: string 
       valueAudit: history.valueAuditCount,
       notifications,
       ...conferences,
+      ...followUp,
       analyticsCells: cells.cells,
       ...news,
     };
