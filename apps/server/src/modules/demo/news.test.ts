@@ -2,6 +2,7 @@ import { isWorkingDay, workingDaysAfter } from '@nhip/contracts';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../platform/audit-chain.js';
+import { processPhoto } from '../news/news.photos.js';
 import { type TestServer, testServer } from '../../test/server.js';
 import { JOURNEY_CONFERENCE_PERIOD, PUBLIC_FIGURES } from './news.js';
 import { type SeedDemoResult, seedDemo } from './seed.js';
@@ -100,6 +101,20 @@ describe('the demo\'s news', () => {
     // the corrected one shows its correction
     const corrected = rows.find((r) => r.revision > 1)!;
     expect((await get(`/tin-tuc/${corrected.slug}`)).body).toContain('Đính chính số học viên');
+  });
+
+  it('stores its photos as the newsroom\'s pipeline would: JPEG without metadata, the pipeline accepts them unchanged in size', async () => {
+    const photos = await s.db.query<{ bytes: Uint8Array; thumb: Uint8Array; width: number; height: number; thumb_width: number; thumb_height: number; sha256: string }>(
+      'SELECT DISTINCT ON (sha256) bytes, thumb, width, height, thumb_width, thumb_height, sha256 FROM news_photos ORDER BY sha256');
+    expect(photos.length).toBeGreaterThanOrEqual(5);
+    for (const p of photos) {
+      const meta = await sharp(Buffer.from(p.bytes)).metadata();
+      expect(meta).toMatchObject({ format: 'jpeg', width: p.width, height: p.height });
+      expect(meta.exif).toBeUndefined();
+      expect([p.width, p.height]).toEqual([1200, 675]);
+      const again = await processPhoto(Buffer.from(p.bytes));
+      expect([again.mime, again.width, again.height, again.thumbWidth, again.thumbHeight]).toEqual(['image/jpeg', p.width, p.height, p.thumb_width, p.thumb_height]);
+    }
   });
 
   it('shows the scheduled article once its time has come', async () => {

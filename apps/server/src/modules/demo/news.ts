@@ -14,16 +14,17 @@
  *   demo's reports.
  * Everything goes through the newsroom's and the catalog's services (so the department's name at publication is the
  * one the module stores), on a Db whose audit events carry the business time of the step. Photos are generated
- * banners: each distinct one is drawn and put through the module's photo pipeline once, and its bytes reused.
+ * banners: each distinct one is drawn once, in the form the module's photo pipeline stores, and its bytes reused.
  */
-import { type Actor, addDays, formatDate, isWorkingDay, type NewsActor, workingDaysAfter } from '@nhip/contracts';
+import { createHash } from 'node:crypto';
+import { type Actor, addDays, formatDate, isWorkingDay, NEWS_PHOTO_LARGE_PX, NEWS_PHOTO_THUMB_PX, type NewsActor, workingDaysAfter } from '@nhip/contracts';
 import sharp from 'sharp';
 import type { AuditActor } from '../../platform/audit.js';
 import type { Db, Params } from '../../platform/db/index.js';
 import { updateDataElement, updateIndicator } from '../catalog/elements.service.js';
 import { conferencesRepo } from '../conferences/conferences.repository.js';
 import { draftFromConference } from '../news/news.draft.js';
-import { type ProcessedPhoto, processPhoto } from '../news/news.photos.js';
+import type { ProcessedPhoto } from '../news/news.photos.js';
 import { newsRepo } from '../news/news.repository.js';
 import { escapeHtml } from '../news/news.sanitize.js';
 import { approveArticle, correctArticle, createArticle, newsActor, publishArticle, submitArticle, unpublishArticle } from '../news/news.service.js';
@@ -165,14 +166,39 @@ function bannerSvg(kind: PhotoKind, province: string): string {
 </svg>`;
 }
 
-/** Each banner drawn once (JPEG), then checked, resized and stripped by the newsroom's own pipeline. */
+/** Banners already made in this process, by kind and province: the bytes are the same every time, so a second seed reuses them. */
+const made = new Map<string, Promise<ProcessedPhoto>>();
+
+/**
+ * A banner as the newsroom stores a photo (news.photos.ts): a JPEG without any metadata, at most NEWS_PHOTO_LARGE_PX on
+ * its longer side, a thumbnail at most NEWS_PHOTO_THUMB_PX, the SHA-256 of the large copy. Drawn once and encoded
+ * directly at those sizes; the module's pipeline (which would decode and encode it twice more with mozjpeg, tripling
+ * the cost) accepts it as it is, which the demo's test checks.
+ */
+async function drawBanner(kind: PhotoKind, province: string): Promise<ProcessedPhoto> {
+  const { data, info } = await sharp(Buffer.from(bannerSvg(kind, province))).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const encode = async (px: number) =>
+    sharp(data, { raw: info }).resize({ width: px, height: px, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 82 }).toBuffer({ resolveWithObject: true });
+  const [large, thumb] = await Promise.all([encode(NEWS_PHOTO_LARGE_PX), encode(NEWS_PHOTO_THUMB_PX)]);
+  return {
+    mime: 'image/jpeg', bytes: large.data, width: large.info.width, height: large.info.height, thumb: thumb.data, thumbWidth: thumb.info.width,
+    thumbHeight: thumb.info.height, sha256: createHash('sha256').update(large.data).digest('hex'),
+  };
+}
+
 async function photoOf(ctx: Ctx, kind: PhotoKind): Promise<ProcessedPhoto> {
   const have = ctx.photos.get(kind);
   if (have) return have;
-  const jpeg = await sharp(Buffer.from(bannerSvg(kind, ctx.org.province.name))).jpeg({ quality: 80 }).toBuffer();
-  const p = await processPhoto(jpeg);
-  ctx.photos.set(kind, p);
-  return p;
+  const key = `${kind}|${ctx.org.province.name}`;
+  let p = made.get(key);
+  if (!p) {
+    p = drawBanner(kind, ctx.org.province.name);
+    made.set(key, p);
+    p.catch(() => made.delete(key));
+  }
+  const photo = await p;
+  ctx.photos.set(kind, photo);
+  return photo;
 }
 
 /** Adds photos as addPhoto does (a row, the article's version bumped, an audit event), reusing the processed bytes. */
