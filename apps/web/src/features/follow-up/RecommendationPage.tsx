@@ -413,7 +413,7 @@ function UpdateForm({ r }: { r: Recommendation }) {
       />
       <Flex gap={12} align="center" wrap="wrap" style={{ marginTop: 8 }}>
         <Typography.Text id="fu-progress-label">{l('Tiến độ', 'Progress')}</Typography.Text>
-        <Slider style={{ flex: '1 1 160px', minWidth: 140 }} min={0} max={100} step={5} value={progress} onChange={setProgress} aria-labelledby="fu-progress-label" />
+        <Slider style={{ flex: '1 1 160px', minWidth: 140 }} min={0} max={100} step={5} value={progress} onChange={setProgress} ariaLabelForHandle={l('Tiến độ (%)', 'Progress (%)')} />
         <InputNumber aria-label={l('Tiến độ (%)', 'Progress (%)')} min={0} max={100} value={progress} onChange={(v) => setProgress(typeof v === 'number' ? v : 0)} suffix="%" style={{ width: 90 }} />
       </Flex>
       <Flex gap={8} justify="space-between" align="flex-start" wrap="wrap" style={{ marginTop: 8 }}>

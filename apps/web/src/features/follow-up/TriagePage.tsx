@@ -399,13 +399,16 @@ function TriageView() {
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
       ) : (
         <Card size="small" styles={{ body: { padding: 8 } }}>
+          {/* Scrolled by its wrapper, not by the table's scroll.x: that adds an aria-hidden measuring row holding a copy of
+              the header's select-all checkbox, which axe rightly reports as focusable content hidden from assistive technology. */}
+          <div style={{ overflowX: 'auto' }}>
           <Table<Candidate>
             rowKey="id"
             size="middle"
             columns={columns}
             dataSource={items}
             loading={q.isFetching}
-            scroll={{ x: 820 }}
+            style={{ minWidth: 820 }}
             rowSelection={
               pending
                 ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (c) => ({ 'aria-label': l(`Chọn mục ${c.id}`, `Select ${c.id}`) }) }
@@ -430,6 +433,7 @@ function TriageView() {
             pagination={{ current: filter.page, pageSize: PAGE_SIZE, total: q.data?.total ?? 0, showSizeChanger: false, showTotal, onChange: (p) => set({ page: p > 1 ? String(p) : undefined }) }}
             data-testid="fu-triage"
           />
+          </div>
         </Card>
       )}
       {dismissing ? (
