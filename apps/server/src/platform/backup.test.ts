@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../test/server.js';
-import { backup, BackupFormatError, loadOrder, restore } from './backup.js';
+import { backup, BackupFormatError, loadOrder, parentsFirst, restore } from './backup.js';
 import { checksumDiff, tableChecksums } from './db/checksums.js';
 import { verifyAuditChain } from './audit-chain.js';
 import type { Db } from './db/index.js';
@@ -42,14 +42,26 @@ afterAll(async () => {
 });
 
 describe('backup and restore', () => {
-  it('orders tables by foreign keys and defers self-references and cycles', () => {
-    const { order, deferred } = loadOrder(['a', 'b', 'c'], [
+  it('orders tables by foreign keys, defers one column of a cycle between tables, and keeps self-references apart', () => {
+    const { order, deferred, selfRefs } = loadOrder(['a', 'b', 'c'], [
       { table: 'b', column: 'a_id', ref: 'a' }, { table: 'a', column: 'b_id', ref: 'b' }, { table: 'c', column: 'parent', ref: 'c' },
     ]);
     expect(order).toHaveLength(3);
     const deferredCols = [...deferred.entries()].flatMap(([t, cs]) => cs.map((c) => `${t}.${c}`)).sort();
-    expect(deferredCols).toContain('c.parent');
+    expect(deferredCols).not.toContain('c.parent');
     expect(deferredCols.filter((x) => x.startsWith('a.') || x.startsWith('b.'))).toHaveLength(1);
+    expect(selfRefs.get('c')).toEqual(['parent']);
+  });
+
+  it('puts the rows a row refers to before it, and a cycle last', () => {
+    const rows = [
+      { id: 1, merged_into_id: 3 }, { id: 2, merged_into_id: null }, { id: 3, merged_into_id: 4 }, { id: 4, merged_into_id: null },
+      { id: 5, merged_into_id: 6 }, { id: 6, merged_into_id: 5 }, { id: 7, merged_into_id: 7 },
+    ].map((r) => JSON.stringify(r));
+    const ids = parentsFirst(rows, 'id', ['merged_into_id']).map((t) => (JSON.parse(t) as { id: number }).id);
+    expect(ids).toHaveLength(7);
+    for (const [child, parent] of [[1, 3], [3, 4]]) expect(ids.indexOf(child)).toBeGreaterThan(ids.indexOf(parent));
+    expect(ids.slice(-2).sort()).toEqual([5, 6]);
   });
 
   it('round-trips every row, bytea and identities into another database', async () => {

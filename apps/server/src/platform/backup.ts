@@ -1,9 +1,10 @@
 /**
  * Logical backup and restore that work the same on PGlite and PostgreSQL, and across the two:
  * a gzip file of JSON lines — a header, then per table its rows as JSON objects. Restore needs no
- * superuser: tables are loaded in foreign-key order; references that point back (self-references
- * such as org_units.parent_id, or cycles such as sectors ↔ org_units) are loaded as NULL first and
- * filled in once every row exists.
+ * superuser: tables are loaded in foreign-key order; references between tables that point back (cycles such as
+ * sectors ↔ org_units) are loaded as NULL first and filled in once every row exists. Rows of a table that refers to
+ * itself (org_units.parent_id, recommendations.merged_into_id) are loaded referenced rows first, with their references
+ * as they are: a NULL first would break a rule such as "a merged recommendation names the one it was merged into".
  *
  * Rows travel as PostgreSQL's own JSON text (row_to_json), never through JavaScript values: a numeric keeps its scale
  * and all its digits (0.50, 12345678901234567890.1), a jsonb number likewise, a timestamp its microseconds. The
@@ -52,8 +53,8 @@ async function foreignKeys(db: Db): Promise<Fk[]> {
      WHERE co.contype = 'f' AND n.nspname = 'public'`);
 }
 
-/** Tables in load order, and the FK columns that must be filled in after every table is loaded. */
-export function loadOrder(names: string[], fks: Fk[]): { order: string[]; deferred: Map<string, string[]> } {
+/** Tables in load order, the FK columns that must be filled in after every table is loaded, and self-references. */
+export function loadOrder(names: string[], fks: Fk[]): { order: string[]; deferred: Map<string, string[]>; selfRefs: Map<string, string[]> } {
   const deps = new Map(names.map((n) => [n, fks.filter((f) => f.table === n && f.ref !== n && names.includes(f.ref))]));
   const order: string[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
@@ -70,8 +71,39 @@ export function loadOrder(names: string[], fks: Fk[]): { order: string[]; deferr
     order.push(n);
   };
   for (const n of [...names].sort()) if (!state.has(n)) visit(n);
-  for (const f of fks) if (f.table === f.ref && names.includes(f.table)) defer(f.table, f.column);
-  return { order, deferred };
+  const selfRefs = new Map<string, string[]>();
+  for (const f of fks) if (f.table === f.ref && names.includes(f.table)) selfRefs.set(f.table, [...new Set([...(selfRefs.get(f.table) ?? []), f.column])]);
+  return { order, deferred, selfRefs };
+}
+
+/**
+ * Rows of a self-referencing table ordered so that a row comes after the rows it refers to (foreign keys are checked
+ * at the end of each INSERT, so a row may also refer to one in the same chunk). Rows in a cycle, if any, come last
+ * together. `rows` are JSON texts; `pk` is the single key column.
+ */
+export function parentsFirst(rows: string[], pk: string, refs: string[]): string[] {
+  const parsed = rows.map((text) => ({ text, value: JSON.parse(text) as Record<string, unknown> }));
+  const key = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const pending = new Map(parsed.map((r) => [key(r.value[pk])!, r]));
+  const placed = new Set<string>();
+  const out: string[] = [];
+  let progress = true;
+  while (pending.size && progress) {
+    progress = false;
+    for (const [id, r] of pending) {
+      const waits = refs.some((c) => {
+        const to = key(r.value[c]);
+        return to !== null && to !== id && !placed.has(to) && pending.has(to);
+      });
+      if (waits) continue;
+      out.push(r.text);
+      placed.add(id);
+      pending.delete(id);
+      progress = true;
+    }
+  }
+  for (const r of pending.values()) out.push(r.text);
+  return out;
 }
 
 /** Tables derived from the others and rebuilt after a restore (analytics cells): not written to backups. */
@@ -155,7 +187,11 @@ export async function restore(db: Db, file: string): Promise<{ tables: number; r
   const names = infos.map((t) => t.name);
   const unknown = [...data.keys()].filter((t) => !names.includes(t));
   if (unknown.length) throw new BackupFormatError(`Tệp sao lưu có bảng không tồn tại ở bản này: ${unknown.join(', ')}.`);
-  const { order, deferred } = loadOrder(names, await foreignKeys(db));
+  const { order, deferred, selfRefs } = loadOrder(names, await foreignKeys(db));
+  // A self-referencing table without a single-column key cannot be ordered row by row: its references come later.
+  for (const [name, refs] of selfRefs) {
+    if (infos.find((x) => x.name === name)!.pk.length !== 1) deferred.set(name, [...new Set([...(deferred.get(name) ?? []), ...refs])]);
+  }
   const chunks = (list: string[]) => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => `[${list.slice(i * CHUNK, (i + 1) * CHUNK).join(',')}]`);
   let rows = 0;
   await db.tx(async (t) => {
@@ -167,7 +203,9 @@ export async function restore(db: Db, file: string): Promise<{ tables: number; r
       // The columns the backup has: a column added since keeps its default (audit_events.seq and hash: sealed at commit).
       const cols = info.columns.filter((c) => saved.columns.includes(c));
       const later = deferred.get(name) ?? [];
-      for (const chunk of chunks(saved.rows))
+      const refs = selfRefs.get(name) ?? [];
+      const ordered = refs.length && !later.some((c) => refs.includes(c)) ? parentsFirst(saved.rows, info.pk[0], refs) : saved.rows;
+      for (const chunk of chunks(ordered))
         await t.query(
           `INSERT INTO ${ident(name)} (${cols.map(ident).join(', ')})
            SELECT ${cols.map((c) => (later.includes(c) ? 'NULL' : `s.${ident(c)}`)).join(', ')} FROM json_populate_recordset(NULL::${ident(name)}, $1::json) s`,
