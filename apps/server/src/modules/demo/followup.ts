@@ -37,7 +37,7 @@ import { addUpdate, editRecommendation, transitionRecommendation, type Who } fro
 import { findSimilar, type MatchContext, matchContext, noteStored } from '../follow-up/similar.service.js';
 import { type CandidateRow, type CandidateWrite, triageRepo } from '../follow-up/triage.repository.js';
 import { createFromCandidate, dismissCandidate, linkCandidate, rejectSuggestion } from '../follow-up/triage.service.js';
-import { addDays, diffDays, isWorkday, toWorkingDay, vnDateOf, vnTime } from './dates.js';
+import { addDays, diffDays, HOLIDAYS, isWorkday, toWorkingDay, vnDateOf, vnTime } from './dates.js';
 import { type Rng, rngFor } from './rng.js';
 import { allocIds, insertRows } from './sql.js';
 
@@ -998,12 +998,15 @@ export async function seedFollowUp(db: Db, today: string): Promise<FollowUpCount
   await keyTasks(ctx);
 
   // The scheduler's follow-up job: each Monday of the last five weeks, and this morning.
+  // (A Monday that is a public holiday is skipped: the demo's days at work never fall on one.)
   for (let d = addDays(today, -35); d < today; d = addDays(d, 1)) {
-    if (new Date(`${d}T00:00:00Z`).getUTCDay() !== 1) continue;
+    if (new Date(`${d}T00:00:00Z`).getUTCDay() !== 1 || !isWorkday(d)) continue;
     const at = vnTime(d, 7, 0);
     schedule(ctx, at, async () => void (await notifying(ctx, at, (x) => runFollowUpJobs(x, new Date(at)))));
   }
-  schedule(ctx, nowBound, async () => void (await notifying(ctx, nowBound, (x) => runFollowUpJobs(x, new Date(nowBound)))));
+  if (!HOLIDAYS.includes(today)) {
+    schedule(ctx, nowBound, async () => void (await notifying(ctx, nowBound, (x) => runFollowUpJobs(x, new Date(nowBound)))));
+  }
 
   while (ctx.queue.length) await ctx.queue.shift()!.run();
 
