@@ -296,7 +296,7 @@ function SourcesCard({ r }: { r: Recommendation }) {
           {sources.map((s) => (
             <div key={s.id} style={{ borderBottom: '1px solid #eef1f5', paddingBottom: 10 }}>
               <Space size={6} wrap>
-                <Typography.Text strong>{s.unit?.name ?? l('Không rõ đơn vị', 'Unknown unit')}</Typography.Text>
+                <Typography.Text strong>{s.unit?.name ?? (s.kind === 'point' ? l('Kết luận, chỉ đạo tại hội nghị', 'Conference conclusion') : l('Không rõ đơn vị', 'Unknown unit'))}</Typography.Text>
                 {s.period ? <Tag>{periodText(s.period, lang)}</Tag> : null}
                 <Typography.Text type="secondary">{vnDate(s.raisedOn)}</Typography.Text>
                 <Typography.Text type="secondary">· {SOURCE_LABELS[s.kind][lang]}</Typography.Text>
@@ -548,6 +548,9 @@ function TransitionModal({ r, name, onClose }: { r: Recommendation; name: Recomm
   );
 }
 
+/** Names as a sentence: the first six, then how many more. */
+const unitList = (names: string[]) => (names.length > 6 ? `${names.slice(0, 6).join(', ')} và ${names.length - 6} đơn vị khác` : names.join(', '));
+
 function AnswerCard({ r }: { r: Recommendation }) {
   const l = useL();
   const save = useSave(r.id);
@@ -605,7 +608,7 @@ function AnswerCard({ r }: { r: Recommendation }) {
           </Flex>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
             {r.raisedBy.length
-              ? l(`Gửi tới: ${r.raisedBy.map((u) => u.name).join(', ')} (thông báo và trang "Kiến nghị của đơn vị").`, `To: ${r.raisedBy.map((u) => u.name).join(', ')}.`)
+              ? l(`Gửi tới: ${unitList(r.raisedBy.map((u) => u.name))} (thông báo và trang "Kiến nghị của đơn vị").`, `To: ${r.raisedBy.length} units.`)
               : l('Chưa có đơn vị nào được ghi là đã nêu kiến nghị này.', 'No raising unit recorded.')}
           </Typography.Paragraph>
         </>
