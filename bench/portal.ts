@@ -7,11 +7,12 @@
  *   photos would add; also gzip sizes, for a reverse proxy that compresses.
  * - First render: each article page and the first list pages fetched once, one after another, on a fresh server
  *   (the page cache empty): what the first reader after a change waits for.
- * - Load: BENCH_CONNECTIONS concurrent anonymous readers (default 200), each on its own keep-alive connection, asking
- *   for the next page as soon as the last one is back, for BENCH_DURATION seconds (default 10) after a 2 s warm-up:
- *   `list` is GET /tin-tuc, `article` cycles through every published article's page. The load comes from autocannon
- *   in a worker thread, so the server's event loop is its own; latency is to the last byte of each response (p50,
- *   p95, p99 computed from every response). Any error or non-200 answer fails the run, and so does a cookie on any
+ * - Load: BENCH_CONNECTIONS concurrent anonymous readers (default 200), each on its own keep-alive connection, for
+ *   BENCH_DURATION seconds (default 10) after a 2 s warm-up: `list` is GET /tin-tuc, `article` cycles through every
+ *   published article's page. Two modes: `readers`, each reader asking for a page every second (BENCH_READER_RATE),
+ *   and `saturation`, each asking again as soon as its answer is back. The load comes from autocannon in a worker
+ *   thread, so the server's event loop is its own; latency is to the last byte of each response (p50, p95, p99
+ *   computed from every response). Errors, time-outs (30 s) and non-200 answers are counted and shown; a cookie on any
  *   page fetched one by one.
  *
  * On PGlite (the embedded default) and on PostgreSQL 15 (a throwaway server from scripts/pg-throwaway.sh, or
@@ -41,10 +42,13 @@ const NOW = `${TODAY}T09:00:00+07:00`;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP_S = 2;
+/** Requests per second of each reader in the `readers` mode. */
+const READER_RATE = Number(process.env.BENCH_READER_RATE ?? 1);
 const POOL = Number(process.env.BENCH_POOL ?? 10); // the server's own default pool size
 const DBS = (process.env.BENCH_DB ?? 'pglite,postgres').split(',').map((s) => s.trim()).filter(Boolean);
 if (!Number.isInteger(CONNECTIONS) || CONNECTIONS < 1) throw new Error('BENCH_CONNECTIONS must be a positive integer');
 if (!(DURATION_S >= 3)) throw new Error('BENCH_DURATION must be at least 3 seconds');
+if (!(READER_RATE > 0)) throw new Error('BENCH_READER_RATE must be a positive number of requests per second');
 for (const d of DBS) if (d !== 'pglite' && d !== 'postgres') throw new Error(`BENCH_DB: unknown database "${d}" (pglite, postgres)`);
 
 /** Other work on the machine skews the figures: the report says how busy it was when the run began. */
@@ -126,7 +130,8 @@ const autocannon = require(workerData.autocannon);
 const latencies = [];
 const statuses = {};
 const inst = autocannon({
-  url: workerData.base, connections: workerData.connections, duration: workerData.duration, pipelining: 1,
+  url: workerData.base, connections: workerData.connections, duration: workerData.duration, pipelining: 1, timeout: 30,
+  ...(workerData.rate ? { connectionRate: workerData.rate } : {}),
   requests: workerData.paths.map((p) => ({ method: 'GET', path: p })),
 });
 inst.on('response', (client, status, bytes, responseTime) => {
@@ -138,10 +143,10 @@ inst.on('done', (res) => parentPort.postMessage({ latencies, statuses, errors: r
 
 type LoadResult = { latencies: number[]; statuses: Record<string, number>; errors: number; timeouts: number; duration: number };
 
-function load(base: string, paths: string[], duration: number, record: boolean): Promise<LoadResult> {
+function load(base: string, paths: string[], duration: number, record: boolean, rate: number | null): Promise<LoadResult> {
   const autocannon = path.join(process.cwd(), 'node_modules', 'autocannon');
   return new Promise((resolve, reject) => {
-    const w = new Worker(WORKER, { eval: true, workerData: { autocannon, base, paths, duration, connections: CONNECTIONS, record } });
+    const w = new Worker(WORKER, { eval: true, workerData: { autocannon, base, paths, duration, connections: CONNECTIONS, record, rate } });
     w.once('message', (m: LoadResult) => {
       resolve(m);
       void w.terminate();
@@ -150,14 +155,22 @@ function load(base: string, paths: string[], duration: number, record: boolean):
   });
 }
 
-type PageLoad = { page: string; s: Stats; rps: number; requests: number };
+type PageLoad = { page: string; mode: 'readers' | 'saturation'; s: Stats; rps: number; requests: number; failed: number };
 
-async function underLoad(base: string, page: string, paths: string[]): Promise<PageLoad> {
-  await load(base, paths, WARMUP_S, false);
-  const x = await load(base, paths, DURATION_S, true);
+/**
+ * `readers`: each of the CONNECTIONS readers asks for a page every 1/READER_RATE seconds (1 s by default: a reader far
+ * quicker than anyone reading), so the latency is the server's answer time at that concurrency. `saturation`: every
+ * reader asks again as soon as the last answer is back, so the server runs flat out; the latency is then mostly the
+ * queue (connections ÷ throughput), and the figure that matters is the throughput.
+ */
+async function underLoad(base: string, page: string, paths: string[], mode: PageLoad['mode']): Promise<PageLoad> {
+  const rate = mode === 'readers' ? READER_RATE : null;
+  await load(base, paths, WARMUP_S, false, rate);
+  const x = await load(base, paths, DURATION_S, true, rate);
   const bad = Object.entries(x.statuses).filter(([s]) => s !== '200');
-  if (x.errors || x.timeouts || bad.length) throw new Error(`${page}: ${x.errors} errors, ${x.timeouts} timeouts, statuses ${JSON.stringify(x.statuses)}`);
-  return { page, s: stats(x.latencies), rps: x.latencies.length / x.duration, requests: x.latencies.length };
+  const failed = x.errors + x.timeouts + bad.reduce((n, [, c]) => n + c, 0);
+  if (failed) log(`${page} ${mode}: ${x.errors} errors, ${x.timeouts} timeouts, statuses ${JSON.stringify(x.statuses)}`);
+  return { page, mode, s: stats(x.latencies), rps: x.latencies.length / x.duration, requests: x.latencies.length, failed };
 }
 
 // ───────────── one database ─────────────
@@ -194,11 +207,12 @@ async function onDatabase(kind: 'pglite' | 'postgres', pglite: Db): Promise<{ fi
       log(`${kind}: first render (empty page cache) of ${slugs.length} article pages ${show(first.article)}; of ${first.list.n} list pages ${show(first.list)}`);
       const weight = kind === 'pglite' ? await pageWeight(base, slugs) : null;
       const loads: PageLoad[] = [];
-      for (const [page, paths] of [['list', ['/tin-tuc']], ['article', slugs.map((s) => `/tin-tuc/${s}`)]] as const) {
-        const x = await underLoad(base, page, [...paths]);
-        log(`${kind} ${page}: ${CONNECTIONS} readers, ${x.requests} requests in ${DURATION_S} s (${r(x.rps)}/s), ${show(x.s)}`);
-        loads.push(x);
-      }
+      for (const mode of ['readers', 'saturation'] as const)
+        for (const [page, paths] of [['list', ['/tin-tuc']], ['article', slugs.map((s) => `/tin-tuc/${s}`)]] as const) {
+          const x = await underLoad(base, page, [...paths], mode);
+          log(`${kind} ${page} ${mode}: ${CONNECTIONS} readers, ${x.requests} answers in ${DURATION_S} s (${r(x.rps)}/s), ${show(x.s)}${x.failed ? `, ${x.failed} failed` : ''}`);
+          loads.push(x);
+        }
       return { figures: { kind, where, first, loads }, weight };
     } finally {
       await app.close();
@@ -230,7 +244,7 @@ async function main() {
       }
       lines.push(`portal ${kind} first render: article p50 ${ms(figures.first.article.p50)} ms p95 ${ms(figures.first.article.p95)} ms; list p50 ${ms(figures.first.list.p50)} ms`);
       for (const x of figures.loads)
-        lines.push(`portal ${kind} ${x.page}: ${CONNECTIONS} readers ${r(x.rps)} req/s, p50 ${ms(x.s.p50)} ms, p95 ${ms(x.s.p95)} ms, p99 ${ms(x.s.p99)} ms`);
+        lines.push(`portal ${kind} ${x.page} ${x.mode}: ${CONNECTIONS} readers ${r(x.rps)} req/s, p50 ${ms(x.s.p50)} ms, p95 ${ms(x.s.p95)} ms, p99 ${ms(x.s.p99)} ms${x.failed ? `, ${x.failed} failed` : ''}`);
     }
   } finally {
     await db.close();
