@@ -137,7 +137,7 @@ const BANNERS: Record<PhotoKind, { label: string; bg: [string, string]; accent: 
   speaker: { label: 'Truyền thanh cơ sở', bg: ['#5c3b1e', '#9c6b37'], accent: '#fdf0e0' },
 };
 
-/** A 1200 × 675 banner: a gradient, a few shapes standing for the scene, the label and "Ảnh minh họa". */
+/** A 1200 × 675 banner: two flat colours (flat areas keep the JPEG small), a few shapes standing for the scene, the label and "Ảnh minh họa". */
 function bannerSvg(kind: PhotoKind, province: string): string {
   const b = BANNERS[kind];
   const shapes: Record<PhotoKind, string> = {
@@ -158,8 +158,7 @@ function bannerSvg(kind: PhotoKind, province: string): string {
   };
   const text = (s: string) => escapeHtml(s);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675">
-<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${b.bg[0]}"/><stop offset="1" stop-color="${b.bg[1]}"/></linearGradient></defs>
-<rect width="1200" height="675" fill="url(#g)"/>${shapes[kind]}
+<rect width="1200" height="675" fill="${b.bg[0]}"/><polygon points="1200,0 1200,675 500,675" fill="${b.bg[1]}"/>${shapes[kind]}
 <rect x="0" y="545" width="1200" height="130" fill="#000" opacity="0.35"/>
 <text x="60" y="610" font-family="DejaVu Sans, Liberation Sans, sans-serif" font-size="46" font-weight="bold" fill="#fff">${text(b.label)}</text>
 <text x="60" y="652" font-family="DejaVu Sans, Liberation Sans, sans-serif" font-size="26" fill="#fff" opacity="0.85">${text(`Ảnh minh họa – ${province}`)}</text>
