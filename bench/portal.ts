@@ -12,8 +12,9 @@
  *   published article's page. Two modes: `readers`, each reader asking for a page every second (BENCH_READER_RATE),
  *   and `saturation`, each asking again as soon as its answer is back. The load comes from autocannon in a worker
  *   thread, so the server's event loop is its own; latency is to the last byte of each response (p50, p95, p99
- *   computed from every response). Errors, time-outs (30 s) and non-200 answers are counted and shown; a cookie on any
- *   page fetched one by one.
+ *   computed from every response). In saturation the stylesheet too, which reads no database: the server's own
+ *   ceiling on the machine, for reference. Errors, time-outs (30 s) and non-200 answers are counted and shown; a
+ *   cookie on any page fetched one by one fails the run.
  *
  * On PGlite (the embedded default) and on PostgreSQL 15 (a throwaway server from scripts/pg-throwaway.sh, or
  * BENCH_DATABASE_URL on loopback). BENCH_DB=pglite or BENCH_DB=postgres runs one.
@@ -207,8 +208,11 @@ async function onDatabase(kind: 'pglite' | 'postgres', pglite: Db): Promise<{ fi
       log(`${kind}: first render (empty page cache) of ${slugs.length} article pages ${show(first.article)}; of ${first.list.n} list pages ${show(first.list)}`);
       const weight = kind === 'pglite' ? await pageWeight(base, slugs) : null;
       const loads: PageLoad[] = [];
+      // The stylesheet needs no database: the server's own ceiling on this machine, for reference.
+      const css = /<link[^>]+href="(\/portal\.css[^"]*)"/.exec((await get(base, '/tin-tuc')).body.toString('utf8'))?.[1] ?? '/portal.css';
+      const pages: [string, string[]][] = [['list', ['/tin-tuc']], ['article', slugs.map((s) => `/tin-tuc/${s}`)]];
       for (const mode of ['readers', 'saturation'] as const)
-        for (const [page, paths] of [['list', ['/tin-tuc']], ['article', slugs.map((s) => `/tin-tuc/${s}`)]] as const) {
+        for (const [page, paths] of mode === 'saturation' ? [...pages, ['stylesheet', [css]] as [string, string[]]] : pages) {
           const x = await underLoad(base, page, [...paths], mode);
           log(`${kind} ${page} ${mode}: ${CONNECTIONS} readers, ${x.requests} answers in ${DURATION_S} s (${r(x.rps)}/s), ${show(x.s)}${x.failed ? `, ${x.failed} failed` : ''}`);
           loads.push(x);
