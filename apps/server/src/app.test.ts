@@ -33,6 +33,11 @@ describe('the platform', () => {
     const wrong = await s.app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { username: 'abc', fullName: 5, role: 'viewer' } });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().message).toMatch(/^Dữ liệu gửi lên không hợp lệ — fullName: .*mong đợi/);
+    for (const url of ['/api/org-units/%E0%A4%A', '/tin-tuc/%E0%A4%A', '/%zz']) {
+      const malformed = await s.app.inject({ url });
+      expect(malformed.statusCode, url).toBe(400);
+      expect(malformed.json().message, url).toBe('Địa chỉ yêu cầu có mã ký tự (%) không hợp lệ.');
+    }
   });
 
   it('answers a transaction the database gave up on (deadlock) with 409 and a retry message, having saved nothing', async () => {

@@ -72,6 +72,14 @@ export async function buildApp(opts: { db: Db; config: Config; clock: Clock; log
     trustProxy: opts.config.trustProxy,
     bodyLimit: 64 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array' } },
+    // Errors Fastify meets before routing (a malformed percent-encoding in the address): Vietnamese like the rest.
+    frameworkErrors: (err, _req, reply) => {
+      const badUrl = (err as { code?: string }).code === 'FST_ERR_BAD_URL';
+      reply.status(400).send({
+        error: badUrl ? 'bad_url' : 'bad_request',
+        message: badUrl ? 'Địa chỉ yêu cầu có mã ký tự (%) không hợp lệ.' : 'Yêu cầu không hợp lệ.',
+      });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
