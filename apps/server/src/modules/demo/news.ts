@@ -1,9 +1,9 @@
 /**
  * Demo news: what the department's portal has published by `today`.
  * - For every concluded conference (closed ones included) an article drafted by the newsroom's own generator
- *   (draftFromConference: the real figures of the period's analytics), written up by the office the evening of the
- *   conference, sent for approval the next working day, approved by the director and published one or two working
- *   days after the conference, signed by someone of the office, with one photo (two for an annual conference). The
+ *   (draftFromConference: the real figures of the period's analytics), drafted by the office once the conclusion notice
+ *   is issued (the draft needs a concluded conference), approved by the director and published that afternoon or the
+ *   next working day, signed by someone of the office, with one photo (two for an annual conference). The
  *   2025 annual conference (held in January 2026) is left without one: the browser journey drafts that article.
  * - Eight other items of the sector (a training course, a cyber-security drill, the digital transformation day, the
  *   press day meeting, the UPU letter-writing awards, a BTS inspection, a smart radio system handed over, a workshop
@@ -258,17 +258,24 @@ async function conferenceArticles(ctx: Ctx): Promise<number> {
   for (const { id } of rows) {
     const c = (await conferencesRepo.byId(ctx.db, id))!;
     const r = rngFor('news', 'conference', c.period);
-    const day = new Date(c.starts_at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-    // Published one or two working days after the conference, never later than the demo's present.
-    let pubDay = workingDaysAfter(day, r.chance(0.6) ? 1 : 2, ctx.holidays);
-    if (vnTime(pubDay, 17) >= ctx.nowBound) pubDay = workingDaysAfter(day, 1, ctx.holidays);
-    const publish = officeHour(pubDay, r, true);
+    // Drafted from the record once the conclusion notice is out (the draft needs a concluded conference), published
+    // that day or the next working day, never later than the demo's present.
+    const notice = await ctx.db.maybeOne<{ issued_at: Date }>(
+      `SELECT issued_at FROM conference_notices WHERE conference_id = $1 AND version = 1`, [c.id]);
+    if (!notice) continue;
+    const day = new Date(notice.issued_at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const write = new Date(notice.issued_at.getTime() + r.int(20, 60) * 60_000);
+    const submit = minutes(write, r.int(30, 60));
+    // The director approves within the hour and it goes out that afternoon when the day allows, else the next working day.
+    let pubDay = day;
+    let approve = minutes(submit, r.int(20, 40));
+    let publish = new Date(Math.max(officeHour(day, r, true).getTime(), minutes(approve, r.int(10, 30)).getTime()));
+    if (r.chance(0.6) || publish.getTime() > vnTime(day, 17, 30)) {
+      pubDay = workingDaysAfter(day, 1, ctx.holidays);
+      approve = at(pubDay, 8, r.int(0, 45));
+      publish = officeHour(pubDay, r, true);
+    }
     if (publish.getTime() >= ctx.nowBound) continue;
-    const submitDay = workingDaysAfter(day, 1, ctx.holidays);
-    const ended = (c.ended_at ?? minutes(c.starts_at, 180)).getTime();
-    const write = new Date(Math.max(ended + r.int(60, 120) * 60_000, vnTime(day, 17, r.int(0, 30))));
-    const submit = at(submitDay, 8, r.int(0, 40));
-    const approve = pubDay === submitDay ? minutes(submit, r.int(40, 120)) : at(pubDay, 8, r.int(0, 45));
     const draft = await draftFromConference(ctx.db, c, day);
     const annual = c.kind === 'annual';
     const meeting = draft.title.replace(/^.*? tổ chức /u, '');

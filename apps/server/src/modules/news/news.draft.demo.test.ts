@@ -40,6 +40,7 @@ describe('the article drafted from a concluded conference', () => {
     expect(text).toMatch(/đại diện lãnh đạo \d+ đơn vị được mời \(/);
     expect(text).toMatch(/trình bày dự thảo báo cáo kết quả công tác năm 2025 và phương hướng nhiệm vụ năm 2026\./);
     expect(text).toMatch(/Hội nghị nghe \d tham luận: /);
+    expect(text).not.toMatch(/(đề nghị|kiến nghị): (đề nghị|kiến nghị) /iu);
     expect(text).toMatch(/khó khăn, vướng mắc ở cơ sở: /);
     expect(text).toMatch(/Dịp này, \d+ tập thể và \d+ cá nhân được khen thưởng: /);
     expect(text).toMatch(/Phát biểu chỉ đạo hội nghị, đồng chí [^,]+, Phó Chủ tịch UBND tỉnh nêu một số nội dung: /);

@@ -50,6 +50,11 @@ const MAX_DIFFICULTIES = 5;
 const lowerFirst = (s: string) => (s ? s.charAt(0).toLocaleLowerCase('vi') + s.slice(1) : s);
 const upperFirst = (s: string) => (s ? s.charAt(0).toLocaleUpperCase('vi') + s.slice(1) : s);
 const bare = (s: string) => s.trim().replace(/[.;:,…]+$/u, '');
+/** A proposal after "Các đơn vị cũng đề nghị:": without its own "Đề nghị/Kiến nghị" (whose object keeps its capital, 'Sở …'). */
+const asked = (s: string) => {
+  const rest = s.replace(/^(?:kiến nghị|đề nghị|đề xuất)\s+/iu, '');
+  return rest === s ? lowerFirst(s) : rest;
+};
 const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
 
 /** 'Sáng ngày 08/01/2026' or 'Chiều ngày …' by the starting hour (Vietnam time). */
@@ -195,7 +200,7 @@ export async function draftFromConference(db: Db, c: ConferenceRow, today: strin
   if (raised.length || proposals.length) {
     const parts = [
       raised.length ? `Thảo luận tại hội nghị tập trung vào những khó khăn, vướng mắc ở cơ sở: ${raised.map((d) => lowerFirst(bare(d.text))).join('; ')}.` : '',
-      proposals.length ? `Các đơn vị cũng kiến nghị: ${proposals.map((d) => lowerFirst(bare(d.text))).join('; ')}.` : '',
+      proposals.length ? `Các đơn vị cũng đề nghị: ${proposals.map((d) => asked(bare(d.text))).join('; ')}.` : '',
     ];
     html.push(p(parts.filter(Boolean).join(' ')));
   }
