@@ -73,8 +73,10 @@ export async function buildApp(opts: { db: Db; config: Config; clock: Clock; log
     bodyLimit: 64 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array' } },
     // Errors Fastify meets before routing (a malformed percent-encoding in the address): Vietnamese like the rest.
-    frameworkErrors: (err, _req, reply) => {
+    frameworkErrors: (err, _req, res) => {
       const badUrl = (err as { code?: string }).code === 'FST_ERR_BAD_URL';
+      // Typed loosely: this runs before any route, so no route's reply schema applies.
+      const reply = res as unknown as { status: (code: number) => { send: (body: unknown) => void } };
       reply.status(400).send({
         error: badUrl ? 'bad_url' : 'bad_request',
         message: badUrl ? 'Địa chỉ yêu cầu có mã ký tự (%) không hợp lệ.' : 'Yêu cầu không hợp lệ.',
