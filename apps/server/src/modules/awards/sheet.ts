@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError, badRequest } from '../../platform/errors.js';
 import { neutraliseText, protectWorkbook, quoteNeutralised, restoreCsvText } from '../../platform/spreadsheet-safe.js';
-import { decodeCsv } from '../org/org-csv.js';
+import { csvRecords, decodeCsv } from '../org/org-csv.js';
 import { cellText, openWorkbook } from '../xlsx/template-reader.js';
 import { guardXlsx, sniff } from '../xlsx/zip-guard.js';
 
@@ -34,37 +34,6 @@ function headerIndex<C extends string>(header: string[], columns: readonly Colum
   const twice = columns.filter((c) => header.filter((h) => known(h)?.key === c.key).length > 1);
   if (twice.length) throw badRequest(`Dòng tiêu đề có cột lặp lại: ${twice.map((c) => c.key).join(', ')}.`);
   return columns.map((c) => ({ key: c.key, i: header.findIndex((h) => known(h)?.key === c.key) })).filter((x) => x.i >= 0);
-}
-
-const QUOTE_ERRORS: Record<string, string> = {
-  MissingQuotes: 'dấu ngoặc kép (") chưa được đóng',
-  InvalidQuotes: 'dấu ngoặc kép (") đặt sai chỗ; dấu ngoặc kép trong ô phải viết đôi ("")',
-};
-
-/** Raw records of a CSV text with the physical line each starts on. */
-function csvRecords(text: string): { line: number; fields: string[]; error?: string }[] {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
-  const records: { line: number; fields: string[]; error?: string }[] = [];
-  let consumed = 0;
-  let line = 1;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: false,
-    step: (r) => {
-      const end = r.meta.cursor;
-      let start = consumed;
-      while (start < end && (text[start] === '\n' || text[start] === '\r')) {
-        if (text[start] === '\n') line += 1;
-        start += 1;
-      }
-      const error = r.errors[0];
-      records.push({ line, fields: r.data, error: error ? (QUOTE_ERRORS[error.code] ?? 'dòng không đúng định dạng CSV') : undefined });
-      for (let i = start; i < end; i++) if (text[i] === '\n') line += 1;
-      consumed = end;
-    },
-  });
-  return records;
 }
 
 /** Raw records of the first worksheet of an .xlsx, by row number. */

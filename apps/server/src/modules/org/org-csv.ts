@@ -75,17 +75,16 @@ const QUOTE_ERRORS: Record<string, string> = {
   InvalidQuotes: 'dấu ngoặc kép (") đặt sai chỗ; dấu ngoặc kép trong ô phải viết đôi ("")',
 };
 
-const clean = (v: string | undefined) => restoreCsvText((v ?? '').trim());
+export type CsvRecordLine = { line: number; fields: string[]; error?: string };
 
 /**
- * Parses decoded CSV text. Throws 400 when there is no proper header or no data row; returns the data
- * rows with the physical line each starts on, plus per-line syntax errors (unclosed quotes, wrong
- * number of fields).
+ * The records of decoded CSV text (`,`, or `;` when the first line has no comma), each with the physical line it
+ * starts on and its syntax error in Vietnamese; blank lines are records of their own. Every CSV import reads this.
  */
-export function parseCsv(text: string): { rows: CsvRow[]; errors: LineError[] } {
+export function csvRecords(text: string): CsvRecordLine[] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
-  const records: { line: number; fields: string[]; error?: string }[] = [];
+  const records: CsvRecordLine[] = [];
   let consumed = 0;
   let line = 1;
   Papa.parse<string[]>(text, {
@@ -100,15 +99,23 @@ export function parseCsv(text: string): { rows: CsvRow[]; errors: LineError[] } 
         start += 1;
       }
       const error = r.errors[0];
-      records.push({
-        line,
-        fields: r.data,
-        error: error ? (QUOTE_ERRORS[error.code] ?? 'dòng không đúng định dạng CSV') : undefined,
-      });
+      records.push({ line, fields: r.data, error: error ? (QUOTE_ERRORS[error.code] ?? 'dòng không đúng định dạng CSV') : undefined });
       for (let i = start; i < end; i++) if (text[i] === '\n') line += 1;
       consumed = end;
     },
   });
+  return records;
+}
+
+const clean = (v: string | undefined) => restoreCsvText((v ?? '').trim());
+
+/**
+ * Parses decoded CSV text. Throws 400 when there is no proper header or no data row; returns the data
+ * rows with the physical line each starts on, plus per-line syntax errors (unclosed quotes, wrong
+ * number of fields).
+ */
+export function parseCsv(text: string): { rows: CsvRow[]; errors: LineError[] } {
+  const records = csvRecords(text);
   const nonBlank = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
   if (nonBlank.length === 0) throw badRequest('Tệp CSV trống.');
   const [head, ...data] = nonBlank;

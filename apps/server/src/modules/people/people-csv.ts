@@ -8,6 +8,7 @@ import { checkText } from '@nhip/contracts';
 import Papa from 'papaparse';
 import { AppError, badRequest } from '../../platform/errors.js';
 import { neutraliseText, quoteNeutralised, restoreCsvText } from '../../platform/spreadsheet-safe.js';
+import { csvRecords } from '../org/org-csv.js';
 
 export const PEOPLE_COLUMNS = ['id', 'fullName', 'unitCode', 'position', 'gender', 'birthDate', 'phone', 'email', 'username', 'validFrom'] as const;
 export type PeopleColumn = (typeof PEOPLE_COLUMNS)[number];
@@ -28,38 +29,12 @@ export function peopleToCsv(rows: Record<PeopleColumn, string>[]): string {
   );
 }
 
-const QUOTE_ERRORS: Record<string, string> = {
-  MissingQuotes: 'dấu ngoặc kép (") chưa được đóng',
-  InvalidQuotes: 'dấu ngoặc kép (") đặt sai chỗ; dấu ngoặc kép trong ô phải viết đôi ("")',
-};
-
 /**
  * Parses decoded CSV text. Throws 400 when there is no proper header or no data row; returns the data rows
  * with the physical line each starts on, plus per-line errors (CSV syntax, too many cells, control characters).
  */
 export function parsePeopleCsv(text: string): { rows: PeopleRow[]; errors: LineError[] } {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
-  const records: { line: number; fields: string[]; error?: string }[] = [];
-  let consumed = 0;
-  let line = 1;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: false,
-    step: (r) => {
-      const end = r.meta.cursor;
-      // Lines before the first character of this record (blank lines are records of their own).
-      let start = consumed;
-      while (start < end && (text[start] === '\n' || text[start] === '\r')) {
-        if (text[start] === '\n') line += 1;
-        start += 1;
-      }
-      const error = r.errors[0];
-      records.push({ line, fields: r.data, error: error ? (QUOTE_ERRORS[error.code] ?? 'dòng không đúng định dạng CSV') : undefined });
-      for (let i = start; i < end; i++) if (text[i] === '\n') line += 1;
-      consumed = end;
-    },
-  });
+  const records = csvRecords(text);
   const nonBlank = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
   if (nonBlank.length === 0) throw badRequest('Tệp CSV trống.');
   const [head, ...data] = nonBlank;
