@@ -389,7 +389,7 @@ export const recommendationsRepo = {
     ),
 
   /**
-   * "Nêu lại lần thứ N": the number of distinct (raiser lineage, period) among the sources, kept in times_raised
+   * "Nêu lại lần thứ N": the number of distinct periods among the sources, kept in times_raised
    * (the query and its rules are in similar.repository.ts).
    */
   refreshTimesRaised: (db: Db, ids: number[]) => similarRepo.refreshTimesRaised(db, ids),

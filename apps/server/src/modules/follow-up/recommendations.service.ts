@@ -7,7 +7,7 @@
  * - The owner is a unit of type `division` (a phòng of the department) in being on the day it is set.
  * - The deadline is never before the day the point was first raised (`raised_on`).
  * - Every recommendation has at least one source (a unit's report bullet, a conference discussion item or point, or a
- *   manual entry); "nêu lại lần thứ N" (`times_raised`) counts its sources by distinct (raiser lineage, period), as
+ *   manual entry); "nêu lại lần thứ N" (`times_raised`) counts the distinct periods among its sources, as
  *   similar.repository.ts defines it.
  * - A unit sees what it raised, and what a unit it took over raised (org_unit_lineage, followed backward from the
  *   actor's unit): a commune that took over a district office's area sees everything that office raised, because a

@@ -102,7 +102,7 @@ export function resultsReportDocument(input: ResultsReportInput): DecreeDocument
   } else {
     const kinds = input.byKind.filter((k) => k.n > 0).map((k) => `${n(k.n)} ${k.label.toLocaleLowerCase('vi')}`).join('; ');
     body.push(para(`Sổ theo dõi ghi nhận ${n(c.total)} kiến nghị, đề xuất và nhiệm vụ được nêu ${input.periodText} (${kinds}), do ${n(input.raisingUnits)} đơn vị nêu.`));
-    if (input.recurring > 0) body.push(para(`Trong đó, ${n(input.recurring)} kiến nghị được nêu lại (từ hai lần trở lên, ở các kỳ khác nhau hoặc bởi nhiều đơn vị), cần được ưu tiên giải quyết dứt điểm.`));
+    if (input.recurring > 0) body.push(para(`Trong đó, ${n(input.recurring)} kiến nghị được nêu lại (ở từ hai kỳ trở lên), cần được ưu tiên giải quyết dứt điểm.`));
     if (input.merged > 0) body.push(para(`${n(input.merged)} kiến nghị trùng nội dung đã được gộp vào kiến nghị cùng nội dung và được tính một lần.`));
   }
 

@@ -69,7 +69,7 @@ describe('Báo cáo kết quả giải quyết kiến nghị', () => {
     expect(text).toContain('Vân Lĩnh, ngày 15 tháng 01 năm 2026');
     expect(text).toContain('Kết quả giải quyết kiến nghị, đề xuất năm 2025');
     expect(text).toContain('Sổ theo dõi ghi nhận 5 kiến nghị, đề xuất và nhiệm vụ được nêu năm 2025 (1 khó khăn, vướng mắc; 3 đề xuất, kiến nghị; 1 nhiệm vụ theo kết luận), do 4 đơn vị nêu.');
-    expect(text).toContain('Trong đó, 2 kiến nghị được nêu lại (từ hai lần trở lên, ở các kỳ khác nhau hoặc bởi nhiều đơn vị), cần được ưu tiên giải quyết dứt điểm.');
+    expect(text).toContain('Trong đó, 1 kiến nghị được nêu lại (ở từ hai kỳ trở lên), cần được ưu tiên giải quyết dứt điểm.');
     expect(text).toContain('1 kiến nghị trùng nội dung đã được gộp vào kiến nghị cùng nội dung và được tính một lần.');
     expect(text).toContain('- 1 kiến nghị đã giải quyết đúng hạn (20%);');
     expect(text).toContain('- 1 kiến nghị đã giải quyết nhưng quá hạn (20%);');

@@ -15,28 +15,16 @@ export const MATCHING_SETTING = 'followup.matching';
 export type VisibilityRow = { id: number; state: string; owner_division_id: number | null; cooperating: number[]; raised_by: number[] };
 
 /**
- * "Nêu lại lần thứ N" of each recommendation in `ids`: the number of distinct (raiser, period) among its sources, where
- *   - the period is the source's period (its day when it has none);
- *   - a unit that raises a point in a period in which a unit it took over (org_unit_lineage, followed back through any
- *     number of steps) raised it too is the same raiser: a commune raising in its 2025 report what the district office
- *     it replaced raised for the same 2025 conference counts once; two communes that each took over part of a district
- *     count twice when the district itself did not raise it that period;
- *   - a leader's point (no unit: a conclusion or directive task) counts only in a period in which no unit raised it.
+ * "Nêu lại lần thứ N" of each recommendation in `ids`: the number of distinct periods in which it was raised, by
+ * anyone — the source's period, or the quarter of its day when it has none (a point typed in by hand). How many units
+ * raised it is told apart ("29 đơn vị"), so a point twenty communes raise in one quarter is raised once, not twenty
+ * times; a commune raising in 2025 what the district office it took over raised in 2024 is the same point raised a
+ * second time (the lineage matters for who sees it and for the matching, not for the count).
  */
-const TIMES_RAISED = `WITH RECURSIVE src AS (
-    SELECT DISTINCT s.recommendation_id AS rec, s.org_unit_id AS unit, coalesce(s.period, s.raised_on::text) AS per
+const TIMES_RAISED = `WITH counted AS (
+    SELECT s.recommendation_id AS rec, count(DISTINCT coalesce(s.period, to_char(s.raised_on, 'YYYY"Q"Q')))::int AS n
       FROM recommendation_sources s WHERE s.recommendation_id = ANY($1::int[])
-  ), anc AS (
-    SELECT DISTINCT unit, unit AS anc FROM src WHERE unit IS NOT NULL
-    UNION
-    SELECT a.unit, l.predecessor_id FROM anc a JOIN org_unit_lineage l ON l.unit_id = a.anc
-  ), counted AS (
-    SELECT s.rec,
-           (count(*) FILTER (WHERE s.unit IS NOT NULL AND NOT EXISTS (
-              SELECT 1 FROM src o JOIN anc a ON a.unit = s.unit AND a.anc = o.unit WHERE o.rec = s.rec AND o.per = s.per AND o.unit <> s.unit))
-            + count(*) FILTER (WHERE s.unit IS NULL AND NOT EXISTS (
-              SELECT 1 FROM src o WHERE o.rec = s.rec AND o.per = s.per AND o.unit IS NOT NULL)))::int AS n
-      FROM src s GROUP BY s.rec
+     GROUP BY s.recommendation_id
   )`;
 
 export const similarRepo = {

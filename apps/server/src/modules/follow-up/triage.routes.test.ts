@@ -84,7 +84,7 @@ describe('the queue', () => {
 });
 
 describe('linking a point raised again', () => {
-  it('adds the source, keeps the decision, and counts the time raised once per raiser lineage and period', async () => {
+  it('adds the source, keeps the decision, and counts the time raised once per period, however many units raise it', async () => {
     const r = await recommendation({ text: 'Đề nghị hỗ trợ kinh phí thay thế cụm loa hư hỏng ở xã vùng cao.' });
     expect(r.timesRaised).toBe(1);
     // the commune that took over the district office raises it for the same period: the same raiser
@@ -97,15 +97,16 @@ describe('linking a point raised again', () => {
     expect(now.sources.map((x) => [x.kind, x.unit?.code, x.period])).toEqual([['manual', 'VL-H01-VH', '2025'], ['report', 'VL-X03', '2025']]);
     const decision = await s.db.one<{ same: boolean; score: number; decided_by: number }>(`SELECT same, score, decided_by FROM recommendation_match_decisions WHERE candidate_id = $1`, [c1.id]);
     expect(decision).toMatchObject({ same: true, score: 0.62 });
-    // another commune, the same period: raised by a second unit
+    // another commune, the same period: a second unit, still the first time the point is raised
     const c2 = await candidate({ orgUnitId: w.u.C2 });
     expect((await inject('POST', `/api/recommendations/candidates/${c2.id}/link`, users.office, { recommendationId: r.id, version: 1 })).statusCode).toBe(200);
-    expect((await rec(r.id)).timesRaised).toBe(2);
-    // the first commune again, next quarter: the third time
+    expect((await rec(r.id)).timesRaised).toBe(1);
+    expect((await rec(r.id)).sources.map((x) => x.unit?.code)).toEqual(['VL-H01-VH', 'VL-X03', 'VL-X05']);
+    // the first commune again, next quarter: the second time
     const c3 = await candidate({ period: '2026Q1' });
     expect((await inject('POST', `/api/recommendations/candidates/${c3.id}/link`, users.bcvt, { recommendationId: r.id, version: 1 })).statusCode).toBe(200);
     now = await rec(r.id);
-    expect(now.timesRaised).toBe(3);
+    expect(now.timesRaised).toBe(2);
     const audit = await s.db.query(`SELECT 1 FROM audit_events WHERE action = 'recommendation.candidate.link' AND entity_id = ANY($1::text[])`, [[c1, c2, c3].map((c) => String(c.id))]);
     expect(audit).toHaveLength(3);
   });
