@@ -7,8 +7,8 @@ import type { Db } from '../../platform/db/index.js';
 
 const OPEN = `('new','assigned','in_progress','carried')`;
 
-/** An open item due for a reminder at its stage (see escalation.service.ts), not yet reminded at that stage. */
-export type DueReminder = { id: number; owner_division_id: number; text: string; deadline: string; days_left: number; stage: string; dedupe_key: string };
+/** The wording of a reminder, as format() patterns: %s in order (item id, days; item id; item id, days late; text, deadline; title). */
+export type ReminderWording = { before: string; onDay: string; overdue: string; body: string; timeline: string };
 
 export type DueEscalation = {
   id: number;
@@ -43,34 +43,49 @@ export const escalationRepo = {
     ),
 
   /**
-   * Open items with an owner and a deadline whose reminder stage today has not been sent: the stage is 'before-N'
-   * (N the smallest of `before` that is ≥ the days left), 'due' on the day (and until the first weekly overdue
-   * reminder when that day was missed), 'overdue-K' from K × `every` days late. The dedupe key names the item, its
-   * deadline (a new deadline starts again) and the stage.
+   * Today's reminders, in one statement on the server (a backlog of 70,000 reminders is not read out and written back):
+   * the open items with an owner and a deadline whose reminder stage today has not been sent — the stage is 'before-N'
+   * (N the smallest of `before` that is ≥ the days left), 'due' on the day (and until the first weekly overdue reminder
+   * when that day was missed), 'overdue-K' from K × `every` days late — get a notification to the owner division
+   * (its dedupe key names the item, its deadline, so a new deadline starts again, and the stage; a key already used is
+   * skipped) and an entry on their timeline. The wording comes from the service as format() patterns (`w`); returns
+   * how many were sent.
    */
-  dueReminders: (db: Db, today: string, before: number[], onDeadline: boolean, every: number) =>
-    db.query<DueReminder>(
-      `WITH due AS (
+  remind: async (db: Db, today: string, before: number[], onDeadline: boolean, every: number, at: Date, w: ReminderWording) =>
+    (await db.one<{ n: number }>(
+      `WITH due AS MATERIALIZED (
          SELECT r.id, r.owner_division_id, r.text, r.deadline, (r.deadline - $1::date) AS days_left
            FROM recommendations r
           WHERE r.state IN ${OPEN} AND r.deadline IS NOT NULL AND r.owner_division_id IS NOT NULL
             AND r.deadline <= $1::date + coalesce((SELECT max(b) FROM unnest($2::int[]) b), 0)
-       ), staged AS (
+       ), staged AS MATERIALIZED (
          SELECT d.*, CASE
                   WHEN d.days_left > 0 THEN (SELECT 'before-' || min(b) FROM unnest($2::int[]) b WHERE b >= d.days_left)
                   WHEN -d.days_left >= $4::int THEN 'overdue-' || ((-d.days_left) / $4::int)
                   WHEN $3::boolean THEN 'due'
                 END AS stage
            FROM due d
+       ), todo AS MATERIALIZED (
+         SELECT s.*, 'followup-reminder:' || s.id || ':' || s.deadline || ':' || s.stage AS dedupe_key,
+                CASE WHEN s.days_left > 0 THEN format($6, s.id, s.days_left) WHEN s.days_left = 0 THEN format($7, s.id) ELSE format($8, s.id, -s.days_left) END AS title
+           FROM staged s
+          WHERE s.stage IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedupe_key = 'followup-reminder:' || s.id || ':' || s.deadline || ':' || s.stage)
+       ), sent AS (
+         INSERT INTO notifications (user_id, org_unit_id, kind, title, body, link, dedupe_key)
+         SELECT NULL, t.owner_division_id, CASE WHEN t.days_left >= 0 THEN 'followup.reminder' ELSE 'followup.overdue' END, t.title,
+                format($9, CASE WHEN length(t.text) > 300 THEN left(t.text, 299) || '…' ELSE t.text END, to_char(t.deadline, 'DD/MM/YYYY')),
+                '/recommendations/' || t.id, t.dedupe_key
+           FROM todo t ORDER BY t.id
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key
+       ), timeline AS (
+         INSERT INTO recommendation_updates (recommendation_id, kind, text, by_name, at)
+         SELECT t.id, 'reminder', format($10, t.title), 'Hệ thống', $5 FROM todo t JOIN sent ON sent.dedupe_key = t.dedupe_key
+         RETURNING 1
        )
-       SELECT s.id, s.owner_division_id, s.text, s.deadline::text AS deadline, s.days_left, s.stage,
-              'followup-reminder:' || s.id || ':' || s.deadline || ':' || s.stage AS dedupe_key
-         FROM staged s
-        WHERE s.stage IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedupe_key = 'followup-reminder:' || s.id || ':' || s.deadline || ':' || s.stage)
-        ORDER BY s.id`,
-      [today, before, onDeadline, every],
-    ),
+       SELECT count(*)::int AS n FROM timeline`,
+      [today, before, onDeadline, every, at, w.before, w.onDay, w.overdue, w.body, w.timeline],
+    )).n,
 
   /** Inserts notifications (one per row; a dedupe key already used is skipped) and returns what was inserted. */
   insertNotifications: (db: Db, rows: { userId: number | null; orgUnitId: number | null; kind: string; title: string; body: string; link: string; dedupeKey: string }[]) =>
@@ -82,16 +97,6 @@ export const escalationRepo = {
            ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key`,
           [rows.map((r) => r.userId), rows.map((r) => r.orgUnitId), rows.map((r) => r.kind), rows.map((r) => r.title), rows.map((r) => r.body),
             rows.map((r) => r.link), rows.map((r) => r.dedupeKey)],
-        ),
-
-  /** Dated entries on the items' timelines (reminders, escalations), written by the system. */
-  insertTimeline: (db: Db, kind: 'reminder' | 'escalation', ids: number[], texts: string[], at: Date) =>
-    ids.length === 0
-      ? Promise.resolve([])
-      : db.query(
-          `INSERT INTO recommendation_updates (recommendation_id, kind, text, by_name, at)
-           SELECT u.id, $1, u.text, 'Hệ thống', $4 FROM unnest($2::int[], $3::text[]) AS u(id, text)`,
-          [kind, ids, texts, at],
         ),
 
   /** Open items at least `after` days past their deadline and not yet escalated, with the deputy in charge (the item's, else the sector's lead that day). */
@@ -111,13 +116,25 @@ export const escalationRepo = {
       [today, after],
     ),
 
-  /** Marks items escalated (and records the deputy in charge where none was), if still open and not escalated. */
-  markEscalated: (db: Db, ids: number[], deputies: (number | null)[], at: Date) =>
+  /**
+   * Marks items escalated (and records the deputy in charge where none was), if still open and not escalated, and
+   * writes the escalation on their timelines in the same statement: `w.deputy` (days late, the deputy's name) or
+   * `w.board` (days late) when no deputy is known. Returns the ids marked.
+   */
+  markEscalated: (db: Db, ids: number[], deputies: (number | null)[], at: Date, today: string, w: { deputy: string; board: string }) =>
     db.query<{ id: number }>(
-      `UPDATE recommendations r SET escalated_at = $3, deputy_person_id = coalesce(r.deputy_person_id, u.deputy)
-         FROM unnest($1::int[], $2::int[]) AS u(id, deputy)
-        WHERE r.id = u.id AND r.escalated_at IS NULL AND r.state IN ${OPEN} RETURNING r.id`,
-      [ids, deputies, at],
+      `WITH marked AS (
+         UPDATE recommendations r SET escalated_at = $3, deputy_person_id = coalesce(r.deputy_person_id, u.deputy)
+           FROM unnest($1::int[], $2::int[]) AS u(id, deputy)
+          WHERE r.id = u.id AND r.escalated_at IS NULL AND r.state IN ${OPEN} RETURNING r.id, r.deadline, r.deputy_person_id
+       ), timeline AS (
+         INSERT INTO recommendation_updates (recommendation_id, kind, text, by_name, at)
+         SELECT m.id, 'escalation', CASE WHEN p.full_name IS NULL THEN format($6, $4::date - m.deadline) ELSE format($5, $4::date - m.deadline, p.full_name) END,
+                'Hệ thống', $3
+           FROM marked m LEFT JOIN people p ON p.id = m.deputy_person_id
+       )
+       SELECT id FROM marked`,
+      [ids, deputies, at, today, w.deputy, w.board],
     ),
 
   /** Active directors (Ban Giám đốc accounts): who hears of an escalation when the deputy in charge has no account. */

@@ -29,7 +29,7 @@ import type { Db } from '../../platform/db/index.js';
 import { badRequest } from '../../platform/errors.js';
 import { deliverMail } from '../../platform/mail.js';
 import { vnDateOf } from '../rounds/rounds.service.js';
-import { type DigestRow, type DueEscalation, escalationRepo } from './escalation.repository.js';
+import { type DigestRow, type DueEscalation, escalationRepo, type ReminderWording } from './escalation.repository.js';
 
 export const REMINDERS_SETTING = 'followup.reminders';
 const DIGEST_SETTING = 'followup.digest';
@@ -91,27 +91,21 @@ const SYSTEM: AuditActor = { id: null, name: 'scheduler' };
 const clip = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const link = (id: number) => `/recommendations/${id}`;
 
-function reminderText(r: { id: number; days_left: number; stage: string }): { kind: string; title: string } {
-  if (r.days_left > 0) return { kind: 'followup.reminder', title: `Sắp đến hạn giải quyết kiến nghị #${r.id}: còn ${r.days_left} ngày` };
-  if (r.days_left === 0) return { kind: 'followup.reminder', title: `Hôm nay là hạn giải quyết kiến nghị #${r.id}` };
-  return { kind: 'followup.overdue', title: `Kiến nghị #${r.id} đã quá hạn giải quyết ${-r.days_left} ngày` };
-}
+/** The reminders' wording (format() patterns for the repository; see ReminderWording). */
+const REMINDER_WORDING: ReminderWording = {
+  before: 'Sắp đến hạn giải quyết kiến nghị #%s: còn %s ngày',
+  onDay: 'Hôm nay là hạn giải quyết kiến nghị #%s',
+  overdue: 'Kiến nghị #%s đã quá hạn giải quyết %s ngày',
+  body: '%s\nHạn giải quyết: %s.',
+  timeline: 'Nhắc phòng chủ trì: %s.',
+};
 
-/** Sends today's reminders; returns how many. */
+/** An escalation on the item's timeline, as format() patterns: days late and the deputy in charge; days late. */
+const ESCALATION_WORDING = { deputy: 'Quá hạn %s ngày: báo cáo lãnh đạo Sở phụ trách (%s).', board: 'Quá hạn %s ngày: báo cáo Ban Giám đốc Sở.' };
+
+/** Sends today's reminders (in the app, and on each item's timeline); returns how many. */
 export async function sendReminders(db: Db, today: string, s: ReminderSettings, now: Date): Promise<number> {
-  return db.tx(async (tx) => {
-    const due = await escalationRepo.dueReminders(tx, today, s.daysBefore, s.onDeadline, s.overdueEveryDays);
-    if (!due.length) return 0;
-    const texts = due.map((r) => reminderText(r));
-    const inserted = await escalationRepo.insertNotifications(tx, due.map((r, i) => ({
-      userId: null, orgUnitId: r.owner_division_id, kind: texts[i].kind, title: texts[i].title,
-      body: `${clip(r.text)}\nHạn giải quyết: ${formatDate(r.deadline)}.`, link: link(r.id), dedupeKey: r.dedupe_key,
-    })));
-    const sent = new Set(inserted.map((n) => n.dedupe_key));
-    const mine = due.map((r, i) => ({ r, title: texts[i].title })).filter((x) => sent.has(x.r.dedupe_key));
-    await escalationRepo.insertTimeline(tx, 'reminder', mine.map((x) => x.r.id), mine.map((x) => `Nhắc phòng chủ trì: ${x.title}.`), now);
-    return mine.length;
-  });
+  return db.tx((tx) => escalationRepo.remind(tx, today, s.daysBefore, s.onDeadline, s.overdueEveryDays, now, REMINDER_WORDING));
 }
 
 type Mail = { to: string[]; subject: string; text: string; notificationIds: number[] };
@@ -136,12 +130,11 @@ export async function escalate(db: Db, today: string, s: ReminderSettings, now: 
   return db.tx(async (tx) => {
     const due = await escalationRepo.dueEscalations(tx, today, s.escalateAfterDays);
     if (!due.length) return { escalated: 0, mails: [] };
-    const done = new Set((await escalationRepo.markEscalated(tx, due.map((d) => d.id), due.map((d) => d.deputy_person_id), now)).map((r) => r.id));
+    const marked = await escalationRepo.markEscalated(tx, due.map((d) => d.id), due.map((d) => d.deputy_person_id), now, today, ESCALATION_WORDING);
+    const done = new Set(marked.map((r) => r.id));
     const items = due.filter((d) => done.has(d.id));
     if (!items.length) return { escalated: 0, mails: [] };
     const daysOver = (d: DueEscalation) => Math.round((Date.parse(today) - Date.parse(d.deadline)) / 86_400_000);
-    await escalationRepo.insertTimeline(tx, 'escalation', items.map((d) => d.id), items.map((d) =>
-      `Quá hạn ${daysOver(d)} ngày: báo cáo ${d.deputy_name ? `lãnh đạo Sở phụ trách (${d.deputy_name})` : 'Ban Giám đốc Sở'}.`), now);
     // One audit event per owner division and run, naming each item (a backlog of thousands would otherwise seal as many events).
     const byOwner = groupBy(items, (d) => [d.owner_division_id]);
     for (const [ownerDivisionId, list] of byOwner) {
