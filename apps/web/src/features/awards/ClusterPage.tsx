@@ -2,8 +2,16 @@
  * One emulation cluster: its members, weighted criteria, every member's scores (typed in, or computed from Nhịp's
  * figures), the ranking, and — for the office — publishing it to the members and proposing the leader.
  */
-import { CalculatorOutlined, EditOutlined, RollbackOutlined, SaveOutlined, SendOutlined, TrophyFilled, TrophyOutlined } from '@ant-design/icons';
-import { formatDateTime, formatNumber, formatPercent } from '@nhip/contracts';
+import {
+  CalculatorOutlined,
+  EditOutlined,
+  RollbackOutlined,
+  SaveOutlined,
+  SendOutlined,
+  TrophyFilled,
+  TrophyOutlined,
+} from '@ant-design/icons';
+import { formatDateTime, formatNumber } from '@nhip/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Input, InputNumber, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -13,12 +21,22 @@ import { useL } from '../../app/i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, errorMessage, PageSkeleton } from '../../components/QueryState';
 import {
-  AWARDS_LOOKBACK_KEY, type Cluster, computeClusterScores, enterClusterScores, proposeClusterLeader, publishCluster, type RankingEntry, unpublishCluster, useCluster,
+  AWARDS_LOOKBACK_KEY,
+  type Cluster,
+  computeClusterScores,
+  enterClusterScores,
+  proposeClusterLeader,
+  publishCluster,
+  type RankingEntry,
+  unpublishCluster,
+  useCluster,
 } from './api-register';
 import { ClusterFormModal, KIND_LABELS } from './ClustersPage';
 
 const FIGURES: Record<string, string> = { timeliness: 'tỷ lệ báo cáo đúng hạn', completeness: 'tỷ lệ báo cáo đã nộp' };
-const num = (n: number) => formatNumber(n, { decimals: Number.isInteger(n) ? 0 : 2 });
+const num = (n: number) => formatNumber(n, { maxDecimals: 2 });
+/** 94,25% — at most two decimals, none when whole. */
+const pct = (n: number) => `${formatNumber(n, { maxDecimals: 2 })}%`;
 
 export default function ClusterPage() {
   const id = Number(useParams().id);
@@ -66,7 +84,11 @@ function ClusterView({ c }: { c: Cluster }) {
         const [crit, unit] = k.split(':').map(Number);
         return { criterion: crit, unit: members.get(unit) ?? '', score: v as number };
       });
-    return act('scores', () => enterClusterScores(c.id, c.version, scores), l(`Đã lưu ${formatNumber(scores.length)} điểm.`, `${scores.length} scores saved.`));
+    return act(
+      'scores',
+      () => enterClusterScores(c.id, c.version, scores),
+      l(`Đã lưu ${formatNumber(scores.length)} điểm.`, `${scores.length} scores saved.`),
+    );
   };
 
   type Row = (typeof c.members)[number];
@@ -140,14 +162,20 @@ function ClusterView({ c }: { c: Cluster }) {
         if (!r) return '—';
         return (
           <div>
-            <strong>{formatPercent(r.percent, 2)}</strong>
-            {r.missing > 0 && <div className="nhip-muted" style={{ fontSize: 12 }}>{l(`thiếu ${r.missing} tiêu chí`, `${r.missing} missing`)}</div>}
+            <strong>{pct(r.percent)}</strong>
+            {r.missing > 0 && (
+              <div className="nhip-muted" style={{ fontSize: 12 }}>
+                {l(`thiếu ${r.missing} tiêu chí`, `${r.missing} missing`)}
+              </div>
+            )}
           </div>
         );
       },
     },
   ];
-  const members = [...c.members].sort((a, b) => (rankOf.get(a.id)?.rank ?? 999) - (rankOf.get(b.id)?.rank ?? 999) || a.name.localeCompare(b.name, 'vi'));
+  const members = [...c.members].sort(
+    (a, b) => (rankOf.get(a.id)?.rank ?? 999) - (rankOf.get(b.id)?.rank ?? 999) || a.name.localeCompare(b.name, 'vi'),
+  );
   const leaders: RankingEntry[] = c.ranking.filter((r) => r.rank === 1 && r.missing === 0);
   const missing = c.ranking.reduce((n, r) => n + r.missing, 0);
 
@@ -159,7 +187,9 @@ function ClusterView({ c }: { c: Cluster }) {
         subtitle={
           <Space wrap size={6}>
             <Tag>{KIND_LABELS[c.kind]}</Tag>
-            <span>{l(`Năm ${c.year} · ${formatNumber(c.members.length)} đơn vị thành viên`, `${c.year} · ${c.members.length} members`)}</span>
+            <span>
+              {l(`Năm ${c.year} · ${formatNumber(c.members.length)} đơn vị thành viên`, `${c.year} · ${c.members.length} members`)}
+            </span>
             {c.publishedAt ? (
               <Tag color="success">{l(`Đã công bố ${formatDateTime(c.publishedAt)}`, `Published ${formatDateTime(c.publishedAt)}`)}</Tag>
             ) : (
@@ -178,7 +208,9 @@ function ClusterView({ c }: { c: Cluster }) {
               <Button
                 icon={<CalculatorOutlined />}
                 loading={busy === 'compute'}
-                onClick={() => act('compute', () => computeClusterScores(c.id, c.version), l('Đã tính điểm từ số liệu báo cáo.', 'Computed.'))}
+                onClick={() =>
+                  act('compute', () => computeClusterScores(c.id, c.version), l('Đã tính điểm từ số liệu báo cáo.', 'Computed.'))
+                }
               >
                 {l('Tính điểm từ số liệu Nhịp', 'Compute from Nhịp')}
               </Button>
@@ -192,7 +224,10 @@ function ClusterView({ c }: { c: Cluster }) {
                 onClick={() =>
                   modal.confirm({
                     title: l('Công bố bảng xếp hạng?', 'Publish the ranking?'),
-                    content: l('Các đơn vị thành viên được thông báo và xem được điểm, thứ hạng.', 'Members are notified and see the scores.'),
+                    content: l(
+                      'Các đơn vị thành viên được thông báo và xem được điểm, thứ hạng.',
+                      'Members are notified and see the scores.',
+                    ),
                     okText: l('Công bố', 'Publish'),
                     cancelText: l('Hủy', 'Cancel'),
                     onOk: () => act('publish', () => publishCluster(c.id, c.version), l('Đã công bố bảng xếp hạng.', 'Published.')),
@@ -222,12 +257,15 @@ function ClusterView({ c }: { c: Cluster }) {
           icon={<TrophyFilled />}
           style={{ marginBottom: 16 }}
           title={l(
-            `${c.publishedAt ? 'Dẫn đầu' : 'Đang dẫn đầu'}: ${leaders.map((x) => `${x.unit.name} (${formatPercent(x.percent, 2)})`).join(', ')}`,
+            `${c.publishedAt ? 'Dẫn đầu' : 'Đang dẫn đầu'}: ${leaders.map((x) => `${x.unit.name} (${pct(x.percent)})`).join(', ')}`,
             `Leader: ${leaders.map((x) => x.unit.name).join(', ')}`,
           )}
           description={
             c.publishedAt
-              ? l('Đơn vị dẫn đầu được đề nghị Cờ thi đua của UBND tỉnh và Giấy khen của khối.', 'The leader is proposed for the banner and the certificate.')
+              ? l(
+                  'Đơn vị dẫn đầu được đề nghị Cờ thi đua của UBND tỉnh và Giấy khen của khối.',
+                  'The leader is proposed for the banner and the certificate.',
+                )
               : l('Xếp hạng chưa công bố; các đơn vị chưa thấy điểm.', 'Not published yet; members do not see scores.')
           }
         />
@@ -251,16 +289,32 @@ function ClusterView({ c }: { c: Cluster }) {
                   {l('Bỏ thay đổi', 'Discard')}
                 </Button>
               )}
-              <Button type="primary" icon={<SaveOutlined />} disabled={!changed} loading={busy === 'scores'} onClick={() => void saveScores()}>
+              <Button
+                type="primary"
+                icon={<SaveOutlined />}
+                disabled={!changed}
+                loading={busy === 'scores'}
+                onClick={() => void saveScores()}
+              >
                 {l('Lưu điểm', 'Save scores')}
               </Button>
             </Space>
           )
         }
       >
-        <Table<Row> rowKey="id" size="small" dataSource={members} columns={columns} pagination={false} scroll={{ x: 500 + c.criteria.length * 170 }} />
+        <Table<Row>
+          rowKey="id"
+          size="small"
+          dataSource={members}
+          columns={columns}
+          pagination={false}
+          scroll={{ x: 500 + c.criteria.length * 170 }}
+        />
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 13 }}>
-          {l('Tổng điểm = Σ (điểm ÷ điểm tối đa × trọng số) ÷ tổng trọng số. Đơn vị bằng điểm nhau cùng hạng.', 'Total = Σ score ÷ max × weight ÷ Σ weights. Ties share a rank.')}
+          {l(
+            'Tổng điểm = Σ (điểm ÷ điểm tối đa × trọng số) ÷ tổng trọng số. Đơn vị bằng điểm nhau cùng hạng.',
+            'Total = Σ score ÷ max × weight ÷ Σ weights. Ties share a rank.',
+          )}
         </Typography.Paragraph>
       </Card>
       {c.note && (
@@ -276,10 +330,20 @@ function ClusterView({ c }: { c: Cluster }) {
         cancelText={l('Hủy', 'Cancel')}
         okButtonProps={{ disabled: !reason.trim(), loading: busy === 'unpublish' }}
         onCancel={() => setUnpublishing(false)}
-        onOk={() => act('unpublish', () => unpublishCluster(c.id, c.version, reason.trim()), l('Đã thu hồi công bố.', 'Unpublished.')).then(() => setUnpublishing(false))}
+        onOk={() =>
+          act('unpublish', () => unpublishCluster(c.id, c.version, reason.trim()), l('Đã thu hồi công bố.', 'Unpublished.')).then(() =>
+            setUnpublishing(false),
+          )
+        }
       >
         <label htmlFor="unpublish-reason">{l('Lý do (ghi vào nhật ký)', 'Reason (audited)')}</label>
-        <Input.TextArea id="unpublish-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoSize={{ minRows: 3 }} maxLength={4000} />
+        <Input.TextArea
+          id="unpublish-reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          autoSize={{ minRows: 3 }}
+          maxLength={4000}
+        />
       </Modal>
       <Modal
         open={proposing}
@@ -292,11 +356,16 @@ function ClusterView({ c }: { c: Cluster }) {
           act(
             'propose',
             () => proposeClusterLeader(c.id, titles),
-            l(`Đã tạo đề nghị cho ${leaders.map((x) => x.unit.name).join(', ')}; điều kiện được kiểm tra như mọi đề nghị.`, 'Nominations created.'),
+            l(
+              `Đã tạo đề nghị cho ${leaders.map((x) => x.unit.name).join(', ')}; điều kiện được kiểm tra như mọi đề nghị.`,
+              'Nominations created.',
+            ),
           ).then(() => setProposing(false))
         }
       >
-        <Typography.Paragraph>{l(`Đơn vị dẫn đầu: ${leaders.map((x) => x.unit.name).join(', ')}.`, `Leader: ${leaders.map((x) => x.unit.name).join(', ')}.`)}</Typography.Paragraph>
+        <Typography.Paragraph>
+          {l(`Đơn vị dẫn đầu: ${leaders.map((x) => x.unit.name).join(', ')}.`, `Leader: ${leaders.map((x) => x.unit.name).join(', ')}.`)}
+        </Typography.Paragraph>
         <Checkbox.Group
           value={titles}
           onChange={(v) => setTitles(v as string[])}
@@ -306,7 +375,8 @@ function ClusterView({ c }: { c: Cluster }) {
           ]}
         />
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-          {l('Đề nghị xem ở màn hình "Đề nghị khen thưởng".', 'See them under "Award nominations".')} <Link to={`/awards/nominations?year=${c.year}`}>{l('Mở', 'Open')}</Link>
+          {l('Đề nghị xem ở màn hình "Đề nghị khen thưởng".', 'See them under "Award nominations".')}{' '}
+          <Link to={`/awards/nominations?year=${c.year}`}>{l('Mở', 'Open')}</Link>
         </Typography.Paragraph>
       </Modal>
     </>

@@ -3,7 +3,7 @@
  * weighted criteria); a member unit sees its cluster once the ranking is published.
  */
 import { MinusCircleOutlined, PlusOutlined, TrophyFilled } from '@ant-design/icons';
-import { formatDate, formatNumber, formatPercent, normalizeText } from '@nhip/contracts';
+import { formatDate, formatNumber, normalizeText } from '@nhip/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Form, Input, InputNumber, List, Modal, Radio, Row, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -20,7 +20,14 @@ import { thisYearVN, useUnitCodes } from './register-shared';
 
 export const KIND_LABELS = { khoi: 'Khối thi đua', cum: 'Cụm thi đua' } as const;
 
-type CriterionValues = { id?: number; name?: string; weight?: number; maxScore?: number; source?: 'manual' | 'computed'; figure?: 'timeliness' | 'completeness' | null };
+type CriterionValues = {
+  id?: number;
+  name?: string;
+  weight?: number;
+  maxScore?: number;
+  source?: 'manual' | 'computed';
+  figure?: 'timeliness' | 'completeness' | null;
+};
 type Values = { name?: string; kind?: 'khoi' | 'cum'; year?: number; note?: string; members?: number[]; criteria?: CriterionValues[] };
 
 /** Forms a cluster, or changes one before it is published. */
@@ -48,7 +55,9 @@ export function ClusterFormModal({ cluster, onClose }: { cluster?: Cluster; onCl
           figure: c.source === 'computed' ? (c.figure ?? 'timeliness') : null,
         })),
       };
-      return cluster ? updateCluster(cluster.id, { ...body, version: cluster.version }) : createCluster({ ...body, year: v.year ?? thisYearVN() });
+      return cluster
+        ? updateCluster(cluster.id, { ...body, version: cluster.version })
+        : createCluster({ ...body, year: v.year ?? thisYearVN() });
     },
     onSuccess: (c) => {
       message.success(cluster ? l('Đã lưu khối, cụm thi đua.', 'Saved.') : l(`Đã lập "${c.name}".`, `"${c.name}" created.`));
@@ -65,7 +74,14 @@ export function ClusterFormModal({ cluster, onClose }: { cluster?: Cluster; onCl
         year: cluster.year,
         note: cluster.note ?? '',
         members: cluster.members.map((m) => m.id),
-        criteria: cluster.criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight, maxScore: c.maxScore, source: c.source, figure: (c.figure as CriterionValues['figure']) ?? null })),
+        criteria: cluster.criteria.map((c) => ({
+          id: c.id,
+          name: c.name,
+          weight: c.weight,
+          maxScore: c.maxScore,
+          source: c.source,
+          figure: (c.figure as CriterionValues['figure']) ?? null,
+        })),
       }
     : {
         kind: 'khoi',
@@ -101,23 +117,37 @@ export function ClusterFormModal({ cluster, onClose }: { cluster?: Cluster; onCl
       >
         <Row gutter={16}>
           <Col xs={24} md={14}>
-            <Form.Item name="name" label={l('Tên', 'Name')} rules={[{ required: true, whitespace: true, message: l('Ghi tên khối, cụm.', 'Enter a name.') }]}>
-              <Input id="cluster-name" placeholder={l('Khối thi đua các Đài truyền thanh', 'Cluster name')} maxLength={300} />
+            <Form.Item
+              name="name"
+              label={l('Tên', 'Name')}
+              rules={[{ required: true, whitespace: true, message: l('Ghi tên khối, cụm.', 'Enter a name.') }]}
+            >
+              <Input placeholder={l('Khối thi đua các Đài truyền thanh', 'Cluster name')} maxLength={300} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="kind" label={l('Loại', 'Kind')}>
-              <Radio.Group optionType="button" options={[{ value: 'khoi', label: 'Khối' }, { value: 'cum', label: 'Cụm' }]} />
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'khoi', label: 'Khối' },
+                  { value: 'cum', label: 'Cụm' },
+                ]}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
             <Form.Item name="year" label={l('Năm', 'Year')}>
-              <InputNumber id="cluster-year" disabled={!!cluster} min={2000} max={2200} style={{ width: '100%' }} />
+              <InputNumber disabled={!!cluster} min={2000} max={2200} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="members" label={l('Đơn vị thành viên', 'Members')} rules={[{ required: true, type: 'array', min: 2, message: l('Chọn ít nhất hai đơn vị.', 'Choose at least two units.') }]}>
-          <OrgUnitTreeSelect id="cluster-members" multiple />
+        <Form.Item
+          name="members"
+          label={l('Đơn vị thành viên', 'Members')}
+          rules={[{ required: true, type: 'array', min: 2, message: l('Chọn ít nhất hai đơn vị.', 'Choose at least two units.') }]}
+        >
+          <OrgUnitTreeSelect multiple />
         </Form.Item>
         <Typography.Text strong>{l('Tiêu chí chấm điểm', 'Criteria')}</Typography.Text>
         <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginBottom: 8 }}>
@@ -135,18 +165,31 @@ export function ClusterFormModal({ cluster, onClose }: { cluster?: Cluster; onCl
                     <InputNumber />
                   </Form.Item>
                   <Col xs={24} md={9}>
-                    <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: l('Ghi tên tiêu chí.', 'Name it.') }]}>
+                    <Form.Item
+                      name={[f.name, 'name']}
+                      rules={[{ required: true, whitespace: true, message: l('Ghi tên tiêu chí.', 'Name it.') }]}
+                    >
                       <Input aria-label={l('Tên tiêu chí', 'Criterion')} placeholder={l('Tên tiêu chí', 'Criterion')} />
                     </Form.Item>
                   </Col>
                   <Col xs={8} md={3}>
                     <Form.Item name={[f.name, 'weight']} rules={[{ required: true, message: l('Trọng số', 'Weight') }]}>
-                      <InputNumber aria-label={l('Trọng số', 'Weight')} placeholder={l('Trọng số', 'Weight')} min={0.01} style={{ width: '100%' }} />
+                      <InputNumber
+                        aria-label={l('Trọng số', 'Weight')}
+                        placeholder={l('Trọng số', 'Weight')}
+                        min={0.01}
+                        style={{ width: '100%' }}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={8} md={3}>
                     <Form.Item name={[f.name, 'maxScore']}>
-                      <InputNumber aria-label={l('Điểm tối đa', 'Max')} placeholder={l('Tối đa', 'Max')} min={1} style={{ width: '100%' }} />
+                      <InputNumber
+                        aria-label={l('Điểm tối đa', 'Max')}
+                        placeholder={l('Tối đa', 'Max')}
+                        min={1}
+                        style={{ width: '100%' }}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={8} md={4}>
@@ -178,7 +221,13 @@ export function ClusterFormModal({ cluster, onClose }: { cluster?: Cluster; onCl
                     </Form.Item>
                   </Col>
                   <Col xs={4} md={1}>
-                    <Button type="text" danger icon={<MinusCircleOutlined />} aria-label={l('Bỏ tiêu chí', 'Remove')} onClick={() => remove(f.name)} />
+                    <Button
+                      type="text"
+                      danger
+                      icon={<MinusCircleOutlined />}
+                      aria-label={l('Bỏ tiêu chí', 'Remove')}
+                      onClick={() => remove(f.name)}
+                    />
                   </Col>
                 </Row>
               ))}
@@ -220,7 +269,10 @@ export default function ClustersPage() {
               aria-label={l('Năm', 'Year')}
               value={year}
               onChange={(v) => setParams({ year: String(v) }, { replace: true })}
-              options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3].map((y) => ({ value: y, label: l(`Năm ${y}`, `Year ${y}`) }))}
+              options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3].map((y) => ({
+                value: y,
+                label: l(`Năm ${y}`, `Year ${y}`),
+              }))}
               style={{ width: 120 }}
             />
             {manages && (
@@ -242,7 +294,14 @@ export default function ClustersPage() {
               emptyText: (
                 <EmptyHint
                   title={l(`Chưa có khối, cụm thi đua nào năm ${year}`, `No cluster in ${year}`)}
-                  hint={manages ? undefined : l('Đơn vị thấy khối của mình khi bảng xếp hạng đã công bố.', 'A unit sees its cluster once the ranking is published.')}
+                  hint={
+                    manages
+                      ? undefined
+                      : l(
+                          'Đơn vị thấy khối của mình khi bảng xếp hạng đã công bố.',
+                          'A unit sees its cluster once the ranking is published.',
+                        )
+                  }
                 />
               ),
             }}
@@ -266,7 +325,7 @@ export default function ClustersPage() {
                       <>
                         {' · '}
                         <TrophyFilled style={{ color: '#b7791f' }} aria-hidden /> {l('Dẫn đầu: ', 'Leader: ')}
-                        {c.leader.map((x) => `${x.unit.name} (${formatPercent(x.percent, 1)})`).join(', ')}
+                        {c.leader.map((x) => `${x.unit.name} (${`${formatNumber(x.percent, { maxDecimals: 2 })}%`})`).join(', ')}
                       </>
                     )}
                   </div>

@@ -3,7 +3,14 @@
  * that used each (one initiative supports one award only). The office records a new one; a unit reads its own.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { formatNumber, INITIATIVE_SCOPE_LABELS, INITIATIVE_SCOPES, type InitiativeScope, normalizeText, searchMatches } from '@nhip/contracts';
+import {
+  formatNumber,
+  INITIATIVE_SCOPE_LABELS,
+  INITIATIVE_SCOPES,
+  type InitiativeScope,
+  normalizeText,
+  searchMatches,
+} from '@nhip/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -18,10 +25,13 @@ import { applyServerError, ServerErrorAlert } from '../../components/serverError
 import { EmptyHint, showTotal } from '../../components/table';
 import { PersonSelect } from '../conferences/PersonSelect';
 import { AWARDS_LOOKBACK_KEY, createInitiative, type Initiative, useInitiatives } from './api-register';
+import { NominationDrawer } from './NominationsPage';
 import { thisYearVN, useUnitCodes, yearOptions } from './register-shared';
 
 const SCOPE_COLORS: Record<InitiativeScope, string> = { co_so: 'default', tinh: 'blue', toan_quoc: 'purple' };
-export const ScopeTag = ({ scope }: { scope: InitiativeScope }) => <Tag color={SCOPE_COLORS[scope]}>{INITIATIVE_SCOPE_LABELS[scope].vi}</Tag>;
+export const ScopeTag = ({ scope }: { scope: InitiativeScope }) => (
+  <Tag color={SCOPE_COLORS[scope]}>{INITIATIVE_SCOPE_LABELS[scope].vi}</Tag>
+);
 
 type Values = {
   person?: number;
@@ -89,11 +99,19 @@ function InitiativeModal({ onClose }: { onClose: () => void }) {
           save.mutate(v);
         }}
       >
-        <Form.Item name="title" label={l('Tên sáng kiến', 'Title')} rules={[{ required: true, whitespace: true, message: l('Ghi tên sáng kiến.', 'Enter the title.') }]}>
-          <Input.TextArea id="initiative-title" autoSize={{ minRows: 1, maxRows: 3 }} maxLength={500} />
+        <Form.Item
+          name="title"
+          label={l('Tên sáng kiến', 'Title')}
+          rules={[{ required: true, whitespace: true, message: l('Ghi tên sáng kiến.', 'Enter the title.') }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={500} />
         </Form.Item>
-        <Form.Item name="person" label={l('Tác giả', 'Author')} rules={[{ required: true, message: l('Chọn tác giả.', 'Choose the author.') }]}>
-          <PersonSelect id="initiative-person" />
+        <Form.Item
+          name="person"
+          label={l('Tác giả', 'Author')}
+          rules={[{ required: true, message: l('Chọn tác giả.', 'Choose the author.') }]}
+        >
+          <PersonSelect />
         </Form.Item>
         <Form.Item name="coAuthors" hidden>
           <Select mode="multiple" />
@@ -114,7 +132,16 @@ function InitiativeModal({ onClose }: { onClose: () => void }) {
             />
             <Space wrap size={4}>
               {coAuthors.map((id) => (
-                <Tag key={id} closable onClose={() => form.setFieldValue('coAuthors', coAuthors.filter((x) => x !== id))}>
+                <Tag
+                  key={id}
+                  closable
+                  onClose={() =>
+                    form.setFieldValue(
+                      'coAuthors',
+                      coAuthors.filter((x) => x !== id),
+                    )
+                  }
+                >
                   {names[id] ?? id}
                 </Tag>
               ))}
@@ -123,13 +150,17 @@ function InitiativeModal({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="year" label={l('Năm công nhận', 'Year recognised')} rules={[{ required: true, message: l('Ghi năm.', 'Enter the year.') }]}>
-              <InputNumber id="initiative-year" min={1945} max={thisYearVN()} style={{ width: '100%' }} />
+            <Form.Item
+              name="year"
+              label={l('Năm công nhận', 'Year recognised')}
+              rules={[{ required: true, message: l('Ghi năm.', 'Enter the year.') }]}
+            >
+              <InputNumber min={1945} max={thisYearVN()} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
             <Form.Item name="scope" label={l('Phạm vi ảnh hưởng', 'Scope')} rules={[{ required: true }]}>
-              <Select id="initiative-scope" options={INITIATIVE_SCOPES.map((s) => ({ value: s, label: INITIATIVE_SCOPE_LABELS[s].vi }))} />
+              <Select options={INITIATIVE_SCOPES.map((s) => ({ value: s, label: INITIATIVE_SCOPE_LABELS[s].vi }))} />
             </Form.Item>
           </Col>
         </Row>
@@ -146,7 +177,7 @@ function InitiativeModal({ onClose }: { onClose: () => void }) {
           </Col>
         </Row>
         <Form.Item name="unitId" label={l('Đơn vị áp dụng', 'Unit')}>
-          <OrgUnitTreeSelect id="initiative-unit" />
+          <OrgUnitTreeSelect />
         </Form.Item>
         <Form.Item name="note" label={l('Ghi chú', 'Note')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
@@ -167,6 +198,7 @@ export default function InitiativesPage() {
   const scope = (params.get('scope') as InitiativeScope | null) ?? undefined;
   const [q, setQ] = useState('');
   const [adding, setAdding] = useState(false);
+  const [openNomination, setOpenNomination] = useState<number | null>(null);
   const { data, isLoading, isFetching, error, refetch } = useInitiatives({ person, year, unused: unused ? 'true' : undefined });
   const set = (key: string, value: string | null | undefined) => {
     const p = new URLSearchParams(params);
@@ -175,7 +207,9 @@ export default function InitiativesPage() {
     setParams(p, { replace: true });
   };
   const items = (data?.items ?? []).filter(
-    (i) => (!scope || i.scope === scope) && (!q.trim() || searchMatches(`${i.title} ${i.authors.map((a) => a.fullName).join(' ')} ${i.decisionNumber ?? ''}`, q)),
+    (i) =>
+      (!scope || i.scope === scope) &&
+      (!q.trim() || searchMatches(`${i.title} ${i.authors.map((a) => a.fullName).join(' ')} ${i.decisionNumber ?? ''}`, q)),
   );
   const columns: ColumnsType<Initiative> = [
     { title: l('Năm', 'Year'), dataIndex: 'year', width: 70, sorter: (a, b) => a.year - b.year },
@@ -222,7 +256,12 @@ export default function InitiativesPage() {
               {i.usedBy.nominationId ? (
                 <>
                   {' · '}
-                  <Link to={`/awards/nominations?year=${i.usedBy.year}&open=${i.usedBy.nominationId}`}>{l('đề nghị', 'nomination')}</Link>
+                  <Typography.Link
+                    onClick={() => setOpenNomination(i.usedBy?.nominationId ?? null)}
+                    style={{ textDecoration: 'underline' }}
+                  >
+                    {l('xem đề nghị', 'nomination')}
+                  </Typography.Link>
                 </>
               ) : null}
             </div>
@@ -277,7 +316,12 @@ export default function InitiativesPage() {
             style={{ width: 160 }}
           />
           <Space size={6}>
-            <Switch size="small" aria-label={l('Chỉ sáng kiến chưa dùng', 'Unused only')} checked={unused} onChange={(v) => set('unused', v ? '1' : null)} />
+            <Switch
+              size="small"
+              aria-label={l('Chỉ sáng kiến chưa dùng', 'Unused only')}
+              checked={unused}
+              onChange={(v) => set('unused', v ? '1' : null)}
+            />
             <span>{l('Chỉ sáng kiến chưa dùng', 'Unused only')}</span>
           </Space>
           {person && (
@@ -292,7 +336,9 @@ export default function InitiativesPage() {
             {items.length > 0 && (
               <span className="nhip-muted" style={{ fontWeight: 400 }}>
                 {' · '}
-                {INITIATIVE_SCOPES.map((s) => `${INITIATIVE_SCOPE_LABELS[s].vi.toLowerCase()}: ${formatNumber(items.filter((i) => i.scope === s).length)}`).join(', ')}
+                {INITIATIVE_SCOPES.map(
+                  (s) => `${INITIATIVE_SCOPE_LABELS[s].vi.toLowerCase()}: ${formatNumber(items.filter((i) => i.scope === s).length)}`,
+                ).join(', ')}
                 {' · '}
                 {l(`chưa dùng: ${formatNumber(items.filter((i) => !i.usedBy).length)}`, `unused: ${items.filter((i) => !i.usedBy).length}`)}
               </span>
@@ -314,7 +360,14 @@ export default function InitiativesPage() {
               emptyText: (
                 <EmptyHint
                   title={l('Không có sáng kiến phù hợp', 'No matching initiative')}
-                  hint={manages ? l('Ghi sáng kiến đã được công nhận để dùng khi xét danh hiệu.', 'Record recognised initiatives to use them in nominations.') : undefined}
+                  hint={
+                    manages
+                      ? l(
+                          'Ghi sáng kiến đã được công nhận để dùng khi xét danh hiệu.',
+                          'Record recognised initiatives to use them in nominations.',
+                        )
+                      : undefined
+                  }
                 />
               ),
             }}
@@ -322,7 +375,7 @@ export default function InitiativesPage() {
         )}
       </Card>
       {adding && <InitiativeModal onClose={() => setAdding(false)} />}
+      <NominationDrawer id={openNomination} onClose={() => setOpenNomination(null)} />
     </>
   );
 }
-

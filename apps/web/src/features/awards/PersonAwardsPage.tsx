@@ -14,27 +14,32 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, PageSkeleton } from '../../components/QueryState';
 import { EmptyHint } from '../../components/table';
 import { type NextTitle, type NominationRow, type PersonAwards, usePersonAwards } from './api-register';
+import { NominationDrawer } from './NominationsPage';
 import { RecordFormModal } from './RecordFormModal';
-import { dash, HistoryTable, RatingsLine, thisYearVN, vnDate } from './register-shared';
+import { dash, HistoryTable, RatingsLine, ScrollRegion, thisYearVN, vnDate } from './register-shared';
 
 export function NominationsList({ rows }: { rows: NominationRow[] }) {
   const l = useL();
+  const [open, setOpen] = useState<number | null>(null);
   if (!rows.length) return <span className="nhip-muted">{l('Chưa có đề nghị nào.', 'No nomination.')}</span>;
   return (
-    <List
-      size="small"
-      dataSource={[...rows].sort((a, b) => b.year - a.year)}
-      renderItem={(n) => (
-        <List.Item key={n.id}>
-          <Space wrap size={6}>
-            <strong>{n.year}</strong>
-            <Link to={`/awards/nominations?year=${n.year}&open=${n.id}`}>{n.awardName}</Link>
-            <Tag color={NOMINATION_STATUS_LABELS[n.status].color}>{n.statusLabel}</Tag>
-            {!n.eligible && <Tag color="error">{l('Chưa đủ điều kiện', 'Not eligible')}</Tag>}
-          </Space>
-        </List.Item>
-      )}
-    />
+    <>
+      <List
+        size="small"
+        dataSource={[...rows].sort((a, b) => b.year - a.year)}
+        renderItem={(n) => (
+          <List.Item key={n.id}>
+            <Space wrap size={6}>
+              <strong>{n.year}</strong>
+              <Typography.Link onClick={() => setOpen(n.id)}>{n.awardName}</Typography.Link>
+              <Tag color={NOMINATION_STATUS_LABELS[n.status].color}>{n.statusLabel}</Tag>
+              {!n.eligible && <Tag color="error">{l('Chưa đủ điều kiện', 'Not eligible')}</Tag>}
+            </Space>
+          </List.Item>
+        )}
+      />
+      <NominationDrawer id={open} onClose={() => setOpen(null)} />
+    </>
   );
 }
 
@@ -53,7 +58,11 @@ function NextTitles({ next }: { next: PersonAwards['next'] }) {
             <CloseCircleFilled style={{ color: '#b42318' }} aria-label={l('Chưa đủ', 'Not yet')} />
           )}
           <strong>{t.name}</strong>
-          {t.basis && <span className="nhip-muted" style={{ fontSize: 12 }}>{t.basis}</span>}
+          {t.basis && (
+            <span className="nhip-muted" style={{ fontSize: 12 }}>
+              {t.basis}
+            </span>
+          )}
         </Space>
         {t.possible && t.assumptions.length > 0 && (
           <div style={{ marginTop: 4 }}>
@@ -78,12 +87,31 @@ function NextTitles({ next }: { next: PersonAwards['next'] }) {
       extra={
         rest.length > 0 && (
           <Button type="link" onClick={() => setShowAll((v) => !v)}>
-            {showAll ? l('Chỉ hiện danh hiệu đủ điều kiện', 'Possible ones only') : l(`Xem cả ${rest.length} danh hiệu chưa đủ`, `Show ${rest.length} not yet possible`)}
+            {showAll
+              ? l('Chỉ hiện danh hiệu đủ điều kiện', 'Possible ones only')
+              : l(`Xem cả ${rest.length} danh hiệu chưa đủ`, `Show ${rest.length} not yet possible`)}
           </Button>
         )
       }
     >
-      <Alert type={possible.length ? 'success' : 'info'} showIcon title={next.summary} style={{ marginBottom: 8 }} />
+      <Alert
+        type={possible.length ? 'success' : 'info'}
+        showIcon
+        title={
+          possible.length
+            ? l(
+                `Đủ điều kiện đề nghị năm ${next.year}: ${possible.map((t) => t.name).join(', ')}`,
+                `Possible in ${next.year}: ${possible.map((t) => t.name).join(', ')}`,
+              )
+            : next.summary
+        }
+        description={
+          possible.length
+            ? l('Với điều còn cần đạt trong năm nêu dưới từng danh hiệu.', 'Given what each still needs that year, below.')
+            : undefined
+        }
+        style={{ marginBottom: 8 }}
+      />
       <List size="small" dataSource={showAll ? [...possible, ...rest] : possible} renderItem={item} locale={{ emptyText: ' ' }} />
     </Card>
   );
@@ -117,7 +145,7 @@ export default function PersonAwardsPage() {
         }
       />
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={9}>
+        <Col xs={24} lg={8}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card title={l('Cán bộ', 'Person')} size="small">
               <Descriptions column={1} size="small" styles={{ label: { width: 130 } }}>
@@ -125,9 +153,13 @@ export default function PersonAwardsPage() {
                 <Descriptions.Item label={l('Đơn vị', 'Unit')}>
                   {p.unit ? <Link to={`/awards/units/${encodeURIComponent(p.unit.code)}`}>{p.unit.name}</Link> : dash}
                 </Descriptions.Item>
-                <Descriptions.Item label={l('Giới tính', 'Gender')}>{p.gender === 'female' ? 'Nữ' : p.gender === 'male' ? 'Nam' : dash}</Descriptions.Item>
+                <Descriptions.Item label={l('Giới tính', 'Gender')}>
+                  {p.gender === 'female' ? 'Nữ' : p.gender === 'male' ? 'Nam' : dash}
+                </Descriptions.Item>
                 <Descriptions.Item label={l('Công tác từ', 'In service since')}>{vnDate(p.serviceStart)}</Descriptions.Item>
-                <Descriptions.Item label={l('Khen thưởng', 'Awards')}>{l(`${formatNumber(data.history.length)} lần`, `${formatNumber(data.history.length)}`)}</Descriptions.Item>
+                <Descriptions.Item label={l('Khen thưởng', 'Awards')}>
+                  {l(`${formatNumber(data.history.length)} lần`, `${formatNumber(data.history.length)}`)}
+                </Descriptions.Item>
               </Descriptions>
               <div style={{ marginTop: 8 }}>
                 <Link to={`/people?person=${p.id}`}>{l('Quá trình công tác', 'Career')}</Link>
@@ -141,7 +173,7 @@ export default function PersonAwardsPage() {
             </Card>
           </Space>
         </Col>
-        <Col xs={24} lg={15}>
+        <Col xs={24} lg={16}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <div>
               <Space style={{ marginBottom: 8 }}>
@@ -161,28 +193,36 @@ export default function PersonAwardsPage() {
               <HistoryTable rows={data.history} />
             </Card>
             <Card title={l('Sáng kiến', 'Initiatives')} size="small">
-              <Table
-                rowKey="id"
-                size="small"
-                dataSource={[...data.initiatives].sort((a, b) => b.year - a.year)}
-                pagination={false}
-                scroll={{ x: 640 }}
-                locale={{ emptyText: <EmptyHint title={l('Chưa có sáng kiến nào được công nhận', 'No initiative recognised')} /> }}
-                columns={[
-                  { title: l('Năm', 'Year'), dataIndex: 'year', width: 70 },
-                  { title: l('Sáng kiến', 'Initiative'), dataIndex: 'title' },
-                  { title: l('Phạm vi', 'Scope'), dataIndex: 'scope', width: 120, render: (s: keyof typeof INITIATIVE_SCOPE_LABELS) => INITIATIVE_SCOPE_LABELS[s].vi },
-                  {
-                    title: l('Đã dùng cho', 'Used for'),
-                    dataIndex: 'usedFor',
-                    width: 220,
-                    render: (v: string | null) => (v ? v : <Tag color="green">{l('Chưa dùng', 'Unused')}</Tag>),
-                  },
-                ]}
-              />
+              <ScrollRegion label={l('Sáng kiến', 'Initiatives')} minWidth={600}>
+                <Table
+                  rowKey="id"
+                  size="small"
+                  dataSource={[...data.initiatives].sort((a, b) => b.year - a.year)}
+                  pagination={false}
+                  locale={{ emptyText: <EmptyHint title={l('Chưa có sáng kiến nào được công nhận', 'No initiative recognised')} /> }}
+                  columns={[
+                    { title: l('Năm', 'Year'), dataIndex: 'year', width: 70 },
+                    { title: l('Sáng kiến', 'Initiative'), dataIndex: 'title' },
+                    {
+                      title: l('Phạm vi', 'Scope'),
+                      dataIndex: 'scope',
+                      width: 120,
+                      render: (s: keyof typeof INITIATIVE_SCOPE_LABELS) => INITIATIVE_SCOPE_LABELS[s].vi,
+                    },
+                    {
+                      title: l('Đã dùng cho', 'Used for'),
+                      dataIndex: 'usedFor',
+                      width: 220,
+                      render: (v: string | null) => (v ? v : <Tag color="green">{l('Chưa dùng', 'Unused')}</Tag>),
+                    },
+                  ]}
+                />
+              </ScrollRegion>
               <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 13 }}>
                 {l('Mỗi sáng kiến chỉ dùng cho một lần khen thưởng.', 'Each initiative supports one award only.')}{' '}
-                <Link to={`/awards/initiatives?person=${p.id}`}>{l('Mở danh sách sáng kiến', 'Open initiatives')}</Link>
+                <Link to={`/awards/initiatives?person=${p.id}`} style={{ textDecoration: 'underline' }}>
+                  {l('Mở danh sách sáng kiến', 'Open initiatives')}
+                </Link>
               </Typography.Paragraph>
             </Card>
           </Space>

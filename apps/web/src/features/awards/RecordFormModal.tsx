@@ -86,12 +86,20 @@ export function RecordFormModal({ onClose, person }: { onClose: () => void; pers
           />
         </Form.Item>
         {kind === 'person' ? (
-          <Form.Item name="person" label={l('Cán bộ', 'Person')} rules={[{ required: true, message: l('Chọn cán bộ được khen.', 'Choose the person.') }]}>
-            <PersonSelect id="record-person" initial={person ? { personId: person.id, fullName: person.fullName, position: null } : null} />
+          <Form.Item
+            name="person"
+            label={l('Cán bộ', 'Person')}
+            rules={[{ required: true, message: l('Chọn cán bộ được khen.', 'Choose the person.') }]}
+          >
+            <PersonSelect initial={person ? { personId: person.id, fullName: person.fullName, position: null } : null} />
           </Form.Item>
         ) : (
-          <Form.Item name="unitId" label={l('Tập thể (đơn vị)', 'Collective (unit)')} rules={[{ required: true, message: l('Chọn đơn vị được khen.', 'Choose the unit.') }]}>
-            <OrgUnitTreeSelect id="record-unit" includeClosed />
+          <Form.Item
+            name="unitId"
+            label={l('Tập thể (đơn vị)', 'Collective (unit)')}
+            rules={[{ required: true, message: l('Chọn đơn vị được khen.', 'Choose the unit.') }]}
+          >
+            <OrgUnitTreeSelect includeClosed />
           </Form.Item>
         )}
         <Row gutter={16}>
@@ -101,12 +109,19 @@ export function RecordFormModal({ onClose, person }: { onClose: () => void; pers
               label={l('Danh hiệu, hình thức khen thưởng', 'Title or form')}
               rules={[{ required: true, message: l('Chọn danh hiệu hoặc hình thức.', 'Choose a title or form.') }]}
             >
-              <AwardTypeSelect id="record-title" subject={kind === 'person' ? 'individual' : 'collective'} placeholder={l('Chọn trong danh mục', 'From the catalog')} />
+              <AwardTypeSelect
+                subject={kind === 'person' ? 'individual' : 'collective'}
+                placeholder={l('Chọn trong danh mục', 'From the catalog')}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="year" label={l('Năm thành tích', 'Year')} rules={[{ required: true, message: l('Ghi năm.', 'Enter the year.') }]}>
-              <InputNumber id="record-year" min={1945} max={thisYearVN()} style={{ width: '100%' }} />
+            <Form.Item
+              name="year"
+              label={l('Năm thành tích', 'Year')}
+              rules={[{ required: true, message: l('Ghi năm.', 'Enter the year.') }]}
+            >
+              <InputNumber min={1945} max={thisYearVN()} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
@@ -118,7 +133,7 @@ export function RecordFormModal({ onClose, person }: { onClose: () => void; pers
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="decisionDate" label={l('Ngày quyết định', 'Decision date')}>
-              <DateField id="record-decision-date" style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>

@@ -91,7 +91,8 @@ export function RecordImportModal({ open, onClose }: { open: boolean; onClose: (
     >
       <Steps
         size="small"
-        current={step}
+        current={hasErrors ? 1 : step}
+        status={hasErrors ? 'error' : 'process'}
         style={{ marginBottom: 20 }}
         items={[{ title: l('Chọn tệp', 'Choose file') }, { title: l('Kiểm tra thử', 'Dry run') }, { title: l('Xác nhận', 'Confirm') }]}
       />
@@ -112,8 +113,12 @@ export function RecordImportModal({ open, onClose }: { open: boolean; onClose: (
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
             </p>
-            <p className="ant-upload-text">{l('Kéo tệp Excel (.xlsx) hoặc CSV vào đây, hoặc bấm để chọn', 'Drop an .xlsx or CSV file here, or click to choose')}</p>
-            <p className="ant-upload-hint">{l('Dòng đầu là tên cột; mỗi dòng sau là một khen thưởng.', 'The first row names the columns; one award a row.')}</p>
+            <p className="ant-upload-text">
+              {l('Kéo tệp Excel (.xlsx) hoặc CSV vào đây, hoặc bấm để chọn', 'Drop an .xlsx or CSV file here, or click to choose')}
+            </p>
+            <p className="ant-upload-hint">
+              {l('Dòng đầu là tên cột; mỗi dòng sau là một khen thưởng.', 'The first row names the columns; one award a row.')}
+            </p>
           </Upload.Dragger>
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
             {l('Các cột: ', 'Columns: ')}
@@ -127,17 +132,16 @@ export function RecordImportModal({ open, onClose }: { open: boolean; onClose: (
       )}
       {preview && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          <Row gutter={[16, 12]}>
-            <Col xs={12} md={8}>
-              <Statistic title={l('Sẽ thêm vào sổ', 'To add')} value={formatNumber(preview.created)} />
-            </Col>
-            <Col xs={12} md={8}>
-              <Statistic title={l('Đã có trong sổ (bỏ qua)', 'Already there (skipped)')} value={formatNumber(preview.existing)} />
-            </Col>
-            <Col xs={12} md={8}>
-              <Statistic title={l('Dòng có lỗi', 'Lines with errors')} value={formatNumber(new Set(preview.errors.map((e) => e.line)).size)} />
-            </Col>
-          </Row>
+          {!hasErrors && (
+            <Row gutter={[16, 12]}>
+              <Col xs={12}>
+                <Statistic title={l('Sẽ thêm vào sổ', 'To add')} value={formatNumber(preview.created)} />
+              </Col>
+              <Col xs={12}>
+                <Statistic title={l('Đã có trong sổ (bỏ qua)', 'Already there (skipped)')} value={formatNumber(preview.existing)} />
+              </Col>
+            </Row>
+          )}
           {hasErrors ? (
             <>
               <Alert
@@ -147,7 +151,10 @@ export function RecordImportModal({ open, onClose }: { open: boolean; onClose: (
                   `Tệp có ${formatNumber(preview.errors.length)} lỗi — chưa có khen thưởng nào được nhập`,
                   `${formatNumber(preview.errors.length)} errors — nothing was imported`,
                 )}
-                description={l('Sửa các dòng dưới đây trong tệp rồi chọn lại tệp để kiểm tra. Nhập là tất cả hoặc không.', 'Fix these lines and check the file again. All or nothing.')}
+                description={l(
+                  'Sửa các dòng dưới đây trong tệp rồi chọn lại tệp để kiểm tra. Nhập là tất cả hoặc không.',
+                  'Fix these lines and check the file again. All or nothing.',
+                )}
               />
               <Table
                 size="small"
@@ -161,13 +168,23 @@ export function RecordImportModal({ open, onClose }: { open: boolean; onClose: (
               />
             </>
           ) : nothing ? (
-            <Alert type="info" showIcon title={l('Mọi khen thưởng trong tệp đều đã có trong sổ; không có gì để nhập.', 'Everything in the file is already in the register.')} />
+            <Alert
+              type="info"
+              showIcon
+              title={l(
+                'Mọi khen thưởng trong tệp đều đã có trong sổ; không có gì để nhập.',
+                'Everything in the file is already in the register.',
+              )}
+            />
           ) : (
             <Alert
               type="success"
               showIcon
               title={l('Tệp hợp lệ. Bấm "Xác nhận nhập" để ghi vào sổ khen thưởng.', 'The file is valid. Press "Import now" to save it.')}
-              description={l('Việc nhập là tất cả hoặc không: nếu có lỗi phát sinh, không dòng nào được ghi.', 'All or nothing: if anything fails, no line is saved.')}
+              description={l(
+                'Việc nhập là tất cả hoặc không: nếu có lỗi phát sinh, không dòng nào được ghi.',
+                'All or nothing: if anything fails, no line is saved.',
+              )}
             />
           )}
         </Space>

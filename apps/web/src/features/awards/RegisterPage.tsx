@@ -56,6 +56,8 @@ export default function RegisterPage() {
     else p.delete(key);
     setParams(p, { replace: true });
   };
+  // A new filter starts again at the first page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filters are the trigger, not read inside
   useEffect(() => setPage(1), [query, unitCode, title, year, source]);
 
   const filter: RecordFilter = { q: query || undefined, unit: unitCode, title, year, source };
@@ -109,7 +111,11 @@ export default function RegisterPage() {
         r.decision ? (
           <div>
             <div>{r.decision}</div>
-            {r.decisionDate && <div className="nhip-muted" style={{ fontSize: 12 }}>{l(`ngày ${vnDate(r.decisionDate)}`, `on ${vnDate(r.decisionDate)}`)}</div>}
+            {r.decisionDate && (
+              <div className="nhip-muted" style={{ fontSize: 12 }}>
+                {l(`ngày ${vnDate(r.decisionDate)}`, `on ${vnDate(r.decisionDate)}`)}
+              </div>
+            )}
           </div>
         ) : (
           dash
@@ -260,12 +266,19 @@ export default function RegisterPage() {
             locale={{
               emptyText: (
                 <EmptyHint
-                  title={filtered ? l('Không có khen thưởng phù hợp', 'No matching award') : l('Sổ khen thưởng chưa có gì', 'The register is empty')}
+                  title={
+                    filtered
+                      ? l('Không có khen thưởng phù hợp', 'No matching award')
+                      : l('Sổ khen thưởng chưa có gì', 'The register is empty')
+                  }
                   hint={
                     filtered
                       ? l('Thử bỏ bớt điều kiện lọc.', 'Loosen the filters.')
                       : manages
-                        ? l('Nhập lịch sử khen thưởng các năm trước từ tệp Excel, hoặc thêm từng bản ghi.', 'Import past years from a spreadsheet, or add records one by one.')
+                        ? l(
+                            'Nhập lịch sử khen thưởng các năm trước từ tệp Excel, hoặc thêm từng bản ghi.',
+                            'Import past years from a spreadsheet, or add records one by one.',
+                          )
                         : undefined
                   }
                 />

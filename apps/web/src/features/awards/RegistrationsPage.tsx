@@ -24,11 +24,22 @@ import { AwardTypeSelect, thisYearVN } from './register-shared';
 /** Unit types that take part in the department's emulation movement (a telecom enterprise does not). */
 const EMULATING: UnitType[] = ['division', 'it_centre', 'district_office', 'media_centre', 'commune', 'radio_station'];
 
+/** How many times each title occurs. */
+function countBy(codes: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of codes) out[c] = (out[c] ?? 0) + 1;
+  return out;
+}
+
 type Target = { key: number; person: number | null; fullName: string; title: string | null };
 
 /** The registration form of one unit for a year (new or changing the one there is). */
 function RegistrationEditor({
-  unit, year, current, onDone, onCancel,
+  unit,
+  year,
+  current,
+  onDone,
+  onCancel,
 }: {
   unit: { id: number; code: string; name: string };
   year: number;
@@ -43,12 +54,15 @@ function RegistrationEditor({
   const nameOf = (code: string) => types.data?.items.find((t) => t.code === code)?.name ?? code;
   const [collective, setCollective] = useState<string | null>(current?.collectiveTarget ?? null);
   const [note, setNote] = useState(current?.note ?? '');
-  const [targets, setTargets] = useState<Target[]>(() => current?.targets.map((t, i) => ({ key: i, person: t.personId, fullName: t.fullName, title: t.title })) ?? []);
+  const [targets, setTargets] = useState<Target[]>(
+    () => current?.targets.map((t, i) => ({ key: i, person: t.personId, fullName: t.fullName, title: t.title })) ?? [],
+  );
   const [error, setError] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: () => {
       const incomplete = targets.find((t) => t.person === null || t.title === null);
-      if (incomplete) throw new Error(l('Mỗi dòng đăng ký cá nhân cần chọn cán bộ và danh hiệu.', 'Each individual line needs a person and a title.'));
+      if (incomplete)
+        throw new Error(l('Mỗi dòng đăng ký cá nhân cần chọn cán bộ và danh hiệu.', 'Each individual line needs a person and a title.'));
       return saveRegistration({
         unit: unit.code,
         year,
@@ -90,7 +104,7 @@ function RegistrationEditor({
           dataSource={targets}
           pagination={false}
           style={{ marginTop: 4 }}
-          locale={{ emptyText: l('Chưa có cá nhân nào đăng ký.', 'No individual yet.') }}
+          locale={{ emptyText: <span className="nhip-muted">{l('Chưa có cá nhân nào đăng ký.', 'No individual yet.')}</span> }}
           columns={[
             {
               title: l('Cán bộ', 'Person'),
@@ -101,7 +115,9 @@ function RegistrationEditor({
                   unitId={unit.id}
                   value={t.person}
                   initial={t.person ? { personId: t.person, fullName: t.fullName, position: null } : null}
-                  onChange={(v, p) => setTargets((ts) => ts.map((x) => (x.key === t.key ? { ...x, person: v, fullName: p?.fullName ?? '' } : x)))}
+                  onChange={(v, p) =>
+                    setTargets((ts) => ts.map((x) => (x.key === t.key ? { ...x, person: v, fullName: p?.fullName ?? '' } : x)))
+                  }
                 />
               ),
             },
@@ -136,12 +152,15 @@ function RegistrationEditor({
           ]}
         />
         <Space style={{ marginTop: 8 }} wrap>
-          <Button icon={<PlusOutlined />} onClick={() => setTargets((ts) => [...ts, { key: next(), person: null, fullName: '', title: 'LDTT' }])}>
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => setTargets((ts) => [...ts, { key: next(), person: null, fullName: '', title: 'LDTT' }])}
+          >
             {l('Thêm cá nhân', 'Add a person')}
           </Button>
           {targets.length > 0 && (
             <span className="nhip-muted">
-              {Object.entries(targets.reduce<Record<string, number>>((m, t) => (t.title ? { ...m, [t.title]: (m[t.title] ?? 0) + 1 } : m), {}))
+              {Object.entries(countBy(targets.flatMap((t) => (t.title ? [t.title] : []))))
                 .map(([c, n]) => `${nameOf(c)}: ${formatNumber(n)}`)
                 .join(' · ')}
             </span>
@@ -152,7 +171,14 @@ function RegistrationEditor({
         <Typography.Text strong>
           <label htmlFor="reg-note">{l('Ghi chú', 'Note')}</label>
         </Typography.Text>
-        <Input.TextArea id="reg-note" value={note} onChange={(e) => setNote(e.target.value)} autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} style={{ marginTop: 4 }} />
+        <Input.TextArea
+          id="reg-note"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          maxLength={2000}
+          style={{ marginTop: 4 }}
+        />
       </div>
       <Space>
         <Button type="primary" loading={save.isPending} onClick={() => save.mutate()}>
@@ -185,7 +211,10 @@ function OwnRegistration({ year }: { year: number }) {
             type="success"
             showIcon
             title={l(`${unit.name} đã đăng ký thi đua năm ${year}`, `Registered for ${year}`)}
-            description={l(`Gửi lúc ${formatDateTime(mine.registeredAt)}; sửa lần cuối ${formatDateTime(mine.updatedAt)}.`, `Sent ${formatDateTime(mine.registeredAt)}.`)}
+            description={l(
+              `Gửi lúc ${formatDateTime(mine.registeredAt)}; sửa lần cuối ${formatDateTime(mine.updatedAt)}.`,
+              `Sent ${formatDateTime(mine.registeredAt)}.`,
+            )}
             action={
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 {l('Sửa đăng ký', 'Edit')}
@@ -201,9 +230,13 @@ function OwnRegistration({ year }: { year: number }) {
             rowKey="personId"
             pagination={false}
             dataSource={mine.targets}
-            locale={{ emptyText: l('Không có cá nhân đăng ký.', 'No individual.') }}
+            locale={{ emptyText: <span className="nhip-muted">{l('Không có cá nhân đăng ký.', 'No individual.')}</span> }}
             columns={[
-              { title: l('Cán bộ', 'Person'), dataIndex: 'fullName', render: (v: string, t) => <Link to={`/awards/people/${t.personId}`}>{v}</Link> },
+              {
+                title: l('Cán bộ', 'Person'),
+                dataIndex: 'fullName',
+                render: (v: string, t) => <Link to={`/awards/people/${t.personId}`}>{v}</Link>,
+              },
               { title: l('Danh hiệu đăng ký', 'Title'), dataIndex: 'title', render: (c: string) => nameOf(c) },
             ]}
           />
@@ -217,10 +250,20 @@ function OwnRegistration({ year }: { year: number }) {
               showIcon
               style={{ marginBottom: 16 }}
               title={l(`${unit.name} chưa đăng ký thi đua năm ${year}`, `Not registered for ${year}`)}
-              description={l('Đề nghị khen thưởng của đơn vị chưa đăng ký sẽ bị đánh dấu khi xét.', 'Nominations of a unit that did not register are flagged.')}
+              description={l(
+                'Đề nghị khen thưởng của đơn vị chưa đăng ký sẽ bị đánh dấu khi xét.',
+                'Nominations of a unit that did not register are flagged.',
+              )}
             />
           )}
-          <OwnEditor year={year} current={mine} unitId={me.orgUnitId} unitName={unit.name} onDone={() => setEditing(false)} onCancel={mine ? () => setEditing(false) : undefined} />
+          <OwnEditor
+            year={year}
+            current={mine}
+            unitId={me.orgUnitId}
+            unitName={unit.name}
+            onDone={() => setEditing(false)}
+            onCancel={mine ? () => setEditing(false) : undefined}
+          />
         </>
       )}
     </Card>
@@ -228,11 +271,33 @@ function OwnRegistration({ year }: { year: number }) {
 }
 
 /** The editor for the signed-in unit, which knows its unit's code from the units list. */
-function OwnEditor({ year, current, unitId, unitName, onDone, onCancel }: { year: number; current: Registration | null; unitId: number; unitName: string; onDone: () => void; onCancel?: () => void }) {
+function OwnEditor({
+  year,
+  current,
+  unitId,
+  unitName,
+  onDone,
+  onCancel,
+}: {
+  year: number;
+  current: Registration | null;
+  unitId: number;
+  unitName: string;
+  onDone: () => void;
+  onCancel?: () => void;
+}) {
   const units = useOrgUnits({ includeClosed: true });
   const u = units.data?.find((x) => x.id === unitId);
   if (!u) return <PageSkeleton />;
-  return <RegistrationEditor unit={{ id: u.id, code: u.code, name: u.name || unitName }} year={year} current={current} onDone={onDone} onCancel={onCancel} />;
+  return (
+    <RegistrationEditor
+      unit={{ id: u.id, code: u.code, name: u.name || unitName }}
+      year={year}
+      current={current}
+      onDone={onDone}
+      onCancel={onCancel}
+    />
+  );
 }
 
 type Row = { unit: { id: number; code: string; name: string; type: UnitType | null }; reg: Registration | null };
@@ -251,9 +316,17 @@ function AllRegistrations({ year }: { year: number }) {
   const [open, setOpen] = useState<Row | null>(null);
   const rows = useMemo<Row[]>(() => {
     const byUnit = new Map((regs.data?.items ?? []).map((r) => [r.unit.id, r]));
-    const out: Row[] = (units.data ?? []).filter((u) => EMULATING.includes(u.type)).map((u) => ({ unit: { id: u.id, code: u.code, name: u.name, type: u.type }, reg: byUnit.get(u.id) ?? null }));
-    for (const r of regs.data?.items ?? []) if (!out.some((x) => x.unit.id === r.unit.id)) out.push({ unit: { ...r.unit, type: null }, reg: r });
-    return out.sort((a, b) => Number(!!a.reg) - Number(!!b.reg) || (a.unit.type ?? '').localeCompare(b.unit.type ?? '') || a.unit.name.localeCompare(b.unit.name, 'vi'));
+    const out: Row[] = (units.data ?? [])
+      .filter((u) => EMULATING.includes(u.type))
+      .map((u) => ({ unit: { id: u.id, code: u.code, name: u.name, type: u.type }, reg: byUnit.get(u.id) ?? null }));
+    for (const r of regs.data?.items ?? [])
+      if (!out.some((x) => x.unit.id === r.unit.id)) out.push({ unit: { ...r.unit, type: null }, reg: r });
+    return out.sort(
+      (a, b) =>
+        Number(!!a.reg) - Number(!!b.reg) ||
+        (a.unit.type ?? '').localeCompare(b.unit.type ?? '') ||
+        a.unit.name.localeCompare(b.unit.name, 'vi'),
+    );
   }, [regs.data, units.data]);
   if (regs.error) return <ErrorState error={regs.error} onRetry={() => void regs.refetch()} />;
   if (!regs.data || !units.data) return <PageSkeleton />;
@@ -268,7 +341,11 @@ function AllRegistrations({ year }: { year: number }) {
           <Link to={`/awards/units/${encodeURIComponent(r.unit.code)}`} style={{ fontWeight: 500 }}>
             {r.unit.name}
           </Link>
-          {r.unit.type && <div className="nhip-muted" style={{ fontSize: 12 }}>{UNIT_TYPE_LABELS[r.unit.type].vi}</div>}
+          {r.unit.type && (
+            <div className="nhip-muted" style={{ fontSize: 12 }}>
+              {UNIT_TYPE_LABELS[r.unit.type].vi}
+            </div>
+          )}
         </div>
       ),
     },
@@ -282,24 +359,36 @@ function AllRegistrations({ year }: { year: number }) {
             <Tag color="success" icon={<CheckCircleFilled />}>
               {l('Đã đăng ký', 'Registered')}
             </Tag>
-            <span className="nhip-muted" style={{ fontSize: 12 }}>{formatDateTime(r.reg.registeredAt)}</span>
+            <span className="nhip-muted" style={{ fontSize: 12 }}>
+              {formatDateTime(r.reg.registeredAt)}
+            </span>
           </Space>
         ) : (
           <Tag color="warning">{l('Chưa đăng ký', 'Not registered')}</Tag>
         ),
     },
-    { title: l('Mục tiêu tập thể', 'Collective target'), key: 'collective', width: 240, render: (_, r) => nameOf(r.reg?.collectiveTarget ?? null) ?? <span className="nhip-muted">—</span> },
+    {
+      title: l('Mục tiêu tập thể', 'Collective target'),
+      key: 'collective',
+      width: 240,
+      render: (_, r) => nameOf(r.reg?.collectiveTarget ?? null) ?? <span className="nhip-muted">—</span>,
+    },
     {
       title: l('Cá nhân đăng ký', 'Individuals'),
       key: 'targets',
       width: 260,
       render: (_, r) => {
-        if (!r.reg || !r.reg.targets.length) return <span className="nhip-muted">—</span>;
-        const by = r.reg.targets.reduce<Record<string, number>>((m, t) => ({ ...m, [t.title]: (m[t.title] ?? 0) + 1 }), {});
+        if (!r.reg?.targets.length) return <span className="nhip-muted">—</span>;
+        const by = countBy(r.reg.targets.map((t) => t.title));
         return (
           <div>
             <strong>{formatNumber(r.reg.targets.length)}</strong>
-            <span className="nhip-muted">: {Object.entries(by).map(([c, n]) => `${nameOf(c)} ${formatNumber(n)}`).join(', ')}</span>
+            <span className="nhip-muted">
+              :{' '}
+              {Object.entries(by)
+                .map(([c, n]) => `${nameOf(c)} ${formatNumber(n)}`)
+                .join(', ')}
+            </span>
           </div>
         );
       },
@@ -323,7 +412,10 @@ function AllRegistrations({ year }: { year: number }) {
     <Card>
       <div className="nhip-toolbar">
         <Typography.Text strong>
-          {l(`${formatNumber(registered)}/${formatNumber(rows.length)} đơn vị đã đăng ký thi đua năm ${year}`, `${registered}/${rows.length} units registered for ${year}`)}
+          {l(
+            `${formatNumber(registered)}/${formatNumber(rows.length)} đơn vị đã đăng ký thi đua năm ${year}`,
+            `${registered}/${rows.length} units registered for ${year}`,
+          )}
         </Typography.Text>
         <Space size={6}>
           <Switch
@@ -337,7 +429,9 @@ function AllRegistrations({ year }: { year: number }) {
               setParams(p, { replace: true });
             }}
           />
-          <span>{l(`Chỉ đơn vị chưa đăng ký (${formatNumber(rows.length - registered)})`, `Not registered only (${rows.length - registered})`)}</span>
+          <span>
+            {l(`Chỉ đơn vị chưa đăng ký (${formatNumber(rows.length - registered)})`, `Not registered only (${rows.length - registered})`)}
+          </span>
         </Space>
       </div>
       <Table<Row>
@@ -350,7 +444,14 @@ function AllRegistrations({ year }: { year: number }) {
         locale={{ emptyText: <EmptyHint title={l('Mọi đơn vị đã đăng ký', 'Every unit registered')} /> }}
       />
       {open && (
-        <Modal open width={820} footer={null} title={l(`Đăng ký thi đua năm ${year} — ${open.unit.name}`, `Registration ${year} — ${open.unit.name}`)} onCancel={() => setOpen(null)} destroyOnHidden>
+        <Modal
+          open
+          width={820}
+          footer={null}
+          title={l(`Đăng ký thi đua năm ${year} — ${open.unit.name}`, `Registration ${year} — ${open.unit.name}`)}
+          onCancel={() => setOpen(null)}
+          destroyOnHidden
+        >
           <RegistrationEditor unit={open.unit} year={year} current={open.reg} onDone={() => setOpen(null)} onCancel={() => setOpen(null)} />
         </Modal>
       )}
@@ -375,7 +476,10 @@ export default function RegistrationsPage() {
                 'Đầu năm, đơn vị đăng ký danh hiệu tập thể phấn đấu và danh hiệu của từng cán bộ. Đề nghị khen thưởng cuối năm đối chiếu với đăng ký này.',
                 'At the start of the year the unit registers its collective target and each person’s title.',
               )
-            : l('Đơn vị nào đã đăng ký thi đua, mục tiêu tập thể và số cá nhân đăng ký; đơn vị chưa đăng ký được đánh dấu.', 'Who registered, and who did not.')
+            : l(
+                'Đơn vị nào đã đăng ký thi đua, mục tiêu tập thể và số cá nhân đăng ký; đơn vị chưa đăng ký được đánh dấu.',
+                'Who registered, and who did not.',
+              )
         }
         extra={
           <Select<number>

@@ -32,7 +32,12 @@ export default function StatsPage() {
   const [params, setParams] = useSearchParams();
   const thisYear = thisYearVN();
   const num = (k: string) => (params.get(k) ? Number(params.get(k)) : undefined);
-  const filter: StatsFilter = { yearFrom: num('from'), yearTo: num('to'), title: params.get('title') ?? undefined, unit: params.get('unit') ?? undefined };
+  const filter: StatsFilter = {
+    yearFrom: num('from'),
+    yearTo: num('to'),
+    title: params.get('title') ?? undefined,
+    unit: params.get('unit') ?? undefined,
+  };
   const { data, error, refetch, isFetching } = useAwardStats(filter);
   const { byId, byCode } = useUnitCodes();
   const set = (key: string, value: string | null | undefined) => {
@@ -101,9 +106,21 @@ export default function StatsPage() {
         <div className="nhip-toolbar">
           <Space size={6}>
             <span className="nhip-muted">{l('Từ năm', 'From')}</span>
-            <Select<number> aria-label={l('Từ năm', 'From year')} value={s.yearFrom} onChange={(v) => set('from', String(v))} options={years} style={{ width: 100 }} />
+            <Select<number>
+              aria-label={l('Từ năm', 'From year')}
+              value={s.yearFrom}
+              onChange={(v) => set('from', String(v))}
+              options={years}
+              style={{ width: 100 }}
+            />
             <span className="nhip-muted">{l('đến', 'to')}</span>
-            <Select<number> aria-label={l('Đến năm', 'To year')} value={s.yearTo} onChange={(v) => set('to', String(v))} options={years} style={{ width: 100 }} />
+            <Select<number>
+              aria-label={l('Đến năm', 'To year')}
+              value={s.yearTo}
+              onChange={(v) => set('to', String(v))}
+              options={years}
+              style={{ width: 100 }}
+            />
           </Space>
           <OrgUnitTreeSelect
             value={filter.unit ? (byCode.get(filter.unit)?.id ?? null) : null}
@@ -144,7 +161,11 @@ export default function StatsPage() {
       <Card size="small">
         <Tabs
           items={[
-            { key: 'year', label: l('Theo năm', 'By year'), children: table(s.byYear, [{ title: l('Năm', 'Year'), dataIndex: 'year', width: 90 }], (r) => r.year) },
+            {
+              key: 'year',
+              label: l('Theo năm', 'By year'),
+              children: table(s.byYear, [{ title: l('Năm', 'Year'), dataIndex: 'year', width: 90 }], (r) => r.year),
+            },
             {
               key: 'unit',
               label: l('Theo đơn vị', 'By unit'),
@@ -158,7 +179,9 @@ export default function StatsPage() {
                       r.unit ? (
                         <div>
                           <Link to={`/awards/units/${encodeURIComponent(r.unit.code)}`}>{r.unit.name}</Link>
-                          <div className="nhip-muted" style={{ fontSize: 12 }}>{UNIT_TYPE_LABELS[r.unit.type as UnitType]?.vi ?? r.unit.type}</div>
+                          <div className="nhip-muted" style={{ fontSize: 12 }}>
+                            {UNIT_TYPE_LABELS[r.unit.type as UnitType]?.vi ?? r.unit.type}
+                          </div>
                         </div>
                       ) : (
                         <span className="nhip-muted">{l('Chưa xác định đơn vị', 'Unknown unit')}</span>
@@ -171,9 +194,17 @@ export default function StatsPage() {
             {
               key: 'form',
               label: l('Theo danh hiệu, hình thức', 'By title or form'),
-              children: table(s.byForm, [{ title: l('Danh hiệu, hình thức khen thưởng', 'Title or form'), dataIndex: 'name' }], (r) => r.code),
+              children: table(
+                s.byForm,
+                [{ title: l('Danh hiệu, hình thức khen thưởng', 'Title or form'), dataIndex: 'name' }],
+                (r) => r.code,
+              ),
             },
-            { key: 'gender', label: l('Theo giới tính', 'By gender'), children: table(s.byGender, [{ title: l('Giới tính', 'Gender'), dataIndex: 'label' }], (r) => r.gender) },
+            {
+              key: 'gender',
+              label: l('Theo giới tính', 'By gender'),
+              children: table(s.byGender, [{ title: l('Giới tính', 'Gender'), dataIndex: 'label' }], (r) => r.gender),
+            },
             {
               key: 'authority',
               label: l('Theo cấp khen', 'By authority'),

@@ -25,7 +25,10 @@ export default function UnitAwardsPage() {
       <PageHeader
         title={u.name}
         crumbs={[{ title: l('Sổ khen thưởng', 'Award register'), to: '/awards/register' }, { title: u.name }]}
-        subtitle={l('Khen thưởng của tập thể, cả của các đơn vị tiền thân đã hợp nhất vào đơn vị.', 'Awards of the collective, including its predecessors’.')}
+        subtitle={l(
+          'Khen thưởng của tập thể, cả của các đơn vị tiền thân đã hợp nhất vào đơn vị.',
+          'Awards of the collective, including its predecessors’.',
+        )}
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
@@ -35,7 +38,9 @@ export default function UnitAwardsPage() {
                 <Descriptions.Item label={l('Mã đơn vị', 'Code')}>{u.code}</Descriptions.Item>
                 <Descriptions.Item label={l('Loại', 'Type')}>{UNIT_TYPE_LABELS[u.type as UnitType]?.vi ?? u.type}</Descriptions.Item>
                 <Descriptions.Item label={l('Hoạt động', 'Active')}>
-                  {u.validTo ? l(`${vnDate(u.validFrom)} – ${vnDate(u.validTo)}`, `${vnDate(u.validFrom)} – ${vnDate(u.validTo)}`) : l(`từ ${vnDate(u.validFrom)}`, `since ${vnDate(u.validFrom)}`)}
+                  {u.validTo
+                    ? l(`${vnDate(u.validFrom)} – ${vnDate(u.validTo)}`, `${vnDate(u.validFrom)} – ${vnDate(u.validTo)}`)
+                    : l(`từ ${vnDate(u.validFrom)}`, `since ${vnDate(u.validFrom)}`)}
                 </Descriptions.Item>
                 <Descriptions.Item label={l('Khen thưởng', 'Awards')}>{formatNumber(data.history.length)}</Descriptions.Item>
               </Descriptions>

@@ -3,7 +3,16 @@
  * person's and a collective's page, statistics, initiatives, annual registrations, emulation clusters and the catalog
  * of titles and forms with their rule rows. Shapes as the server answers them (apps/server/src/modules/awards/*.schema.ts).
  */
-import type { AwardCategory, AwardSubject, CriterionKind, InitiativeScope, NominationStatus, Rating, Recurrence, RuleSource } from '@nhip/contracts';
+import type {
+  AwardCategory,
+  AwardSubject,
+  CriterionKind,
+  InitiativeScope,
+  NominationStatus,
+  Rating,
+  Recurrence,
+  RuleSource,
+} from '@nhip/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, qs } from '../../lib/api';
 
@@ -28,7 +37,16 @@ export type AwardRecord = {
   createdAt: string;
 };
 
-export type RecordFilter = { q?: string; unit?: string; title?: string; year?: number; yearFrom?: number; yearTo?: number; source?: 'history' | 'decision'; person?: number };
+export type RecordFilter = {
+  q?: string;
+  unit?: string;
+  title?: string;
+  year?: number;
+  yearFrom?: number;
+  yearTo?: number;
+  source?: 'history' | 'decision';
+  person?: number;
+};
 
 export function useRecords(filter: RecordFilter & { page: number; pageSize: number }) {
   return useQuery({
@@ -53,8 +71,15 @@ export type RecordCreate = {
 export const createRecord = (body: RecordCreate) => api.post<AwardRecord>('/api/awards/records', body);
 export const deleteRecord = (id: number) => api.del<void>(`/api/awards/records/${id}`);
 
-export type RecordImportResult = { created: number; existing: number; errors: { line: number; message: string }[]; dryRun: boolean; format: 'csv' | 'xlsx' };
-export const importRecords = (file: File, dryRun: boolean) => api.upload<RecordImportResult>(`/api/awards/records/import?dryRun=${dryRun}`, file);
+export type RecordImportResult = {
+  created: number;
+  existing: number;
+  errors: { line: number; message: string }[];
+  dryRun: boolean;
+  format: 'csv' | 'xlsx';
+};
+export const importRecords = (file: File, dryRun: boolean) =>
+  api.upload<RecordImportResult>(`/api/awards/records/import?dryRun=${dryRun}`, file);
 
 // ───────────── a person's and a collective's page ─────────────
 
@@ -74,7 +99,15 @@ export type HistoryRow = {
   via: string | null;
 };
 export type RatingRow = { year: number; rating: Rating; label: string };
-export type NominationRow = { id: number; awardCode: string; awardName: string; year: number; status: NominationStatus; statusLabel: string; eligible: boolean };
+export type NominationRow = {
+  id: number;
+  awardCode: string;
+  awardName: string;
+  year: number;
+  status: NominationStatus;
+  statusLabel: string;
+  eligible: boolean;
+};
 export type NextTitle = { code: string; name: string; possible: boolean; assumptions: string[]; missing: string[]; basis: string };
 
 export type PersonAwards = {
@@ -90,7 +123,15 @@ export type PersonAwards = {
   };
   history: HistoryRow[];
   ratings: RatingRow[];
-  initiatives: { id: number; title: string; year: number; scope: InitiativeScope; recognisedBy: string | null; decisionNumber: string | null; usedFor: string | null }[];
+  initiatives: {
+    id: number;
+    title: string;
+    year: number;
+    scope: InitiativeScope;
+    recognisedBy: string | null;
+    decisionNumber: string | null;
+    usedFor: string | null;
+  }[];
   nominations: NominationRow[];
   next: { year: number; titles: NextTitle[]; summary: string };
 };
@@ -214,7 +255,15 @@ export const saveRegistration = (body: RegistrationSave) => api.put<Registration
 // ───────────── clusters ─────────────
 
 export type RankingEntry = { unit: Ref; total: number; percent: number; rank: number; missing: number };
-export type ClusterSummary = { id: number; name: string; kind: 'khoi' | 'cum'; year: number; publishedAt: string | null; members: number; leader: RankingEntry[] };
+export type ClusterSummary = {
+  id: number;
+  name: string;
+  kind: 'khoi' | 'cum';
+  year: number;
+  publishedAt: string | null;
+  members: number;
+  leader: RankingEntry[];
+};
 export type ClusterCriterion = {
   id: number;
   name: string;
@@ -257,15 +306,28 @@ export type ClusterWrite = {
   year: number;
   note?: string | null;
   members: string[];
-  criteria: { id?: number; name: string; weight: number; maxScore?: number; source?: 'manual' | 'computed'; figure?: 'timeliness' | 'completeness' | null; form?: string | null }[];
+  criteria: {
+    id?: number;
+    name: string;
+    weight: number;
+    maxScore?: number;
+    source?: 'manual' | 'computed';
+    figure?: 'timeliness' | 'completeness' | null;
+    form?: string | null;
+  }[];
 };
 export const createCluster = (body: ClusterWrite) => api.post<Cluster>('/api/awards/clusters', body);
-export const updateCluster = (id: number, body: Partial<Omit<ClusterWrite, 'year'>> & { version: number }) => api.patch<Cluster>(`/api/awards/clusters/${id}`, body);
-export const enterClusterScores = (id: number, version: number, scores: { criterion: number; unit: string; score: number; note?: string | null }[]) =>
-  api.put<Cluster>(`/api/awards/clusters/${id}/scores`, { version, scores });
+export const updateCluster = (id: number, body: Partial<Omit<ClusterWrite, 'year'>> & { version: number }) =>
+  api.patch<Cluster>(`/api/awards/clusters/${id}`, body);
+export const enterClusterScores = (
+  id: number,
+  version: number,
+  scores: { criterion: number; unit: string; score: number; note?: string | null }[],
+) => api.put<Cluster>(`/api/awards/clusters/${id}/scores`, { version, scores });
 export const computeClusterScores = (id: number, version: number) => api.post<Cluster>(`/api/awards/clusters/${id}/compute`, { version });
 export const publishCluster = (id: number, version: number) => api.post<Cluster>(`/api/awards/clusters/${id}/publish`, { version });
-export const unpublishCluster = (id: number, version: number, reason: string) => api.post<Cluster>(`/api/awards/clusters/${id}/unpublish`, { version, reason });
+export const unpublishCluster = (id: number, version: number, reason: string) =>
+  api.post<Cluster>(`/api/awards/clusters/${id}/unpublish`, { version, reason });
 export const proposeClusterLeader = (id: number, titles: string[]) =>
   api.post<{ items: { title: string; nominationId: number }[] }>(`/api/awards/clusters/${id}/propose`, { titles });
 
@@ -316,7 +378,15 @@ export type AwardVersion = {
   basis: string;
   vote: { num: number; den: number; basisId: number | null; article: string | null; source: RuleSource; basis: string } | null;
   quorum: { num: number; den: number; source: RuleSource } | null;
-  reward: { individual: number | null; collective: number | null; max: boolean; basisId: number | null; article: string | null; source: RuleSource; basis: string };
+  reward: {
+    individual: number | null;
+    collective: number | null;
+    max: boolean;
+    basisId: number | null;
+    article: string | null;
+    source: RuleSource;
+    basis: string;
+  };
   note: string | null;
   confirmedAt: string | null;
   criteria: CriterionRow[];
@@ -331,9 +401,27 @@ export type AwardType = {
   active: boolean;
   current: number | null;
   versions: AwardVersion[];
-  authorities: { id: number; unitTypes: string[] | null; level: string; authority: string; validFrom: string; validTo: string | null; basis: string; source: RuleSource; note: string | null }[];
+  authorities: {
+    id: number;
+    unitTypes: string[] | null;
+    level: string;
+    authority: string;
+    validFrom: string;
+    validTo: string | null;
+    basis: string;
+    source: RuleSource;
+    note: string | null;
+  }[];
 };
-export type Salary = { id: number; amount: number; validFrom: string; validTo: string | null; basis: string; source: RuleSource; note: string | null };
+export type Salary = {
+  id: number;
+  amount: number;
+  validFrom: string;
+  validTo: string | null;
+  basis: string;
+  source: RuleSource;
+  note: string | null;
+};
 
 export function useAwardTypes() {
   return useQuery({
@@ -346,7 +434,10 @@ export function useBases() {
   return useQuery({ queryKey: [...AWARDS_LOOKBACK_KEY, 'bases'], queryFn: () => api.get<{ items: Basis[] }>('/api/awards/bases') });
 }
 export function useSalaries() {
-  return useQuery({ queryKey: [...AWARDS_LOOKBACK_KEY, 'salaries'], queryFn: () => api.get<{ items: Salary[] }>('/api/awards/base-salaries') });
+  return useQuery({
+    queryKey: [...AWARDS_LOOKBACK_KEY, 'salaries'],
+    queryFn: () => api.get<{ items: Salary[] }>('/api/awards/base-salaries'),
+  });
 }
 
 export type BasisWrite = {
@@ -388,11 +479,22 @@ export type CriterionPatch = {
   confirm?: boolean;
 };
 export const updateCriterion = (id: number, body: CriterionPatch) => api.patch<CriterionRow>(`/api/awards/criteria/${id}`, body);
-export type CriterionCreate = CriterionPatch & { code: string; kind: CriterionKind; label: string; appliesTo?: 'individual' | 'collective' | 'any' };
-export const createCriterion = (versionId: number, body: CriterionCreate) => api.post<CriterionRow>(`/api/awards/versions/${versionId}/criteria`, body);
+export type CriterionCreate = CriterionPatch & {
+  code: string;
+  kind: CriterionKind;
+  label: string;
+  appliesTo?: 'individual' | 'collective' | 'any';
+};
+export const createCriterion = (versionId: number, body: CriterionCreate) =>
+  api.post<CriterionRow>(`/api/awards/versions/${versionId}/criteria`, body);
 
-export const createSalary = (body: { amount: number; validFrom: string; basisId?: number | null; article?: string | null; note?: string | null }) =>
-  api.post<{ id: number }>('/api/awards/base-salaries', body);
+export const createSalary = (body: {
+  amount: number;
+  validFrom: string;
+  basisId?: number | null;
+  article?: string | null;
+  note?: string | null;
+}) => api.post<{ id: number }>('/api/awards/base-salaries', body);
 
 // ───────────── formats ─────────────
 

@@ -85,4 +85,3 @@ export const lookBackMenu: MenuEntry[] = [
     order: 170,
   },
 ];
-

@@ -1,7 +1,7 @@
 /** Small pieces shared by the look-back and rules screens: award type and year pickers, unit codes, the history table. */
 import { formatDate, RATING_LABELS, type Rating, searchMatches } from '@nhip/contracts';
 import { Select, Table, Tag } from 'antd';
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useL } from '../../app/i18n';
@@ -13,7 +13,8 @@ import { type HistoryRow, type RatingRow, useAwardTypes } from './api-register';
 export const thisYearVN = () => Number(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4));
 
 /** Years from `from` to `to`, newest first, as Select options. */
-export const yearOptions = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => to - i).map((y) => ({ value: y, label: String(y) }));
+export const yearOptions = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => to - i).map((y) => ({ value: y, label: String(y) }));
 
 export const dash = <span className="nhip-muted">—</span>;
 export const vnDate = (d: string | null | undefined) => (d ? formatDate(d) : '—');
@@ -30,7 +31,13 @@ export function useUnitCodes() {
 
 /** Picks a title or form of the catalog by code (searchable without diacritics). */
 export function AwardTypeSelect({
-  value, onChange, subject, style, placeholder, id, allowClear = true,
+  value,
+  onChange,
+  subject,
+  style,
+  placeholder,
+  id,
+  allowClear = true,
 }: {
   value?: string | null;
   onChange?: (v: string | null) => void;
@@ -73,13 +80,28 @@ export function RatingsLine({ ratings }: { ratings: RatingRow[] }) {
   if (!ratings.length) return <span className="nhip-muted">{l('Chưa có xếp loại nào.', 'No rating yet.')}</span>;
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-      {[...ratings].sort((a, b) => b.year - a.year).map((r) => (
-        <span key={r.year} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-          <strong>{r.year}</strong>
-          <RatingTag rating={r.rating} />
-        </span>
-      ))}
+      {[...ratings]
+        .sort((a, b) => b.year - a.year)
+        .map((r) => (
+          <span key={r.year} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+            <strong>{r.year}</strong>
+            <RatingTag rating={r.rating} />
+          </span>
+        ))}
     </div>
+  );
+}
+
+/**
+ * A wide table scrolled by its wrapper, which takes the keyboard focus so the scrolling works without a mouse (axe:
+ * scrollable-region-focusable); the table's own scroll.x would leave a region of plain text unreachable.
+ */
+export function ScrollRegion({ label, minWidth, children }: { label: string; minWidth: number; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+    <section aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
+      <div style={{ minWidth }}>{children}</div>
+    </section>
   );
 }
 
@@ -88,42 +110,64 @@ export function HistoryTable({ rows, showVia }: { rows: HistoryRow[]; showVia?: 
   const l = useL();
   const sorted = [...rows].sort((a, b) => b.year - a.year || a.awardName.localeCompare(b.awardName, 'vi'));
   return (
-    <Table<HistoryRow>
-      rowKey="id"
-      size="small"
-      dataSource={sorted}
-      pagination={sorted.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-      locale={{ emptyText: <EmptyHint title={l('Chưa có khen thưởng nào trong sổ', 'No award in the register')} /> }}
-      scroll={{ x: 760 }}
-      columns={[
-        { title: l('Năm', 'Year'), dataIndex: 'year', width: 70 },
-        {
-          title: l('Danh hiệu, hình thức khen thưởng', 'Title or form'),
-          key: 'award',
-          render: (_, h) => (
-            <div>
-              <div style={{ fontWeight: 500 }}>{h.awardName}</div>
-              {showVia && h.via && <div className="nhip-muted" style={{ fontSize: 12 }}>{l(`Của đơn vị tiền thân: ${h.via}`, `Of predecessor: ${h.via}`)}</div>}
-            </div>
-          ),
-        },
-        { title: l('Số quyết định', 'Decision'), dataIndex: 'decisionNumber', width: 170, render: (v: string | null) => v ?? dash },
-        { title: l('Ngày quyết định', 'Decision date'), dataIndex: 'decisionDate', width: 130, render: (v: string | null) => vnDate(v) },
-        { title: l('Cấp khen', 'Authority'), dataIndex: 'authority', width: 220, render: (v: string | null) => v ?? dash },
-        {
-          title: l('Nguồn', 'Source'),
-          dataIndex: 'source',
-          width: 140,
-          render: (s: HistoryRow['source'], h) =>
-            s === 'decision' && h.decisionId ? (
-              <Link to={`/awards/decisions/${h.decisionId}`}>{l('Quyết định của Sở', 'Department decision')}</Link>
-            ) : s === 'decision' ? (
-              l('Quyết định của Sở', 'Department decision')
-            ) : (
-              <span className="nhip-muted">{l('Lịch sử đã nhập', 'Recorded history')}</span>
+    <ScrollRegion label={l('Lịch sử khen thưởng', 'Award history')} minWidth={780}>
+      <Table<HistoryRow>
+        rowKey="id"
+        size="small"
+        dataSource={sorted}
+        pagination={sorted.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        locale={{ emptyText: <EmptyHint title={l('Chưa có khen thưởng nào trong sổ', 'No award in the register')} /> }}
+        columns={[
+          { title: l('Năm', 'Year'), dataIndex: 'year', width: 64 },
+          {
+            title: l('Danh hiệu, hình thức khen thưởng', 'Title or form'),
+            key: 'award',
+            width: 240,
+            render: (_, h) => (
+              <div>
+                <div style={{ fontWeight: 500 }}>{h.awardName}</div>
+                {showVia && h.via && (
+                  <div className="nhip-muted" style={{ fontSize: 12 }}>
+                    {l(`Của đơn vị tiền thân: ${h.via}`, `Of predecessor: ${h.via}`)}
+                  </div>
+                )}
+              </div>
             ),
-        },
-      ]}
-    />
+          },
+          {
+            title: l('Quyết định', 'Decision'),
+            key: 'decision',
+            width: 170,
+            render: (_, h) =>
+              h.decisionNumber ? (
+                <div>
+                  <div>{h.decisionNumber}</div>
+                  {h.decisionDate && (
+                    <div className="nhip-muted" style={{ fontSize: 12 }}>
+                      {l(`ngày ${vnDate(h.decisionDate)}`, `on ${vnDate(h.decisionDate)}`)}
+                    </div>
+                  )}
+                </div>
+              ) : (
+                dash
+              ),
+          },
+          { title: l('Cấp khen', 'Authority'), dataIndex: 'authority', width: 220, render: (v: string | null) => v ?? dash },
+          {
+            title: l('Nguồn', 'Source'),
+            dataIndex: 'source',
+            width: 150,
+            render: (s: HistoryRow['source'], h) =>
+              s === 'decision' && h.decisionId ? (
+                <Link to={`/awards/decisions/${h.decisionId}`}>{l('Quyết định của Sở', 'Department decision')}</Link>
+              ) : s === 'decision' ? (
+                l('Quyết định của Sở', 'Department decision')
+              ) : (
+                <span className="nhip-muted">{l('Lịch sử đã nhập', 'Recorded history')}</span>
+              ),
+          },
+        ]}
+      />
+    </ScrollRegion>
   );
 }

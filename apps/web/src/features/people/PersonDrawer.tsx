@@ -1,7 +1,9 @@
-import { EditOutlined, LockOutlined, LogoutOutlined, SwapOutlined } from '@ant-design/icons';
-import { formatDate, formatDateTime } from '@nhip/contracts';
+import { EditOutlined, LockOutlined, LogoutOutlined, SwapOutlined, TrophyOutlined } from '@ant-design/icons';
+import { formatDate, formatDateTime, maySeeAwardData } from '@nhip/contracts';
 import { Alert, Button, Descriptions, Drawer, Grid, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { useCurrentUser } from '../../app/auth';
 import { useL, useLang } from '../../app/i18n';
 import { ErrorState } from '../../components/QueryState';
 import { type Membership, usePerson } from './api';
@@ -19,6 +21,7 @@ export function PersonDrawer({ id, onClose }: { id: number | null; onClose: () =
   const lang = useLang();
   const screens = Grid.useBreakpoint();
   const { data: p, isLoading, error, refetch } = usePerson(id);
+  const me = useCurrentUser();
   const [dialog, setDialog] = useState<'edit' | 'move' | 'leave' | null>(null);
   const hidden = <span className="nhip-muted">—</span>;
   const mobile = screens.md === false;
@@ -72,6 +75,12 @@ export function PersonDrawer({ id, onClose }: { id: number | null; onClose: () =
             )}
           </Descriptions>
           {!p.personal && <Alert type="info" showIcon icon={<LockOutlined />} title={PERSONAL_DATA_NOTE[lang]} />}
+          {/* The person's awards page (history, ratings, next possible titles), for whoever may see their award data. */}
+          {maySeeAwardData(me, p.unit?.id ?? null) && (
+            <Link to={`/awards/people/${p.id}`}>
+              <TrophyOutlined /> {l('Khen thưởng, thi đua của cán bộ', 'Awards')}
+            </Link>
+          )}
 
           <div>
             <Typography.Title level={5} style={{ marginTop: 0 }}>
