@@ -21,8 +21,9 @@ export type IssuerOnDate = {
   deputies: { personId: number; fullName: string; position: string; userId: number | null }[];
 };
 
-const isDirector = (position: string) => /^giám đốc$/iu.test(position.trim());
-const isDeputy = (position: string) => /^phó giám đốc$/iu.test(position.trim());
+// The directory names the post 'Giám đốc' or, as the demo and many departments do, 'Giám đốc Sở'.
+export const isDirector = (position: string) => /^giám đốc(?: sở)?$/iu.test(position.trim());
+export const isDeputy = (position: string) => /^phó giám đốc(?: sở)?$/iu.test(position.trim());
 
 export async function issuerOn(db: Db, date: string): Promise<IssuerOnDate> {
   const identity = await orgIdentity(db, date);
