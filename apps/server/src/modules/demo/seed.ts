@@ -9,12 +9,14 @@
  * model) · narratives.ts · history.ts (rounds, submissions, values) · activity.ts (audit, notifications) ·
  * conferences.ts (a review conference for every period, held and concluded, and the next one being planned) ·
  * followup.ts (the register of recommendations the conferences and reports fed since 2022, key tasks, escalation) ·
+ * awards.ts (award history since 2019, initiatives, the last round decided and the current one in progress) ·
  * news.ts (the portal's articles, one per concluded conference, and its open figures).
  */
 import { rebuildAnalyticsCells } from '../analytics/analytics.cells.js';
 import type { Db } from '../../platform/db/index.js';
 import { hashPassword } from '../identity/password.js';
 import { seedAudit, seedNotifications } from './activity.js';
+import { seedAwards } from './awards.js';
 import { seedCatalog } from './catalog.js';
 import { seedConferences } from './conferences.js';
 import { seedForms, seedTargets } from './forms.js';
@@ -49,6 +51,7 @@ export async function seedDemo(db: Db, opts: { today: string; password?: string 
     const notifications = await seedNotifications(t, history, org, today);
     const conferences = await seedConferences(t, org, users, people, today);
     const followUp = await seedFollowUp(t, today); // after the conferences: their notices filled the triage queues
+    const awards = await seedAwards(t, org, users, people, today); // after the conferences: the year's awards go to the annual one
     const cells = await rebuildAnalyticsCells(t);
     const news = await seedNews(t, org, cat, users, people, today); // after the cells: the articles' figures are read from analytics
     const counts: Record<string, number> = {
@@ -79,6 +82,7 @@ export async function seedDemo(db: Db, opts: { today: string; password?: string 
       notifications,
       ...conferences,
       ...followUp,
+      ...awards,
       analyticsCells: cells.cells,
       ...news,
     };
