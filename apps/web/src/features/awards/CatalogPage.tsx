@@ -272,7 +272,7 @@ function CriterionModal({
       try {
         params = x.params.trim() ? JSON.parse(x.params) : {};
       } catch {
-        throw new Error(l('Tham số phải là JSON hợp lệ, ví dụ {"code": "CSTD_CS", "years": 3}.', 'Parameters must be valid JSON.'));
+        throw new Error(l('Tham số phải là JSON hợp lệ, ví dụ {"codes": ["CSTD_CS"], "years": 3}.', 'Parameters must be valid JSON.'));
       }
       const common = {
         label: x.label.trim(),
@@ -376,7 +376,7 @@ function CriterionModal({
         <Form.Item
           name="params"
           label={l('Tham số (JSON)', 'Parameters (JSON)')}
-          extra={l('Ví dụ: {"code": "CSTD_CS", "years": 3} — chuỗi danh hiệu liên tục.', 'E.g. {"code": "CSTD_CS", "years": 3}.')}
+          extra={l('Ví dụ: {"codes": ["CSTD_CS"], "years": 3} — chuỗi danh hiệu liên tục.', 'E.g. {"codes": ["CSTD_CS"], "years": 3}.')}
         >
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} className="nhip-code" />
         </Form.Item>
