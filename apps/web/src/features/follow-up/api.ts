@@ -236,7 +236,18 @@ export function useRefreshFollowUp() {
   return useCallback(() => qc.invalidateQueries({ queryKey: fuKeys.all }), [qc]);
 }
 
+/** A row of the matching lexicon (GET/PUT /api/recommendations/lexicon). */
+export type LexiconRow = { kind: 'abbreviation' | 'synonym' | 'stop'; term: string; variants: string[]; exact?: boolean; generic?: boolean };
+export type Lexicon = { rows: LexiconRow[]; version: string; isDefault: boolean };
+/** The reminder and escalation schedule (GET/PUT /api/recommendations/reminders). */
+export type ReminderSettings = { daysBefore: number[]; onDeadline: boolean; overdueEveryDays: number; escalateAfterDays: number; digestWeekday: number };
+
 export const fuApi = {
+  reminders: () => api.get<ReminderSettings>('/api/recommendations/reminders'),
+  saveReminders: (body: ReminderSettings) => api.put<ReminderSettings>('/api/recommendations/reminders', body),
+  lexicon: () => api.get<Lexicon>('/api/recommendations/lexicon'),
+  saveLexicon: (rows: LexiconRow[]) => api.put<Lexicon & { rebuilt: number; ms: number }>('/api/recommendations/lexicon', { rows }),
+  resetLexicon: () => api.del<Lexicon & { rebuilt: number; ms: number }>('/api/recommendations/lexicon'),
   create: (body: {
     text: string; kind: RecommendationKind; sector?: string; owner: string; deadline: string; raisedBy?: string[]; period?: string; raisedOn?: string; cooperating?: string[];
   }) => api.post<Recommendation>('/api/recommendations', body),

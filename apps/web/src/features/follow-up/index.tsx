@@ -1,4 +1,4 @@
-import { CarryOutOutlined, FlagOutlined, InboxOutlined, SolutionOutlined } from '@ant-design/icons';
+import { CarryOutOutlined, FlagOutlined, InboxOutlined, SettingOutlined, SolutionOutlined } from '@ant-design/icons';
 import { UNIT_ROLES } from '@nhip/contracts';
 import { lazy } from 'react';
 import type { Feature } from '../../app/feature';
@@ -9,6 +9,7 @@ const TriagePage = lazy(() => import('./TriagePage'));
 const KeyTasksPage = lazy(() => import('./KeyTasksPage'));
 const UnitRecommendationsPage = lazy(() => import('./UnitRecommendationsPage'));
 const ResultsReportPage = lazy(() => import('./ResultsReportPage'));
+const SettingsPage = lazy(() => import('./SettingsPage'));
 
 /**
  * The follow-up register. The department (office, director and deputies, divisions, viewers) has the board and the key
@@ -20,6 +21,7 @@ const feature: Feature = {
     { path: '/follow-up/triage', element: <TriagePage /> },
     { path: '/follow-up/key-tasks', element: <KeyTasksPage /> },
     { path: '/follow-up/report', element: <ResultsReportPage /> },
+    { path: '/follow-up/settings', element: <SettingsPage /> },
     { path: '/follow-up/unit', element: <UnitRecommendationsPage /> },
     { path: '/follow-up/units/:unitId', element: <UnitRecommendationsPage /> },
     { path: '/follow-up/:id', element: <RecommendationPage /> },
@@ -51,6 +53,15 @@ const feature: Feature = {
       group: 'work',
       order: 52,
       visible: (me) => !UNIT_ROLES.includes(me.role),
+    },
+    {
+      key: 'follow-up-settings',
+      path: '/follow-up/settings',
+      label: { vi: 'Thiết lập theo dõi kiến nghị', en: 'Follow-up settings' },
+      icon: <SettingOutlined />,
+      group: 'admin',
+      order: 880,
+      visible: (me) => !!me.abilities['recommendations.triage'],
     },
     {
       key: 'follow-up-unit',
