@@ -6,7 +6,7 @@
  * queue; the office every queue. Two people deciding the same item: the second is told who decided it first.
  */
 import { CheckOutlined, CloseOutlined, LinkOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
-import { RECOMMENDATION_STATE_LABELS, type RecommendationState } from '@nhip/contracts';
+import { OPEN_RECOMMENDATION_STATES, RECOMMENDATION_STATE_LABELS, type RecommendationState } from '@nhip/contracts';
 import { Alert, App, Button, Card, Flex, Grid, Input, Modal, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -34,6 +34,10 @@ const SOURCE_KIND: Record<Candidate['sourceKind'], { vi: string; en: string }> =
   point: { vi: 'Nhiệm vụ theo kết luận', en: 'Conclusion task' },
 };
 const PAGE_SIZE = 50;
+
+/** A point raised again is linked to an open recommendation only; a finished one is shown for what it says, not offered. */
+const linkable = (s: { state: string }) => (OPEN_RECOMMENDATION_STATES as readonly string[]).includes(s.state);
+const firstLinkable = (c: Candidate) => c.suggestions.find(linkable);
 
 export default function TriagePage() {
   return (
@@ -167,7 +171,7 @@ function TriageView() {
           if (c && c.status === 'pending') setSelected((sel) => (sel.includes(c.id) ? sel.filter((i) => i !== c.id) : [...sel, c.id]));
           break;
         case 'l':
-          if (c && s.pending && !s.busy && c.suggestions[0]) void link(c, c.suggestions[0].id);
+          if (c && s.pending && !s.busy && firstLinkable(c)) void link(c, firstLinkable(c)!.id);
           break;
         case 'n':
           if (c && s.pending && !s.busy) void create(c);
@@ -218,7 +222,7 @@ function TriageView() {
           <Typography.Text type="secondary">{l('Không có kiến nghị nào giống: tạo mới.', 'Nothing alike: create one.')}</Typography.Text>
         ) : (
           <div>
-            {c.suggestions.slice(0, 3).map((s, i) => (
+            {c.suggestions.slice(0, 3).map((s) => (
               <div key={s.id} className={`fu-suggestion${s.recurring ? ' recurring' : ''}`}>
                 <Link to={`/follow-up/${s.id}`} target="_blank" className="fu-clamp" style={{ fontSize: 13 }}>
                   #{s.id} {s.text}
@@ -232,15 +236,20 @@ function TriageView() {
                     {s.owner ? ` · ${s.owner.name}` : ''}
                     {s.timesRaised >= 2 ? l(` · nêu ${s.timesRaised} lần`, ` · ${s.timesRaised}×`) : ''}
                   </Typography.Text>
-                  {c.status === 'pending' ? (
+                  {c.status === 'pending' && !linkable(s) ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {l('— đã kết thúc: mở lại kiến nghị này, hoặc tạo mới', '— finished: reopen it, or create a new one')}
+                    </Typography.Text>
+                  ) : null}
+                  {c.status === 'pending' && linkable(s) ? (
                     <>
                       <Button
                         size="small"
-                        type={i === 0 && s.recurring ? 'primary' : 'default'}
+                        type={s === firstLinkable(c) && s.recurring ? 'primary' : 'default'}
                         icon={<LinkOutlined />}
                         loading={busy === `${c.id}:link`}
                         onClick={() => void link(c, s.id)}
-                        data-testid={i === 0 ? 'fu-link-first' : undefined}
+                        data-testid={s === firstLinkable(c) ? 'fu-link-first' : undefined}
                       >
                         {l('Nối vào', 'Link')}
                       </Button>
@@ -348,7 +357,7 @@ function TriageView() {
         </div>
         <Typography.Text type="secondary" className="fu-keys" style={{ fontSize: 12 }} data-testid="fu-keys-help">
           {l('Phím tắt: ', 'Keys: ')}
-          <kbd>j</kbd>/<kbd>k</kbd> {l('xuống/lên', 'down/up')} · <kbd>l</kbd> {l('nối vào gợi ý đầu tiên', 'link to the first suggestion')} · <kbd>n</kbd>{' '}
+          <kbd>j</kbd>/<kbd>k</kbd> {l('xuống/lên', 'down/up')} · <kbd>l</kbd> {l('nối vào gợi ý đầu tiên còn mở', 'link to the first open suggestion')} · <kbd>n</kbd>{' '}
           {l('tạo kiến nghị mới', 'new recommendation')} · <kbd>d</kbd> {l('không xử lý (ghi lý do)', 'dismiss (with a reason)')} · <kbd>x</kbd> {l('chọn dòng', 'select row')}
         </Typography.Text>
       </Card>
@@ -359,7 +368,7 @@ function TriageView() {
             <Typography.Text strong>{l(`Đã chọn ${selected.length} mục:`, `${selected.length} selected:`)}</Typography.Text>
             <Tooltip title={l('Chỉ các mục mà hệ thống đề xuất là nêu lại; các mục khác được báo lại.', 'Only items the system proposes as raised again.')}>
               <Button icon={<LinkOutlined />} loading={busy === 'bulk:link_top'} onClick={() => void runBulk('link_top', selected)}>
-                {l('Nối vào gợi ý đầu tiên', 'Link to first suggestion')}
+                {l('Nối vào gợi ý đầu tiên còn mở', 'Link to the first open suggestion')}
               </Button>
             </Tooltip>
             <Button icon={<PlusOutlined />} loading={busy === 'bulk:create'} onClick={() => void runBulk('create', selected)}>
