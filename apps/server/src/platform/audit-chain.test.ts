@@ -130,6 +130,15 @@ describe('audit chain', () => {
     await expectIntact();
   });
 
+  it('stores "nothing before" as SQL NULL, not a JSON null a backup could not tell apart from it', async () => {
+    await db.tx((t) => audit(t, actor, { action: 'thu.null', entityType: 'setting', before: null, after: { v: 1 } }));
+    const row = await db.one<{ before_is_sql_null: boolean; after: unknown }>(
+      `SELECT before IS NULL AS before_is_sql_null, after FROM audit_events WHERE action = 'thu.null'`,
+    );
+    expect(row).toEqual({ before_is_sql_null: true, after: { v: 1 } });
+    await expectIntact();
+  });
+
   it('a rolled-back transaction leaves no trace in the chain', async () => {
     const before = await headSeq();
     await expect(db.tx(async (t) => {

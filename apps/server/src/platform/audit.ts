@@ -26,8 +26,8 @@ export async function audit(db: Db, actor: AuditActor, e: AuditEntry): Promise<v
       e.entityType,
       e.entityId == null ? null : String(e.entityId),
       e.orgUnitId ?? null,
-      e.before === undefined ? null : JSON.stringify(e.before),
-      e.after === undefined ? null : JSON.stringify(e.after),
+      e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
+      e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
       actor.ip ?? null,
     ],
   );
