@@ -52,8 +52,11 @@ export type LoadedRecommendation = { row: RecommendationRow; subject: Recommenda
 
 /** The terms stored for matching a point raised again; the triage module may replace it with one using the office's lexicon. */
 let termsOf: (text: string) => string[] = (text) => matchTerms(text);
-export function configureMatchTerms(fn: (text: string) => string[]): void {
+/** Told of the terms a point is stored with (and those it had), so the matching's kept statistics count it at once. */
+let noteTerms: (terms: readonly string[], before?: readonly string[]) => void = () => {};
+export function configureMatchTerms(fn: (text: string) => string[], note?: (terms: readonly string[], before?: readonly string[]) => void): void {
   termsOf = fn;
+  if (note) noteTerms = note;
 }
 export const recommendationTerms = (text: string) => termsOf(text);
 
@@ -234,10 +237,12 @@ export async function createRecommendation(
     if (deputyPersonId === null && sectorId !== null) deputyPersonId = (await recommendationsRepo.sectorLeadOn(tx, sectorId, opts.today))?.id ?? null;
     const state = input.state ?? (ownerDivisionId !== null && deadline !== null ? 'assigned' : 'new');
     if (state === 'assigned' && (ownerDivisionId === null || deadline === null)) throw badRequest('Kiến nghị đã giao phải có phòng chủ trì và hạn giải quyết.');
+    const terms = recommendationTerms(text);
     const { id } = await recommendationsRepo.insert(tx, {
-      text, kind: input.kind, sectorId, firstPeriod, raisedOn, ownerDivisionId, deputyPersonId, deadline, state, matchTerms: recommendationTerms(text),
+      text, kind: input.kind, sectorId, firstPeriod, raisedOn, ownerDivisionId, deputyPersonId, deadline, state, matchTerms: terms,
       createdBy: who.id,
     }, opts.now);
+    noteTerms(terms);
     await recommendationsRepo.setCooperating(tx, id, cooperating);
     const sources = opts.sources?.length ? opts.sources : [{ kind: 'manual' as const, orgUnitId: null }];
     for (const s of sources) {
@@ -347,6 +352,7 @@ export async function editRecommendation(db: Db, who: Who, id: number, e: Recomm
     if (e.text !== undefined) {
       patch.text = cleanText(e.text, 'Nội dung kiến nghị', RECOMMENDATION_TEXT_MAX);
       patch.matchTerms = recommendationTerms(patch.text as string);
+      if (patch.text !== r.text) noteTerms(patch.matchTerms as string[], recommendationTerms(r.text));
     }
     if (e.kind !== undefined) patch.kind = e.kind;
     if (e.sectorId !== undefined) {

@@ -4,6 +4,7 @@ import { rematchAll } from './lexicon.service.js';
 import { DEFAULT_LEXICON_ROWS, matchTerms } from './matching/index.js';
 import { type RegisterWorld, registerUsers, seedRegister } from './recommendations.test-fixtures.js';
 import { similarRepo } from './similar.repository.js';
+import { matchContext } from './similar.service.js';
 
 let s: TestServer;
 let w: RegisterWorld;
@@ -137,5 +138,22 @@ describe('match terms and the lexicon', () => {
     expect(r.rebuilt).toBe(7);
     expect(await terms(id)).toEqual(matchTerms('Trạm BTS mất điện kéo dài'));
     expect(await similarRepo.withoutTerms(s.db, 10)).toEqual([]);
+  });
+
+  it('counts a stored point and a changed text in the statistics kept in memory, without waiting for them to be read again', async () => {
+    const ctx = await matchContext(s.db);
+    const docs = ctx.stats.docs;
+    const term = matchTerms('Trạm phát sóng vùng biên giới mất điện kéo dài.').find((t) => ctx.stats.df(t) === 0)!;
+    expect(term).toBeTruthy();
+    const r = await inject('POST', '/api/recommendations', users.office, {
+      text: 'Trạm phát sóng vùng biên giới mất điện kéo dài.', kind: 'difficulty', sector: 'BCVT', owner: 'P-BCVT', deadline: '2026-06-30', raisedBy: ['VTL'],
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(ctx.stats.docs).toBe(docs + 1);
+    expect(ctx.stats.df(term)).toBe(1);
+    const e = await inject('PATCH', `/api/recommendations/${r.json().id}`, users.office, { version: 1, text: 'Cột ăng-ten đổ sau bão.' });
+    expect(e.statusCode, e.body).toBe(200);
+    expect(ctx.stats.docs).toBe(docs + 1);
+    expect(ctx.stats.df(term)).toBe(0);
   });
 });

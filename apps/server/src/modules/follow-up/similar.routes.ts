@@ -10,10 +10,10 @@ import { z } from 'zod';
 import { requireUser } from '../../platform/http.js';
 import { matchTerms } from './matching/index.js';
 import { configureMatchTerms, RECOMMENDATION_TEXT_MAX } from './recommendations.service.js';
-import { currentLexicon, matchContext, similarFor } from './similar.service.js';
+import { currentLexicon, matchContext, noteStoredTerms, similarFor } from './similar.service.js';
 
 export const similarRoutes: FastifyPluginAsyncZod = async (app) => {
-  configureMatchTerms((text) => matchTerms(text, currentLexicon()));
+  configureMatchTerms((text) => matchTerms(text, currentLexicon()), noteStoredTerms);
   app.addHook('onReady', async () => {
     try {
       await matchContext(app.db);

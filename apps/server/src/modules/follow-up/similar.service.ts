@@ -60,11 +60,13 @@ export async function matchContext(db: Db): Promise<MatchContext> {
   if (kept) {
     kept.stats = stats;
     kept.statsAt = Date.now();
+    lastContext = kept;
     return kept;
   }
   const ctx: MatchContext = { epoch, lexicon, stats, statsAt: Date.now() };
   contexts.set(epoch, ctx);
   lastLexicon = lexicon;
+  lastContext = ctx;
   return ctx;
 }
 
@@ -75,6 +77,8 @@ export async function lexiconOf(db: Db): Promise<MatchLexicon> {
 }
 
 let lastLexicon: MatchLexicon | null = null;
+/** The state this process read last: the register's stores are counted in it (noteStoredTerms). */
+let lastContext: MatchContext | null = null;
 /** The lexicon this process read last (the defaults before any): for the register's synchronous match_terms. */
 export const currentLexicon = (): MatchLexicon => lastLexicon ?? defaultLexicon();
 
@@ -93,6 +97,15 @@ export async function matchTermsFor(db: Db, text: string): Promise<string[]> {
 export function noteStored(ctx: MatchContext, terms: readonly string[], before?: readonly string[]): void {
   if (before) ctx.stats.remove(before);
   ctx.stats.add(terms);
+}
+
+/**
+ * Counts what the register just stored in the statistics this process keeps (recommendations.service calls it through
+ * configureMatchTerms). A change rolled back afterwards stays counted until the statistics are read again (within
+ * STATS_TTL_MS): the counts are document frequencies, where one point more or less is noise.
+ */
+export function noteStoredTerms(terms: readonly string[], before?: readonly string[]): void {
+  if (lastContext) noteStored(lastContext, terms, before);
 }
 
 export type SimilarMatch = { id: number; text: string; score: number; recurring: boolean };
