@@ -5,7 +5,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Form, Input, Modal, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCurrentUser } from '../../app/auth';
 import { useL } from '../../app/i18n';
@@ -235,6 +235,11 @@ function MeetingModal({ year, councils, onClose }: { year: number; councils: Cou
   const [form] = Form.useForm<{ council: number; heldAt: string; place?: string; nominations: number[] }>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Every accepted nomination waiting for a ballot is proposed once they are loaded, unless the office already chose.
+  const waiting = ballots.map((n) => n.id).join(',');
+  useEffect(() => {
+    if (waiting && !form.isFieldTouched('nominations')) form.setFieldsValue({ nominations: waiting.split(',').map(Number) });
+  }, [waiting, form]);
   const submit = async () => {
     const v = await form.validateFields();
     setSaving(true);
@@ -266,8 +271,7 @@ function MeetingModal({ year, councils, onClose }: { year: number; councils: Cou
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ council: councils[0]?.id, nominations: ballots.map((n) => n.id), place: 'Phòng họp Sở' }}
-        key={ballots.length}
+        initialValues={{ council: councils[0]?.id, nominations: [], place: 'Phòng họp Sở' }}
       >
         <Form.Item name="council" label={l('Hội đồng', 'Council')} rules={[{ required: true }]}>
           <Select options={councils.map((c) => ({ value: c.id, label: c.name }))} />

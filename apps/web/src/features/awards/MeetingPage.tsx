@@ -205,7 +205,7 @@ function Ballots({ m }: { m: Meeting }) {
       render: (_, b) => (b.vote ? l(`từ ${fraction(b.vote)} tổng số thành viên: ${num(b.needed)}/${num(members)} phiếu`, `${fraction(b.vote)}: ${b.needed}/${members}`) : '—'),
     },
     {
-      title: l('Kiểm phiếu', 'Tally'),
+      title: m.abilities.tally ? l('Kiểm phiếu: thu về · đồng ý · không đồng ý', 'Tally: cast · for · against') : l('Kiểm phiếu', 'Tally'),
       key: 't',
       width: 330,
       render: (_, b) => {

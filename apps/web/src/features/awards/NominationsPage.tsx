@@ -221,7 +221,8 @@ function NominateModal({ year, onClose, onCreated }: { year: number; onClose: ()
   const office = OFFICE_ROLES.includes(me.role);
   const refresh = useRefreshAwards();
   const types = useAwardTypes();
-  const units = useOrgUnits({}, office);
+  // Every role reads the units: a unit's own code names its collective.
+  const units = useOrgUnits({});
   const [form] = Form.useForm<{ kind: 'person' | 'unit'; person?: number; unit?: string; title?: string; year: number; achievements?: string; claims?: Record<string, string> }>();
   const kind = Form.useWatch('kind', form) ?? 'person';
   const person = Form.useWatch('person', form);
@@ -234,8 +235,10 @@ function NominateModal({ year, onClose, onCreated }: { year: number; onClose: ()
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const fitting = (types.data?.items ?? []).filter((t) => t.active && (kind === 'person' ? t.subject !== 'collective' : t.subject !== 'individual'));
-  const claims = (check.data?.checks ?? []).filter(claimable);
-  const blocking = failedChecks(check.data?.checks ?? []).filter((c) => !claimable(c));
+  // A statement can still satisfy a failed criterion (or its group's alternative); the others block.
+  const failed = failedChecks(check.data?.checks ?? []);
+  const claims = failed.filter(claimable);
+  const blocking = failed.filter((c) => !claimable(c) && !(c.group !== null && claims.some((o) => o.group === c.group)));
 
   const submit = async () => {
     const v = await form.validateFields();

@@ -2,7 +2,7 @@
  * Pieces the process screens (nominations, council, decisions) share: status tags, the eligibility panel, the year
  * chosen in the address, money and dates as Vietnamese documents write them, document download buttons.
  */
-import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, FilePdfOutlined, FileWordOutlined, MinusCircleFilled } from '@ant-design/icons';
 import {
   DECISION_STATUS_LABELS, type DecisionStatus, formatNumber, MEETING_STATUS_LABELS, type MeetingStatus, NOMINATION_STATUS_LABELS, type NominationStatus,
 } from '@nhip/contracts';
@@ -72,8 +72,9 @@ export function EligibleTag({ eligible, conditional, overridden }: { eligible: b
   return <Tag color="red" style={{ marginInlineEnd: 0 }}>{l('Chưa đủ điều kiện', 'Not eligible')}</Tag>;
 }
 
-/** The failed blocking criteria of a list of checks (what stops a nomination). */
-export const failedChecks = (checks: Check[]) => checks.filter((c) => !c.passed && c.severity === 'block');
+/** The failed blocking criteria of a list of checks (what stops a nomination); an alternative fails only when none of its group passed. */
+export const failedChecks = (checks: Check[]) =>
+  checks.filter((c) => !c.passed && c.severity === 'block' && !(c.group !== null && checks.some((o) => o.group === c.group && o.passed)));
 
 /**
  * Each criterion passed or failed, with its evidence and legal basis. Alternatives (group a/b) are marked "hoặc";
@@ -90,16 +91,26 @@ export function EligibilityPanel({ checks, date, testId = 'eligibility' }: { che
         </Typography.Paragraph>
       ) : null}
       <ul className="aw-checks" aria-label={l('Các tiêu chí', 'Criteria')}>
-        {checks.map((c, i) => (
-          <li key={`${c.code}-${i}`} className={`aw-check ${c.passed ? 'passed' : c.severity === 'flag' ? 'flagged' : 'failed'}`} data-testid={`check-${c.code}`}>
+        {checks.map((c, i) => {
+          // An alternative not met while another of its group is: not needed, shown apart from a failure.
+          const spare = !c.passed && c.group !== null && checks.some((o) => o.group === c.group && o.passed);
+          const state = c.passed ? 'passed' : spare ? 'spare' : c.severity === 'flag' ? 'flagged' : 'failed';
+          return (
+          <li key={`${c.code}-${i}`} className={`aw-check ${state}`} data-testid={`check-${c.code}`}>
             <span className="aw-check-icon" aria-hidden>
-              {c.passed ? <CheckCircleFilled /> : c.severity === 'flag' ? <ExclamationCircleFilled /> : <CloseCircleFilled />}
+              {c.passed ? <CheckCircleFilled /> : spare ? <MinusCircleFilled /> : c.severity === 'flag' ? <ExclamationCircleFilled /> : <CloseCircleFilled />}
             </span>
             <div className="aw-check-body">
               <div>
                 <strong>{c.rule}</strong>{' '}
                 <span className="aw-check-verdict">
-                  {c.passed ? l('— Đạt', '— Passed') : c.severity === 'flag' ? l('— Chưa đạt (lưu ý, không chặn)', '— Not met (flag only)') : l('— Chưa đạt', '— Failed')}
+                  {c.passed
+                    ? l('— Đạt', '— Passed')
+                    : spare
+                      ? l('— Chưa đạt, không cần (đã đạt phương án khác)', '— Not met, not needed (another option is)')
+                      : c.severity === 'flag'
+                        ? l('— Chưa đạt (lưu ý, không chặn)', '— Not met (flag only)')
+                        : l('— Chưa đạt', '— Failed')}
                 </span>
                 {c.group && c.option ? <Tag style={{ marginInlineStart: 6 }}>{l(`hoặc (${c.option})`, `or (${c.option})`)}</Tag> : null}
                 {c.conditional ? <Tag color="gold" style={{ marginInlineStart: 6 }}>{l('chờ quyết định cùng đợt', 'pending in this round')}</Tag> : null}
@@ -112,7 +123,8 @@ export function EligibilityPanel({ checks, date, testId = 'eligibility' }: { che
               </div>
             </div>
           </li>
-        ))}
+          );
+        })}
       </ul>
     </div>
   );

@@ -13,6 +13,7 @@ import { Link } from 'react-router';
 import { useL, useLang } from '../../app/i18n';
 import { ErrorState } from '../../components/QueryState';
 import { api } from '../../lib/api';
+import { ConferenceAwards } from '../awards/ConferenceAwards';
 import { type Agenda, type AgendaItem, type AgendaItemInput, type Board, type Conference, docUrl, usePart, useRefreshConference } from './api';
 import { PersonSelect } from './PersonSelect';
 import { useAction, useDownload, vnTime, viSearch } from './shared';
@@ -183,6 +184,8 @@ export default function AgendaTab({ c }: { c: Conference }) {
                   )}
                 </Flex>
               ) : null}
+              {/* The "khen thưởng" item lists the award decisions handed out at this conference, by title or form. */}
+              {r.kind === 'awards' && r.id ? <ConferenceAwards conferenceId={c.id} /> : null}
             </div>
             <div className="conf-agenda-duration">
               {canPlan ? (
