@@ -13,12 +13,13 @@ export const presentDataElement = (e: DataElement): z.infer<typeof DataElementOu
   id: e.id, code: e.code, name: e.name, nameEn: e.nameEn, shortName: e.shortName, description: e.description, uom: e.uom,
   valueType: e.valueType, aggregationType: e.aggregationType, reportLevel: e.reportLevel, min: e.min, max: e.max,
   sectorId: e.sectorId, sectorName: e.sectorName, divisionId: e.divisionId, better: e.better, public: e.public, publicLevel: e.publicLevel,
+  sentencePattern: e.sentencePattern,
 });
 
 export const presentIndicator = (i: Indicator): z.infer<typeof IndicatorOut> => ({
   id: i.id, code: i.code, name: i.name, nameEn: i.nameEn, numerator: i.numerator, denominator: i.denominator, factor: i.factor,
   decimals: i.decimals, uom: i.uom, sectorId: i.sectorId, sectorName: i.sectorName, description: i.description, better: i.better,
-  public: i.public, publicLevel: i.publicLevel,
+  public: i.public, publicLevel: i.publicLevel, sentencePattern: i.sentencePattern,
 });
 
 export const presentFormSummary = (f: Form): z.infer<typeof FormSummaryOut> => ({

@@ -14,13 +14,15 @@ export type DataElement = {
   sectorId: number | null; sectorName: string | null; divisionId: number | null; better: Better;
   /** Shown on the public portal's open figures (/so-lieu), down to `publicLevel` (1 province, 2 one level down). */
   public: boolean; publicLevel: number;
+  /** The sentence the summary report writes about it (reports/figure-sentences.ts); null → the default of its kind. */
+  sentencePattern: string | null;
 };
 export type DataElementWrite = Omit<DataElement, 'id' | 'sectorName'>;
 
 export type Indicator = {
   id: number; code: string; name: string; nameEn: string | null; numerator: string; denominator: string; factor: number; decimals: number;
   uom: string | null; sectorId: number | null; sectorName: string | null; description: string | null; better: Better;
-  public: boolean; publicLevel: number;
+  public: boolean; publicLevel: number; sentencePattern: string | null;
 };
 export type IndicatorWrite = Omit<Indicator, 'id' | 'sectorName'>;
 
@@ -28,10 +30,12 @@ const SECTOR = `s.id, s.code, s.name, s.name_en AS "nameEn", s.division_id AS "d
   FROM sectors s LEFT JOIN org_units d ON d.id = s.division_id`;
 const ELEMENT = `e.id, e.code, e.name, e.name_en AS "nameEn", e.short_name AS "shortName", e.description, e.uom, e.value_type AS "valueType",
   e.aggregation_type AS "aggregationType", e.report_level AS "reportLevel", e.min_value AS "min", e.max_value AS "max",
-  e.sector_id AS "sectorId", s.name AS "sectorName", e.division_id AS "divisionId", e.better, e.public, e.public_level AS "publicLevel"
+  e.sector_id AS "sectorId", s.name AS "sectorName", e.division_id AS "divisionId", e.better, e.public, e.public_level AS "publicLevel",
+  e.sentence_pattern AS "sentencePattern"
   FROM data_elements e LEFT JOIN sectors s ON s.id = e.sector_id`;
 const INDICATOR = `i.id, i.code, i.name, i.name_en AS "nameEn", i.numerator, i.denominator, i.factor, i.decimals, i.uom,
-  i.sector_id AS "sectorId", s.name AS "sectorName", i.description, i.better, i.public, i.public_level AS "publicLevel"
+  i.sector_id AS "sectorId", s.name AS "sectorName", i.description, i.better, i.public, i.public_level AS "publicLevel",
+  i.sentence_pattern AS "sentencePattern"
   FROM indicators i LEFT JOIN sectors s ON s.id = i.sector_id`;
 
 const SEARCH = (alias: string) =>
@@ -66,16 +70,19 @@ export const elementsRepo = {
     (
       await db.one<{ id: number }>(
         `INSERT INTO data_elements (code, name, name_en, short_name, description, uom, value_type, aggregation_type, report_level,
-           min_value, max_value, sector_id, division_id, better, public, public_level) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id`,
-        [w.code, w.name, w.nameEn, w.shortName, w.description, w.uom, w.valueType, w.aggregationType, w.reportLevel, w.min, w.max, w.sectorId, w.divisionId, w.better, w.public, w.publicLevel],
+           min_value, max_value, sector_id, division_id, better, public, public_level, sentence_pattern)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
+        [w.code, w.name, w.nameEn, w.shortName, w.description, w.uom, w.valueType, w.aggregationType, w.reportLevel, w.min, w.max, w.sectorId, w.divisionId, w.better, w.public, w.publicLevel,
+          w.sentencePattern],
       )
     ).id,
   update: (db: Db, id: number, w: DataElementWrite) =>
     db.query(
       `UPDATE data_elements SET code = $2, name = $3, name_en = $4, short_name = $5, description = $6, uom = $7, value_type = $8,
          aggregation_type = $9, report_level = $10, min_value = $11, max_value = $12, sector_id = $13, division_id = $14, better = $15,
-         public = $16, public_level = $17 WHERE id = $1`,
-      [id, w.code, w.name, w.nameEn, w.shortName, w.description, w.uom, w.valueType, w.aggregationType, w.reportLevel, w.min, w.max, w.sectorId, w.divisionId, w.better, w.public, w.publicLevel],
+         public = $16, public_level = $17, sentence_pattern = $18 WHERE id = $1`,
+      [id, w.code, w.name, w.nameEn, w.shortName, w.description, w.uom, w.valueType, w.aggregationType, w.reportLevel, w.min, w.max, w.sectorId, w.divisionId, w.better, w.public, w.publicLevel,
+        w.sentencePattern],
     ),
 };
 
@@ -88,16 +95,17 @@ export const indicatorsRepo = {
   insert: async (db: Db, w: IndicatorWrite) =>
     (
       await db.one<{ id: number }>(
-        `INSERT INTO indicators (code, name, name_en, numerator, denominator, factor, decimals, uom, sector_id, description, better, public, public_level)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
-        [w.code, w.name, w.nameEn, w.numerator, w.denominator, w.factor, w.decimals, w.uom, w.sectorId, w.description, w.better, w.public, w.publicLevel],
+        `INSERT INTO indicators (code, name, name_en, numerator, denominator, factor, decimals, uom, sector_id, description, better, public, public_level,
+           sentence_pattern) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
+        [w.code, w.name, w.nameEn, w.numerator, w.denominator, w.factor, w.decimals, w.uom, w.sectorId, w.description, w.better, w.public, w.publicLevel, w.sentencePattern],
       )
     ).id,
   update: (db: Db, id: number, w: IndicatorWrite) =>
     db.query(
       `UPDATE indicators SET code = $2, name = $3, name_en = $4, numerator = $5, denominator = $6, factor = $7, decimals = $8, uom = $9,
-         sector_id = $10, description = $11, better = $12, public = $13, public_level = $14 WHERE id = $1`,
-      [id, w.code, w.name, w.nameEn, w.numerator, w.denominator, w.factor, w.decimals, w.uom, w.sectorId, w.description, w.better, w.public, w.publicLevel],
+         sector_id = $10, description = $11, better = $12, public = $13, public_level = $14,
+         sentence_pattern = $15 WHERE id = $1`,
+      [id, w.code, w.name, w.nameEn, w.numerator, w.denominator, w.factor, w.decimals, w.uom, w.sectorId, w.description, w.better, w.public, w.publicLevel, w.sentencePattern],
     ),
 };
 

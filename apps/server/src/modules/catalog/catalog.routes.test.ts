@@ -236,3 +236,37 @@ describe('indicators', () => {
     expect((await send('POST', '/api/indicators', reporter, { code: 'R', name: 'R', numerator: '#{THON}' })).statusCode).toBe(403);
   });
 });
+
+describe('sentence patterns (figures in prose in the summary report)', () => {
+  it('stores a data element\'s and an indicator\'s pattern (default none), audited; blank clears it; an unknown slot is a Vietnamese 400 naming it', async () => {
+    const de = await send('POST', '/api/data-elements', office, { code: 'BTS_VT', name: 'Số vị trí trạm BTS', valueType: 'INTEGER', uom: 'vị trí' });
+    expect(de.json().sentencePattern).toBeNull();
+    const id = de.json().id as number;
+    const set = await send('PATCH', `/api/data-elements/${id}`, office, { sentencePattern: '  Toàn tỉnh có {value} {uom} trạm BTS[, {delta}] ' });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ sentencePattern: 'Toàn tỉnh có {value} {uom} trạm BTS[, {delta}]', uom: 'vị trí' });
+    expect((await s.app.inject({ url: `/api/data-elements/${id}`, headers: reporter })).json().sentencePattern).toBe('Toàn tỉnh có {value} {uom} trạm BTS[, {delta}]');
+    const ev = await s.db.one<{ after: { sentencePattern: string } }>(
+      `SELECT after FROM audit_events WHERE action = 'data_element.update' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [String(id)]);
+    expect(ev.after.sentencePattern).toBe('Toàn tỉnh có {value} {uom} trạm BTS[, {delta}]');
+    const bad = await send('PATCH', `/api/data-elements/${id}`, office, { sentencePattern: 'Toàn tỉnh có {so_luong} trạm' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/^Mẫu câu dùng ô dữ liệu không có: \{so_luong\}\. Các ô dùng được: \{name\}/);
+    const unclosed = await send('PATCH', `/api/data-elements/${id}`, office, { sentencePattern: 'Toàn tỉnh có {value}[, {delta}' });
+    expect(unclosed.json().message).toBe('Mẫu câu thiếu dấu "]" đóng phần tùy chọn.');
+    expect((await send('PATCH', `/api/data-elements/${id}`, reporter, { sentencePattern: '{value}' })).statusCode).toBe(403);
+    const cleared = await send('PATCH', `/api/data-elements/${id}`, office, { sentencePattern: '  ' });
+    expect(cleared.json().sentencePattern).toBeNull();
+
+    const ind = await send('POST', '/api/indicators', office, {
+      code: 'TL_THON_CAP2', name: 'Tỷ lệ thôn có cáp quang', numerator: '#{THON_CAP}', denominator: '#{THON}', factor: 100, uom: '%',
+      sentencePattern: '{numerator}/{denominator} thôn có cáp quang, đạt {percent}',
+    });
+    expect(ind.statusCode, ind.body).toBe(201);
+    expect(ind.json().sentencePattern).toBe('{numerator}/{denominator} thôn có cáp quang, đạt {percent}');
+    const badInd = await send('POST', '/api/indicators', office, { code: 'TL_X', name: 'X', numerator: '#{THON}', sentencePattern: 'đạt {ty_le}' });
+    expect(badInd.statusCode).toBe(400);
+    expect(badInd.json().message).toMatch(/\{ty_le\}/);
+    expect((await s.db.maybeOne(`SELECT 1 FROM indicators WHERE code = 'TL_X'`))).toBeNull();
+  });
+});

@@ -22,6 +22,8 @@ const Num = z.number({ error: 'phải là số' }).min(-1e15, 'số quá nhỏ')
 const Better = z.enum(BETTER_DIRECTIONS, { error: 'chiều tốt phải là higher (càng cao càng tốt) hoặc lower (càng thấp càng tốt)' });
 /** Open figures: shown on the public portal (/so-lieu), down to publicLevel (1 the province, 2 also one level down). */
 const Public = z.boolean({ error: 'phải là true hoặc false' });
+/** The sentence the summary report writes about the figure, with named slots ({value}, {uom} …); null or blank → the default. */
+const SentencePattern = OptText(500);
 const PublicLevel = z.number({ error: 'cấp công khai phải là 1 (toàn tỉnh) hoặc 2 (thêm một cấp đơn vị)' }).int().min(1, 'cấp công khai phải là 1 hoặc 2').max(2, 'cấp công khai phải là 1 hoặc 2');
 /** An expression may be written over several lines. */
 const Expression = multilineText({ error: 'bắt buộc, dạng chuỗi' }).min(1, 'không được để trống').max(4000, 'tối đa 4000 ký tự');
@@ -41,6 +43,7 @@ export const DataElementOut = z.object({
   description: z.string().nullable(), uom: z.string().nullable(), valueType: z.enum(VALUE_TYPES), aggregationType: z.enum(AGGREGATION_TYPES),
   reportLevel: z.number().nullable(), min: z.number().nullable(), max: z.number().nullable(), sectorId: z.number().nullable(),
   sectorName: z.string().nullable(), divisionId: z.number().nullable(), better: z.enum(BETTER_DIRECTIONS), public: z.boolean(), publicLevel: z.number(),
+  sentencePattern: z.string().nullable(),
 });
 const DataElementFields = {
   code: Code, name: Name, nameEn: OptText(300), shortName: OptText(100), description: OptLines(4000), uom: OptText(50),
@@ -48,7 +51,7 @@ const DataElementFields = {
   aggregationType: z.enum(AGGREGATION_TYPES, { error: `cách tổng hợp phải là một trong ${AGGREGATION_TYPES.join(', ')}` }).optional(),
   reportLevel: z.number({ error: 'phải là số nguyên 1–10' }).int().min(1).max(10).nullable().optional(),
   min: Num.nullable().optional(), max: Num.nullable().optional(), sectorId: Id.nullable().optional(), divisionId: Id.nullable().optional(),
-  better: Better.optional(), public: Public.optional(), publicLevel: PublicLevel.optional(),
+  better: Better.optional(), public: Public.optional(), publicLevel: PublicLevel.optional(), sentencePattern: SentencePattern,
 };
 export const DataElementCreate = z.object(DataElementFields);
 export const DataElementPatch = z.object(DataElementFields).partial();
@@ -59,13 +62,14 @@ export const IndicatorOut = z.object({
   id: z.number(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), numerator: z.string(), denominator: z.string(),
   factor: z.number(), decimals: z.number(), uom: z.string().nullable(), sectorId: z.number().nullable(), sectorName: z.string().nullable(),
   description: z.string().nullable(), better: z.enum(BETTER_DIRECTIONS), public: z.boolean(), publicLevel: z.number(),
+  sentencePattern: z.string().nullable(),
 });
 const IndicatorFields = {
   code: Code, name: Name, nameEn: OptText(300), numerator: Expression, denominator: Expression.optional(),
   factor: z.number({ error: 'hệ số phải là số' }).min(-1e12).max(1e12).optional(),
   decimals: z.number({ error: 'số chữ số thập phân phải là số nguyên 0–6' }).int().min(0).max(6).optional(),
   uom: OptText(50), sectorId: Id.nullable().optional(), description: OptLines(4000), better: Better.optional(),
-  public: Public.optional(), publicLevel: PublicLevel.optional(),
+  public: Public.optional(), publicLevel: PublicLevel.optional(), sentencePattern: SentencePattern,
 };
 export const IndicatorCreate = z.object(IndicatorFields);
 export const IndicatorPatch = z.object(IndicatorFields).partial();

@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/index.js';
 import { badRequest, conflict, notFound } from '../../platform/errors.js';
 import { checkDivision, checkExpressions, checkSector, cleanCode, cleanName, codesOf, optText, stripUndefined, uniqueOr409 } from './catalog-shared.js';
 import { type Better, type DataElement, type DataElementWrite, elementsRepo, type Indicator, type IndicatorWrite, indicatorsRepo, type Sector, type SectorWrite, sectorsRepo } from './catalog.repository.js';
+import { patternProblem } from '../reports/figure-sentences.js';
 import { rulesRepo } from './forms.repository.js';
 
 // ───────────── sectors ─────────────
@@ -50,8 +51,17 @@ export const updateSector = (db: Db, actor: AuditActor, id: number, patch: Parti
 export type DataElementInput = {
   code: string; name: string; nameEn?: string | null; shortName?: string | null; description?: string | null; uom?: string | null;
   valueType: ValueType; aggregationType?: AggregationType; reportLevel?: number | null; min?: number | null; max?: number | null;
-  sectorId?: number | null; divisionId?: number | null; better?: Better; public?: boolean; publicLevel?: number;
+  sectorId?: number | null; divisionId?: number | null; better?: Better; public?: boolean; publicLevel?: number; sentencePattern?: string | null;
 };
+
+/** A sentence pattern as stored: trimmed, blank → null (the default); one naming an unknown slot or unbalanced is a 400. */
+function cleanPattern(src: string | null | undefined): string | null {
+  const p = optText(src);
+  if (p === null) return null;
+  const problem = patternProblem(p);
+  if (problem) throw badRequest(problem);
+  return p;
+}
 
 const TYPE_LABEL: Record<ValueType, string> = { INTEGER: 'số nguyên', NUMBER: 'số', PERCENTAGE: 'tỷ lệ (%)', BOOLEAN: 'có/không', TEXT: 'văn bản' };
 
@@ -74,7 +84,7 @@ async function elementWrite(db: Db, input: DataElementInput, selfId: number | nu
     shortName: optText(input.shortName), description: optText(input.description), uom: optText(input.uom), valueType: input.valueType,
     aggregationType: input.aggregationType ?? 'SUM', reportLevel: input.reportLevel ?? null, min: input.min ?? null, max: input.max ?? null,
     sectorId: input.sectorId ?? null, divisionId: input.divisionId ?? null, better: input.better ?? 'higher',
-    public: input.public ?? false, publicLevel: input.publicLevel ?? 1,
+    public: input.public ?? false, publicLevel: input.publicLevel ?? 1, sentencePattern: cleanPattern(input.sentencePattern),
   };
   checkBounds(w);
   if (w.public && (w.valueType === 'TEXT' || w.valueType === 'BOOLEAN'))
@@ -89,7 +99,7 @@ async function elementWrite(db: Db, input: DataElementInput, selfId: number | nu
 const elementSnapshot = (e: DataElement): DataElementWrite => ({
   code: e.code, name: e.name, nameEn: e.nameEn, shortName: e.shortName, description: e.description, uom: e.uom, valueType: e.valueType,
   aggregationType: e.aggregationType, reportLevel: e.reportLevel, min: e.min, max: e.max, sectorId: e.sectorId, divisionId: e.divisionId,
-  better: e.better, public: e.public, publicLevel: e.publicLevel,
+  better: e.better, public: e.public, publicLevel: e.publicLevel, sentencePattern: e.sentencePattern,
 });
 
 /** Indicators and validation rules whose expressions name the code. */
@@ -145,6 +155,7 @@ export const updateDataElement = (db: Db, actor: AuditActor, id: number, patch: 
 export type IndicatorInput = {
   code: string; name: string; nameEn?: string | null; numerator: string; denominator?: string; factor?: number; decimals?: number;
   uom?: string | null; sectorId?: number | null; description?: string | null; better?: Better; public?: boolean; publicLevel?: number;
+  sentencePattern?: string | null;
 };
 
 async function indicatorWrite(db: Db, input: IndicatorInput, selfId: number | null): Promise<IndicatorWrite> {
@@ -153,6 +164,7 @@ async function indicatorWrite(db: Db, input: IndicatorInput, selfId: number | nu
     numerator: input.numerator.trim(), denominator: (input.denominator ?? '1').trim() || '1', factor: input.factor ?? 1,
     decimals: input.decimals ?? 1, uom: optText(input.uom), sectorId: input.sectorId ?? null, description: optText(input.description),
     better: input.better ?? 'higher', public: input.public ?? false, publicLevel: input.publicLevel ?? 1,
+    sentencePattern: cleanPattern(input.sentencePattern),
   };
   if (!Number.isFinite(w.factor) || w.factor === 0) throw badRequest('Hệ số phải là một số khác 0.');
   // Checked as typed, so error positions match what the person sees; stored trimmed.
@@ -167,6 +179,7 @@ async function indicatorWrite(db: Db, input: IndicatorInput, selfId: number | nu
 const indicatorSnapshot = (i: Indicator): IndicatorWrite => ({
   code: i.code, name: i.name, nameEn: i.nameEn, numerator: i.numerator, denominator: i.denominator, factor: i.factor, decimals: i.decimals,
   uom: i.uom, sectorId: i.sectorId, description: i.description, better: i.better, public: i.public, publicLevel: i.publicLevel,
+  sentencePattern: i.sentencePattern,
 });
 
 export const createIndicator = (db: Db, actor: AuditActor, input: IndicatorInput) =>

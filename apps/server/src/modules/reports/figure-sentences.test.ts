@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { type FigureFacts, figureSentence, parsePattern, patternProblem, sectorSentences } from './figure-sentences.js';
+
+const base: FigureFacts = {
+  code: 'X', kind: 'de', name: 'Số vị trí trạm thu phát sóng di động (BTS)', uom: 'vị trí', valueType: 'INTEGER', aggregationType: 'LAST',
+  better: 'higher', pattern: null, decimals: 0, current: 1466, previous: 1332, lastYear: 1332, target: null,
+};
+const fig = (o: Partial<FigureFacts>): FigureFacts => ({ ...base, ...o });
+const YEAR = { period: '2025' };
+const QUARTER = { period: '2025Q3' };
+
+const ratio = fig({
+  code: 'TL_THON_CAPQUANG', kind: 'ind', name: 'Tỷ lệ thôn, bản, tổ dân phố có Internet băng rộng cáp quang', uom: '%', valueType: null,
+  aggregationType: null, decimals: 1, current: 94.2874, previous: 91.2, lastYear: 91.2,
+  numerator: { code: 'THON_CAPQUANG', name: 'Số thôn, bản, tổ dân phố có Internet băng rộng cáp quang', value: 1634 },
+  denominator: { code: 'THON_TONG', name: 'Tổng số thôn, bản, tổ dân phố', value: 1733 },
+});
+const revenue = fig({
+  code: 'BC_DOANHTHU', name: 'Doanh thu dịch vụ bưu chính', uom: 'triệu đồng', valueType: 'NUMBER', aggregationType: 'SUM',
+  current: 155399, previous: 143093, lastYear: 143093,
+});
+const incidents = fig({ code: 'ATTT_SUCO', name: 'Số sự cố an toàn thông tin mạng được ghi nhận', uom: 'sự cố', aggregationType: 'SUM', better: 'lower', current: 21, lastYear: 24, previous: 24 });
+
+describe('figure sentences: the defaults by kind, in the seeds\' voice', () => {
+  it.each<[string, FigureFacts, { period: string }, string | null]>([
+    ['stock, with its absolute change', base, YEAR, 'Toàn tỉnh có 1.466 vị trí trạm thu phát sóng di động (BTS), tăng 134 vị trí so với năm 2024.'],
+    ['stock, no figure last year', fig({ lastYear: null }), YEAR, 'Toàn tỉnh có 1.466 vị trí trạm thu phát sóng di động (BTS).'],
+    ['stock, unchanged', fig({ lastYear: 1466 }), YEAR, 'Toàn tỉnh có 1.466 vị trí trạm thu phát sóng di động (BTS), tương đương năm 2024.'],
+    ['flow with its change', revenue, YEAR, 'Doanh thu dịch vụ bưu chính đạt 155.399 triệu đồng, tăng 8,6% so với năm 2024.'],
+    ['flow in a quarter: against the same quarter last year', revenue, QUARTER, 'Doanh thu dịch vụ bưu chính đạt 155.399 triệu đồng, tăng 8,6% so với cùng kỳ năm 2024.'],
+    ['flow that fell (more is better): no praise, no blame', fig({ ...revenue, current: 130000 }), YEAR, 'Doanh thu dịch vụ bưu chính đạt 130.000 triệu đồng, giảm 9,1% so với năm 2024.'],
+    ['flow, last year zero: no percent', fig({ ...revenue, lastYear: 0 }), YEAR, 'Doanh thu dịch vụ bưu chính đạt 155.399 triệu đồng.'],
+    ['ratio as numerator/denominator and percent', ratio, YEAR,
+      'Toàn tỉnh có 1.634/1.733 thôn, bản, tổ dân phố có Internet băng rộng cáp quang, đạt 94,3%, tăng 3,1 điểm phần trăm so với năm 2024.'],
+    ['ratio without its parts', fig({ ...ratio, numerator: null }), YEAR,
+      'Tỷ lệ thôn, bản, tổ dân phố có Internet băng rộng cáp quang đạt 94,3%, tăng 3,1 điểm phần trăm so với năm 2024.'],
+    ['target exceeded', fig({ ...revenue, target: 151757 }), YEAR,
+      'Doanh thu dịch vụ bưu chính đạt 155.399 triệu đồng, tăng 8,6% so với năm 2024, vượt kế hoạch năm (102,4%).'],
+    ['target not reached', fig({ ...revenue, target: 161705 }), YEAR,
+      'Doanh thu dịch vụ bưu chính đạt 155.399 triệu đồng, tăng 8,6% so với năm 2024, đạt 96,1% kế hoạch năm.'],
+    ['target met exactly', fig({ ...revenue, target: 155399 }), YEAR,
+      'Doanh thu dịch vụ bưu chính đạt 155.399 triệu đồng, tăng 8,6% so với năm 2024, hoàn thành kế hoạch năm.'],
+    ['less is better, a fall: an improvement', incidents, YEAR,
+      'Số sự cố an toàn thông tin mạng được ghi nhận là 21 sự cố, giảm 12,5% so với năm 2024, là chuyển biến tích cực.'],
+    ['less is better, a rise: to be remedied', fig({ ...incidents, current: 27 }), YEAR,
+      'Số sự cố an toàn thông tin mạng được ghi nhận là 27 sự cố, tăng 12,5% so với năm 2024, cần tập trung khắc phục.'],
+    ['less is better, a target is a ceiling kept', fig({ ...incidents, target: 27 }), YEAR,
+      'Số sự cố an toàn thông tin mạng được ghi nhận là 21 sự cố, giảm 12,5% so với năm 2024, là chuyển biến tích cực, trong mức kế hoạch năm (không quá 27 sự cố).'],
+    ['less is better, a ceiling passed', fig({ ...incidents, current: 30, target: 27 }), YEAR,
+      'Số sự cố an toàn thông tin mạng được ghi nhận là 30 sự cố, tăng 25,0% so với năm 2024, cần tập trung khắc phục, vượt mức tối đa của kế hoạch năm (27 sự cố).'],
+    ['less is better, a share that fell by points', fig({ ...ratio, code: 'TL_CUMLOA_HONG', name: 'Tỷ lệ cụm loa hư hỏng, xuống cấp', better: 'lower', numerator: null, current: 8.24, lastYear: 9.7 }), YEAR,
+      'Tỷ lệ cụm loa hư hỏng, xuống cấp là 8,2%, giảm 1,5 điểm phần trăm so với năm 2024, là chuyển biến tích cực.'],
+    ['a stock that does not count things', fig({ name: 'Chiều dài tuyến cáp quang', uom: 'km', valueType: 'NUMBER', decimals: 2, current: 52340.5, lastYear: 50000 }), YEAR,
+      'Chiều dài tuyến cáp quang đạt 52.340,50 km, tăng 4,7% so với năm 2024.'],
+    ['no current figure: nothing said', fig({ current: null }), YEAR, null],
+  ])('%s', (_, f, ctx, want) => {
+    expect(figureSentence(f, ctx)).toBe(want);
+  });
+});
+
+describe('figure sentences: the office\'s own patterns', () => {
+  it.each<[string, FigureFacts, string | null]>([
+    ['named slots', fig({ pattern: 'Toàn tỉnh có {value} {uom} trạm BTS' }), 'Toàn tỉnh có 1.466 vị trí trạm BTS.'],
+    ['an optional part with a value', fig({ ...revenue, pattern: '{name} đạt {value} {uom}[, {change}]' }),
+      'Doanh thu dịch vụ bưu chính đạt 155.399 triệu đồng, tăng 8,6% so với năm 2024.'],
+    ['an optional part without one is left out', fig({ ...revenue, lastYear: null, pattern: '{name} đạt {value} {uom}[, {change}]' }),
+      'Doanh thu dịch vụ bưu chính đạt 155.399 triệu đồng.'],
+    ['a required slot without a value drops the sentence', fig({ ...revenue, pattern: '{name} đạt {achieved} kế hoạch' }), null],
+    ['target, previous and last year slots', fig({ ...revenue, target: 160000, pattern: 'Năm nay {value}, năm trước {lastYear}, kế hoạch {target} ({achieved})' }),
+      'Năm nay 155.399, năm trước 143.093, kế hoạch 160.000 (97,1%).'],
+    ['the comparison label and changePct', fig({ ...revenue, pattern: 'Tăng {changePct} so với {previousLabel}.' }), 'Tăng 8,6% so với năm 2024.'],
+  ])('%s', (_, f, want) => {
+    expect(figureSentence(f, YEAR)).toBe(want);
+  });
+
+  it.each<[string, RegExp]>([
+    ['Toàn tỉnh có {gia_tri} trạm', /ô dữ liệu không có: \{gia_tri\}/],
+    ['Toàn tỉnh có {value trạm', /thiếu dấu "\}"/],
+    ['Toàn tỉnh có value} trạm', /dấu "\}" thừa/],
+    ['[, [{change}]]', /lồng nhau/],
+    ['Toàn tỉnh có {value}[, {change}', /thiếu dấu "\]"/],
+    ['{value}]', /dấu "\]" thừa/],
+  ])('refuses %s', (src, msg) => {
+    expect(patternProblem(src)).toMatch(msg);
+    expect(() => parsePattern(src)).toThrow(msg);
+  });
+
+  it('accepts every slot and plain text', () => {
+    expect(patternProblem('{name} {object} {value} {uom} {percent} {previous} {lastYear} {previousLabel} {change} {changePct} {delta} {target} {achieved} {plan} {numerator} {denominator}')).toBeNull();
+    expect(patternProblem('Không có ô nào')).toBeNull();
+  });
+});
+
+describe('the sentences a sector opens with', () => {
+  const thonTong = fig({ code: 'THON_TONG', name: 'Tổng số thôn, bản, tổ dân phố', uom: 'thôn', current: 1733, lastYear: 1733 });
+  const thonCq = fig({ code: 'THON_CAPQUANG', name: 'Số thôn, bản, tổ dân phố có Internet băng rộng cáp quang', uom: 'thôn', current: 1634, lastYear: 1580 });
+  const permits = fig({ code: 'VT_CAPPHEP', name: 'Số hồ sơ cấp phép xây dựng trạm BTS được giải quyết', uom: 'hồ sơ', aggregationType: 'SUM', current: 48, lastYear: 40 });
+
+  it('prefers ratios, targets and flows to stocks, does not say a ratio\'s parts again, and reads in catalog order', () => {
+    const out = sectorSentences([base, thonTong, thonCq, permits, fig({ ...revenue, target: 151757 }), ratio], YEAR, 4);
+    expect(out).toEqual([
+      'Toàn tỉnh có 1.466 vị trí trạm thu phát sóng di động (BTS), tăng 134 vị trí so với năm 2024.',
+      'Số hồ sơ cấp phép xây dựng trạm BTS được giải quyết đạt 48 hồ sơ, tăng 20,0% so với năm 2024.',
+      'Doanh thu dịch vụ bưu chính đạt 155.399 triệu đồng, tăng 8,6% so với năm 2024, vượt kế hoạch năm (102,4%).',
+      'Toàn tỉnh có 1.634/1.733 thôn, bản, tổ dân phố có Internet băng rộng cáp quang, đạt 94,3%, tăng 3,1 điểm phần trăm so với năm 2024.',
+    ]);
+  });
+
+  it('puts a figure the office wrote a pattern for first, and keeps to the maximum', () => {
+    const out = sectorSentences([permits, revenue, fig({ ...thonTong, pattern: 'Toàn tỉnh có {value} thôn, bản, tổ dân phố' })], YEAR, 2);
+    expect(out).toEqual(['Số hồ sơ cấp phép xây dựng trạm BTS được giải quyết đạt 48 hồ sơ, tăng 20,0% so với năm 2024.', 'Toàn tỉnh có 1.733 thôn, bản, tổ dân phố.']);
+  });
+
+  it('says nothing for figures without a current value', () => {
+    expect(sectorSentences([fig({ current: null }), fig({ ...revenue, current: null })], YEAR)).toEqual([]);
+  });
+});
