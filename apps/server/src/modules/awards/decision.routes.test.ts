@@ -177,6 +177,19 @@ describe('decisions', () => {
       'Trao Giấy khen của Giám đốc Sở cho 01 tập thể và 01 cá nhân (Quyết định số 01/QĐ-SKHCN).',
     ]);
     expect((await req(w.as.viewer, 'GET', '/api/awards/conferences/999999')).statusCode).toBe(404);
+    // The conference record lists them under its "khen thưởng" item.
+    await s.db.query(
+      `INSERT INTO conference_agenda_items (conference_id, position, kind, title, duration_minutes, notes) VALUES ($1, 1, 'awards', 'Trao khen thưởng', 20, 'Lãnh đạo Sở trao khen thưởng.')`,
+      [ids.conference],
+    );
+    const m = await req(w.as.office, 'GET', `/api/conferences/${ids.conference}/minutes`);
+    expect(m.statusCode, m.body).toBe(200);
+    const item = m.json().content.items.find((i: { title: string }) => i.title === 'Trao khen thưởng');
+    expect(item.text).toBe([
+      'Lãnh đạo Sở trao khen thưởng.',
+      '- Trao danh hiệu "Chiến sĩ thi đua cơ sở" cho 01 cá nhân (Quyết định số 01/QĐ-SKHCN).',
+      '- Trao Giấy khen của Giám đốc Sở cho 01 tập thể và 01 cá nhân (Quyết định số 01/QĐ-SKHCN).',
+    ].join('\n'));
   });
 
   it('a cancelled draft frees its nominations for another decision', async () => {

@@ -22,7 +22,7 @@ import type { Db } from '../../platform/db/index.js';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.js';
 import { renderDocx } from '../documents/kit/docx.js';
 import { DOCUMENT_TYPES, type DecreeDocument } from '../documents/kit/model.js';
-import { positionWithUnit } from '../conferences/documents.data.js';
+import { configureConferenceAwards, positionWithUnit } from '../conferences/documents.data.js';
 import { notify } from '../notifications/notifications.service.js';
 import { loadCatalog } from './catalog.service.js';
 import { councilRepo } from './council.repository.js';
@@ -515,3 +515,7 @@ export async function awardsForConference(db: Db, conferenceId: number): Promise
 }
 
 
+
+// The conference record lists the awards handed out at a conference's "khen thưởng" item (issue: "the counts appear
+// in the conference record"): the conferences module asks through this hook, set as soon as this module is loaded.
+configureConferenceAwards(async (db, conferenceId) => (await awardsForConference(db, conferenceId)).lines);

@@ -34,6 +34,16 @@ export type PersonFact = {
 
 export type AgendaFact = LiveItem & { presenter: string | null };
 
+/**
+ * The award decisions handed out at a conference, one line per title or form with its counts and decision numbers.
+ * The awards module provides it (configureConferenceAwards, when its routes register): the conferences module does
+ * not import the awards module, which imports this one.
+ */
+let conferenceAwardLines: (db: Db, conferenceId: number) => Promise<string[]> = async () => [];
+export function configureConferenceAwards(fn: (db: Db, conferenceId: number) => Promise<string[]>): void {
+  conferenceAwardLines = fn;
+}
+
 export type ConferenceFacts = {
   conference: ConferenceRow;
   /** The conference day, 'YYYY-MM-DD' (Vietnam). */
@@ -59,6 +69,8 @@ export type ConferenceFacts = {
   attendance: { byUnitType: CheckinSummaryRow[]; total: Omit<CheckinSummaryRow, 'unitType'> };
   discussion: DiscussionRow[];
   points: PointRow[];
+  /** The issued award decisions linked to the conference, a line per title or form (see configureConferenceAwards). */
+  awards: string[];
 };
 
 /** 'Trưởng phòng' + 'Phòng Văn hóa và Thông tin huyện Hòa An' → 'Trưởng phòng Văn hóa và Thông tin huyện Hòa An'. */
@@ -123,5 +135,6 @@ export async function conferenceFacts(db: Db, c: ConferenceRow): Promise<Confere
     attendance: await checkinSummary(db, c.id),
     discussion: await discussionRepo.list(db, c.id),
     points: await pointsRepo.list(db, c.id),
+    awards: await conferenceAwardLines(db, c.id),
   };
 }

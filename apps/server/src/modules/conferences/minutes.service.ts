@@ -82,6 +82,7 @@ export function compileMinutes(f: ConferenceFacts): MinutesContent {
     for (const d of discussionOf(i.id)) lines.push(`- ${raisedBy(d) ? `${raisedBy(d)}: ` : ''}${sentence(d.text)}`);
     if (i.kind === 'directive') for (const p of pointsOf('directive')) lines.push(`- ${pointText(p)}`);
     if (i.kind === 'conclusion') for (const p of pointsOf('conclusion')) lines.push(`${p.number}. ${pointText(p)}`);
+    if (i.kind === 'awards') for (const a of f.awards) lines.push(`- ${a}`);
     items.push({ agendaItemId: i.id, title: i.title, text: lines.join('\n') });
   }
   // What has nowhere else to go: discussion with no discussion item on the agenda, points with no item to carry them.

@@ -124,6 +124,15 @@ describe('the demo awards', () => {
     expect(await count(`SELECT count(*)::int AS n FROM award_cluster_scores s JOIN award_cluster_criteria c ON c.id = s.criterion_id WHERE c.cluster_id = $1`, [cluster.id]))
       .toBeGreaterThanOrEqual(16);
     expect(n2025.some((n) => n.org_unit_id !== null && n.award_code === 'GK_SO' && n.status === 'decided')).toBe(true);
+    // the conference record lists what was handed out, as the decisions say
+    const conference = own[0].conference_id!;
+    const minutes = (await get(`/api/conferences/${conference}/minutes`)).json() as { content: { items: { title: string; text: string }[] } };
+    const awardsItem = minutes.content.items.find((i) => /khen thưởng/iu.test(i.title));
+    const handed = (await get(`/api/awards/conferences/${conference}`)).json() as { lines: string[] };
+    // (the department's own decisions of January; the province's, recorded in spring, came after the record)
+    const own2025 = handed.lines.filter((l) => l.includes('/QĐ-SKHCN'));
+    expect(own2025.length).toBeGreaterThan(0);
+    for (const line of own2025) expect(awardsItem?.text).toContain(`- ${line}`);
   });
 
   it('has the 2026 round in progress: registrations, nominations that pass and fail, a flagged collective, an override with its reason', async () => {

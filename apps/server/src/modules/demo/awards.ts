@@ -32,6 +32,7 @@ import type { Db, Params } from '../../platform/db/index.js';
 import { createCluster, enterScores, proposeLeader, publishCluster } from '../awards/cluster.service.js';
 import { closeMeeting, createCouncil, createMeeting, openMeeting, recordTally, updateMeeting } from '../awards/council.service.js';
 import { createDecision, issueDecision } from '../awards/decision.service.js';
+import { recompileMinutes } from '../conferences/minutes.service.js';
 import { createNomination, overrideNomination, transition } from '../awards/nominations.service.js';
 import { saveRegistration } from '../awards/registrations.service.js';
 import { addDays, backToWorkingDay, diffDays, isWorkday, toWorkingDay, vnDateOf, vnTime } from './dates.js';
@@ -525,7 +526,7 @@ export async function seedAwards(db: Db, org: Org, users: Users, people: People,
     awardNominations: await n('SELECT count(*)::int AS n FROM award_nominations'),
     awardDecisions: await n(`SELECT count(*)::int AS n FROM award_decisions WHERE status = 'issued'`),
     awardClusters: await n('SELECT count(*)::int AS n FROM award_clusters'),
-    awardAuditEvents: ctx.audit.length,
+    awardAuditEvents: ctx.audit.filter((e) => e.entity_type.startsWith('award')).length,
   };
 }
 
@@ -714,6 +715,17 @@ async function roundF(ctx: Ctx, F: number, conferenceId: number, conferenceDay: 
     if (id === null) continue;
     await step(ctx, vnTime(decisionDay, 10 + i, 30), async (t, day) => issueDecision(t, ctx.director, ctx.director.by, id, { version: await versionOf(t, 'award_decisions', id) }, day), true);
   }
+
+  // The conference record names what was handed out: the office replaces the secretary's counted note on the awards
+  // item (the conferences were seeded before these decisions existed) and compiles the minutes again the afternoon
+  // after the conference, so the record lists the decisions by form with their counts, as the news article does.
+  await step(ctx, vnTime(workdaysAfter(conferenceDay, 1), 14, 20), async (t, day) => {
+    const latest = await t.maybeOne<{ revision: number }>(`SELECT max(revision)::int AS revision FROM conference_minutes_revisions WHERE conference_id = $1`, [conferenceId]);
+    if (latest?.revision == null) return;
+    await t.query(`UPDATE conference_agenda_items SET notes = $2 WHERE conference_id = $1 AND kind = 'awards'`,
+      [conferenceId, `Lãnh đạo tỉnh và lãnh đạo Sở trao khen thưởng cho các tập thể, cá nhân có thành tích xuất sắc năm ${F}.`]);
+    await recompileMinutes(t, { ...ctx.office, auditActor: ctx.office.by }, conferenceId, latest.revision, new Date(vnTime(day, 14, 20)));
+  });
 
   // The provincial chairman's decision, recorded by the office when it arrives in spring.
   const provincial = approved.filter((n) => ['CSTD_TINH', 'BK_UBND_TINH'].includes(n.award_code)).map((n) => n.id);
