@@ -351,6 +351,10 @@ describe('ratings and registration', () => {
     expect(list.map((x: { year: number; rating: string }) => [x.year, x.rating])).toEqual([[2025, 'tot'], [2024, 'tot']]);
     const evs = await s.db.query<{ action: string }>(`SELECT action FROM audit_events WHERE entity_type = 'award_rating' ORDER BY id`);
     expect(evs.map((e) => e.action)).toEqual(['award_rating.create', 'award_rating.import']);
+    // a collective's rating answers with that rating, not one of its people's for the same year
+    const unit = await req(as.office, 'PUT', '/api/awards/ratings', { unit: 'VL-X03', year: 2025, rating: 'xuat_sac' });
+    expect(unit.statusCode, unit.body).toBe(200);
+    expect(unit.json()).toMatchObject({ person: null, unit: { code: 'VL-X03' }, year: 2025, rating: 'xuat_sac' });
   });
 
   it('a unit registers its targets; another unit cannot; a nomination then shows it registered', async () => {

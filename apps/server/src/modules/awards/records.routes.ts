@@ -96,9 +96,10 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req) => {
     const user = requireUser(req);
-    await setRating(app.db, user, auditActor(req), req.body, app.clock.today());
+    const id = await setRating(app.db, user, auditActor(req), req.body, app.clock.today());
+    // A unit's list holds its people's ratings too: answer with the row just written, by its id.
     const list = await listRatings(app.db, user, { person: req.body.person, unit: req.body.unit, year: req.body.year }, app.clock.today());
-    return presentRating(list.find((r) => r.year === req.body.year && (req.body.person === undefined || r.person?.id === req.body.person))!);
+    return presentRating(list.find((r) => r.id === id)!);
   });
 
   app.post('/api/awards/ratings/import', {
