@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -58,13 +59,44 @@ async function killGroup(child: ChildProcess) {
   }
 }
 
+/** Every file whose change can change what a fresh server seeds: the server's and the shared contracts' sources. */
+function seedInputs(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (!/\.test\.ts$/.test(e.name)) out.push(p);
+    }
+  };
+  for (const d of ['apps/server/src', 'packages/contracts/src']) walk(path.join(ROOT, d));
+  return out.sort();
+}
+
+/**
+ * The embedded database as a fresh server leaves it after seeding the demo, kept once per run of the journeys in the
+ * temporary folder under a key of the seed's inputs (the sources, the business time, the environment), so each
+ * journey file copies it instead of seeding the demo again (12–15 s each). A server started with other settings, or
+ * after any source changed, seeds afresh and leaves its own copy. `NHIP_E2E_FRESH=1` always seeds.
+ */
+function templateDir(now: string, env: Record<string, string> | undefined): string {
+  const h = createHash('sha256');
+  for (const f of seedInputs()) h.update(f.slice(ROOT.length)).update('\0').update(fs.readFileSync(f)).update('\0');
+  h.update(now).update(JSON.stringify(env ?? {}));
+  return path.join(os.tmpdir(), `nhip-e2e-seeded-${h.digest('hex').slice(0, 16)}`);
+}
+
 /**
  * Starts the real server (`tsx apps/server/src/main.ts`) on 127.0.0.1 with a fresh embedded database in a
  * temporary DATA_DIR: demo data on, the scheduler off and business time pinned to `now`, so the demo's
- * open rounds and deadlines are the same on every run. Resolves once /api/health answers.
+ * open rounds and deadlines are the same on every run. The first server of a run seeds the demo and keeps a copy of
+ * its database (see templateDir); the next ones start from that copy. Resolves once /api/health answers.
  */
 export async function startServer(opts: { now?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhip-e2e-'));
+  const template = process.env.NHIP_E2E_FRESH === '1' ? null : templateDir(opts.now ?? E2E_NOW, opts.env);
+  const fromTemplate = template !== null && fs.existsSync(path.join(template, '.complete'));
+  if (fromTemplate) fs.cpSync(path.join(template, 'data'), dataDir, { recursive: true });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const tsxCli = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -105,6 +137,27 @@ export async function startServer(opts: { now?: string; env?: Record<string, str
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
+  /** Keeps the database just seeded, stopped cleanly, for the next servers of the run (see templateDir). */
+  const keepTemplate = async () => {
+    if (template === null || fromTemplate || fs.existsSync(path.join(template, '.complete'))) return;
+    await killGroup(child);
+    process.off('exit', onExit);
+    // Copies of earlier sources, a day old, are of no use any more.
+    for (const e of fs.readdirSync(os.tmpdir())) {
+      const old = path.join(os.tmpdir(), e);
+      if (e.startsWith('nhip-e2e-seeded-') && old !== template && Date.now() - fs.statSync(old).mtimeMs > 86_400_000) fs.rmSync(old, { recursive: true, force: true });
+    }
+    const partial = `${template}.${process.pid}`;
+    fs.rmSync(partial, { recursive: true, force: true });
+    fs.cpSync(dataDir, path.join(partial, 'data'), { recursive: true });
+    fs.writeFileSync(path.join(partial, '.complete'), new Date().toISOString());
+    try {
+      fs.renameSync(partial, template);
+    } catch {
+      fs.rmSync(partial, { recursive: true, force: true }); // another process kept its copy first
+    }
+  };
+
   const deadline = Date.now() + 150_000;
   for (;;) {
     if (exited(child)) {
@@ -120,6 +173,13 @@ export async function startServer(opts: { now?: string; env?: Record<string, str
       throw new Error(`The server did not answer /api/health within 150 s:\n${out.slice(-4000)}`);
     }
     await sleep(250);
+  }
+  if (template !== null && !fromTemplate) {
+    // The first server of the run: keep its freshly seeded database, then start again from the copy, so that every
+    // journey file runs on the same kind of start.
+    await keepTemplate();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    return startServer(opts);
   }
   return { url, port, dataDir, output: () => out, stop };
 }
