@@ -26,6 +26,8 @@ function narrativeBlocks(input: SummaryReportInput): Block[] {
   }
   input.sectors.forEach((sector, i) => {
     out.push({ kind: 'heading', level: 2, text: `${i + 1}. ${sector.name}` });
+    const said = (sector.sentences ?? []).map((t) => t.trim()).filter(Boolean);
+    if (said.length > 0) out.push(para(said.join(' ')));
     const units = sector.narrative.filter((n) => n.paragraphs.some((p) => p.trim() !== ''));
     if (units.length === 0) out.push(para('Các đơn vị chưa gửi nội dung báo cáo cho lĩnh vực này.'));
     for (const unit of units) {

@@ -40,6 +40,8 @@ export interface SectorResults {
   readonly name: string;
   readonly narrative: readonly NarrativeBlock[];
   readonly figures: readonly KeyFigure[];
+  /** Figures in prose, said first in the sector's part I ('Toàn tỉnh có 1.466 vị trí trạm BTS …'); every number from `figures`' source. */
+  readonly sentences?: readonly string[];
 }
 
 /** One point, already merged by the caller when several units raised it. */

@@ -41,17 +41,23 @@ describe('figure sentences: the defaults by kind, in the seeds\' voice', () => {
     ['target met exactly', fig({ ...revenue, target: 155399 }), YEAR,
       'Doanh thu dịch vụ bưu chính đạt 155.399 triệu đồng, tăng 8,6% so với năm 2024, hoàn thành kế hoạch năm.'],
     ['less is better, a fall: an improvement', incidents, YEAR,
-      'Số sự cố an toàn thông tin mạng được ghi nhận là 21 sự cố, giảm 12,5% so với năm 2024, là chuyển biến tích cực.'],
+      'Trong năm có 21 sự cố an toàn thông tin mạng được ghi nhận, giảm 12,5% so với năm 2024, là chuyển biến tích cực.'],
     ['less is better, a rise: to be remedied', fig({ ...incidents, current: 27 }), YEAR,
-      'Số sự cố an toàn thông tin mạng được ghi nhận là 27 sự cố, tăng 12,5% so với năm 2024, cần tập trung khắc phục.'],
+      'Trong năm có 27 sự cố an toàn thông tin mạng được ghi nhận, tăng 12,5% so với năm 2024, cần tập trung khắc phục.'],
     ['less is better, a target is a ceiling kept', fig({ ...incidents, target: 27 }), YEAR,
-      'Số sự cố an toàn thông tin mạng được ghi nhận là 21 sự cố, giảm 12,5% so với năm 2024, là chuyển biến tích cực, trong mức kế hoạch năm (không quá 27 sự cố).'],
+      'Trong năm có 21 sự cố an toàn thông tin mạng được ghi nhận, giảm 12,5% so với năm 2024, là chuyển biến tích cực, trong mức kế hoạch năm (không quá 27 sự cố).'],
     ['less is better, a ceiling passed', fig({ ...incidents, current: 30, target: 27 }), YEAR,
-      'Số sự cố an toàn thông tin mạng được ghi nhận là 30 sự cố, tăng 25,0% so với năm 2024, cần tập trung khắc phục, vượt mức tối đa của kế hoạch năm (27 sự cố).'],
+      'Trong năm có 30 sự cố an toàn thông tin mạng được ghi nhận, tăng 25% so với năm 2024, cần tập trung khắc phục, vượt mức tối đa của kế hoạch năm (27 sự cố).'],
     ['less is better, a share that fell by points', fig({ ...ratio, code: 'TL_CUMLOA_HONG', name: 'Tỷ lệ cụm loa hư hỏng, xuống cấp', better: 'lower', numerator: null, current: 8.24, lastYear: 9.7 }), YEAR,
       'Tỷ lệ cụm loa hư hỏng, xuống cấp là 8,2%, giảm 1,5 điểm phần trăm so với năm 2024, là chuyển biến tích cực.'],
     ['a stock that does not count things', fig({ name: 'Chiều dài tuyến cáp quang', uom: 'km', valueType: 'NUMBER', decimals: 2, current: 52340.5, lastYear: 50000 }), YEAR,
-      'Chiều dài tuyến cáp quang đạt 52.340,50 km, tăng 4,7% so với năm 2024.'],
+      'Chiều dài tuyến cáp quang đạt 52.340,5 km, tăng 4,7% so với năm 2024.'],
+    ['a flow that counts things, in a quarter', fig({ ...incidents, better: 'higher', name: 'Số lượt truy cập Cổng thông tin điện tử tỉnh', uom: 'lượt', current: 667814, lastYear: 544791 }), QUARTER,
+      'Trong quý có 667.814 lượt truy cập Cổng thông tin điện tử tỉnh, tăng 22,6% so với cùng kỳ năm 2024.'],
+    ['a share against its planned share: not a percent of a percent', fig({ ...ratio, current: 89, lastYear: 73.4, target: 100 }), YEAR,
+      'Toàn tỉnh có 1.634/1.733 thôn, bản, tổ dân phố có Internet băng rộng cáp quang, đạt 89%, tăng 15,6 điểm phần trăm so với năm 2024, chưa đạt kế hoạch năm (100%).'],
+    ['a share above its planned share', fig({ ...ratio, target: 90 }), YEAR,
+      'Toàn tỉnh có 1.634/1.733 thôn, bản, tổ dân phố có Internet băng rộng cáp quang, đạt 94,3%, tăng 3,1 điểm phần trăm so với năm 2024, vượt kế hoạch năm (90%).'],
     ['no current figure: nothing said', fig({ current: null }), YEAR, null],
   ])('%s', (_, f, ctx, want) => {
     expect(figureSentence(f, ctx)).toBe(want);
@@ -86,7 +92,7 @@ describe('figure sentences: the office\'s own patterns', () => {
   });
 
   it('accepts every slot and plain text', () => {
-    expect(patternProblem('{name} {object} {value} {uom} {percent} {previous} {lastYear} {previousLabel} {change} {changePct} {delta} {target} {achieved} {plan} {numerator} {denominator}')).toBeNull();
+    expect(patternProblem('{name} {object} {value} {during} {uom} {percent} {previous} {lastYear} {previousLabel} {change} {changePct} {delta} {target} {achieved} {plan} {numerator} {denominator}')).toBeNull();
     expect(patternProblem('Không có ô nào')).toBeNull();
   });
 });
@@ -100,7 +106,7 @@ describe('the sentences a sector opens with', () => {
     const out = sectorSentences([base, thonTong, thonCq, permits, fig({ ...revenue, target: 151757 }), ratio], YEAR, 4);
     expect(out).toEqual([
       'Toàn tỉnh có 1.466 vị trí trạm thu phát sóng di động (BTS), tăng 134 vị trí so với năm 2024.',
-      'Số hồ sơ cấp phép xây dựng trạm BTS được giải quyết đạt 48 hồ sơ, tăng 20,0% so với năm 2024.',
+      'Trong năm có 48 hồ sơ cấp phép xây dựng trạm BTS được giải quyết, tăng 20% so với năm 2024.',
       'Doanh thu dịch vụ bưu chính đạt 155.399 triệu đồng, tăng 8,6% so với năm 2024, vượt kế hoạch năm (102,4%).',
       'Toàn tỉnh có 1.634/1.733 thôn, bản, tổ dân phố có Internet băng rộng cáp quang, đạt 94,3%, tăng 3,1 điểm phần trăm so với năm 2024.',
     ]);
@@ -108,7 +114,7 @@ describe('the sentences a sector opens with', () => {
 
   it('puts a figure the office wrote a pattern for first, and keeps to the maximum', () => {
     const out = sectorSentences([permits, revenue, fig({ ...thonTong, pattern: 'Toàn tỉnh có {value} thôn, bản, tổ dân phố' })], YEAR, 2);
-    expect(out).toEqual(['Số hồ sơ cấp phép xây dựng trạm BTS được giải quyết đạt 48 hồ sơ, tăng 20,0% so với năm 2024.', 'Toàn tỉnh có 1.733 thôn, bản, tổ dân phố.']);
+    expect(out).toEqual(['Trong năm có 48 hồ sơ cấp phép xây dựng trạm BTS được giải quyết, tăng 20% so với năm 2024.', 'Toàn tỉnh có 1.733 thôn, bản, tổ dân phố.']);
   });
 
   it('says nothing for figures without a current value', () => {

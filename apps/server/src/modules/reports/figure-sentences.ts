@@ -17,6 +17,7 @@ export const SLOTS = {
   name: 'tên chỉ tiêu (chữ đầu viết thường)',
   object: 'đối tượng được đếm: tên bỏ "Số"/"Tổng số" ("vị trí trạm BTS"); với tỷ lệ, đối tượng của tử số',
   value: 'số liệu kỳ báo cáo',
+  during: 'kỳ báo cáo nói gọn: "trong năm", "trong quý", "trong 6 tháng", "trong 9 tháng"',
   uom: 'đơn vị tính',
   percent: 'số liệu kỳ báo cáo kèm dấu % (chỉ tiêu tỷ lệ)',
   previous: 'số liệu kỳ liền trước',
@@ -116,8 +117,9 @@ export function patternProblem(src: string): string | null {
   }
 }
 
+/** A number in prose: at most `decimals` decimals, trailing zeros dropped (3.188,1 giờ; đạt 100%). */
 const fmt = (n: number | null | undefined, decimals: number): string | null =>
-  n === null || n === undefined || !Number.isFinite(n) ? null : formatNumber(n, { decimals });
+  n === null || n === undefined || !Number.isFinite(n) ? null : formatNumber(n, { maxDecimals: decimals });
 const lowerFirst = (s: string) => (s.length > 1 && /\p{Ll}/u.test(s[1]!) ? s[0]!.toLocaleLowerCase('vi') + s.slice(1) : s);
 const upperFirst = (s: string) => (s ? s[0]!.toLocaleUpperCase('vi') + s.slice(1) : s);
 
@@ -140,6 +142,12 @@ export function comparisonLabel(period: string): string {
   return /^\d{4}$/.test(period) ? `năm ${year}` : `cùng kỳ năm ${year}`;
 }
 
+/** 'trong năm', 'trong quý', 'trong 6 tháng', 'trong 9 tháng'. */
+export function duringWords(period: string): string {
+  const type = /^\d{4}([QSN])/.exec(period)?.[1];
+  return type === 'Q' ? 'trong quý' : type === 'S' ? 'trong 6 tháng' : type === 'N' ? 'trong 9 tháng' : 'trong năm';
+}
+
 /** ', là chuyển biến tích cực' / ', cần tập trung khắc phục' when less is better; nothing otherwise. */
 function judgement(f: FigureFacts, rose: boolean): string {
   if (f.better !== 'lower') return '';
@@ -153,15 +161,18 @@ export function slotValues(f: FigureFacts, ctx: SentenceContext): Record<Slot, s
   const uom = f.uom?.trim() || null;
   const ratioObject = isRatio(f) ? objectOf(f.numerator!.name) : null;
   const object = ratioObject ?? (f.kind === 'de' ? objectOf(f.name) : null);
-  const cur = f.current;
-  const base = f.lastYear;
+  // changes and achievements from the figures as said (rounded as shown), so the prose agrees with the tables
+  const shown = (n: number | null) => (n === null ? null : Number(n.toFixed(f.decimals)));
+  const cur = shown(f.current);
+  const base = shown(f.lastYear);
+  const target = shown(f.target);
   let change: string | null = null;
   let changePct: string | null = null;
   let delta: string | null = null;
   if (cur !== null && base !== null) {
     const diff = cur - base;
     const diffText = fmt(Math.abs(diff), f.decimals)!;
-    const same = /^[0,.]+$/.test(diffText);
+    const same = diffText === '0';
     const word = diff > 0 ? 'tăng' : 'giảm';
     if (pct) {
       change = same ? `tương đương ${label}` : `${word} ${diffText} điểm phần trăm so với ${label}${judgement(f, diff > 0)}`;
@@ -171,16 +182,18 @@ export function slotValues(f: FigureFacts, ctx: SentenceContext): Record<Slot, s
       if (base !== 0) {
         const p = (diff / Math.abs(base)) * 100;
         changePct = `${fmt(Math.abs(p), 1)}%`;
-        change = fmt(Math.abs(p), 1) === '0,0' ? `tương đương ${label}` : `${word} ${changePct} so với ${label}${judgement(f, diff > 0)}`;
+        change = fmt(Math.abs(p), 1) === '0' ? `tương đương ${label}` : `${word} ${changePct} so với ${label}${judgement(f, diff > 0)}`;
       }
     }
   }
-  const achievedN = cur !== null && f.target ? (cur / f.target) * 100 : null;
+  const achievedN = cur !== null && target ? (cur / target) * 100 : null;
   const achieved = achievedN === null ? null : `${fmt(achievedN, 1)}%`;
   let plan: string | null = null;
-  if (achievedN !== null && cur !== null && f.target !== null) {
-    const targetText = `${fmt(f.target, f.decimals)}${pct ? '%' : uom ? ` ${uom}` : ''}`;
-    if (f.better === 'lower') plan = cur <= f.target ? `trong mức kế hoạch năm (không quá ${targetText})` : `vượt mức tối đa của kế hoạch năm (${targetText})`;
+  if (achievedN !== null && cur !== null && target !== null) {
+    const targetText = `${fmt(target, f.decimals)}${pct ? '%' : uom ? ` ${uom}` : ''}`;
+    if (f.better === 'lower') plan = cur <= target ? `trong mức kế hoạch năm (không quá ${targetText})` : `vượt mức tối đa của kế hoạch năm (${targetText})`;
+    // a share against a share: said against the planned share, not as a percent of it
+    else if (pct) plan = cur > target ? `vượt kế hoạch năm (${targetText})` : cur === target ? 'hoàn thành kế hoạch năm' : `chưa đạt kế hoạch năm (${targetText})`;
     else if (Math.round(achievedN * 10) > 1000) plan = `vượt kế hoạch năm (${achieved})`;
     else if (Math.round(achievedN * 10) === 1000) plan = 'hoàn thành kế hoạch năm';
     else plan = `đạt ${achieved} kế hoạch năm`;
@@ -190,6 +203,7 @@ export function slotValues(f: FigureFacts, ctx: SentenceContext): Record<Slot, s
     name: lowerFirst(f.name.trim()),
     object: object ? lowerFirst(object) : null,
     value: fmt(cur, f.decimals),
+    during: duringWords(ctx.period),
     uom,
     percent: pct && cur !== null ? `${fmt(cur, f.decimals)}%` : null,
     previous: fmt(f.previous, f.decimals),
@@ -212,6 +226,7 @@ export function defaultPattern(f: FigureFacts): string {
   if (isRatio(f) && objectOf(f.numerator!.name)) return `Toàn tỉnh có {numerator}/{denominator} {object}, đạt {percent}[, {change}][, {plan}]`;
   if (isPercent(f)) return `{name} ${verb} {percent}[, {change}][, {plan}]`;
   if (isStock(f) && objectOf(f.name)) return 'Toàn tỉnh có {value} {object}[, {delta}][, {plan}]';
+  if (f.kind === 'de' && objectOf(f.name)) return '{during} có {value} {object}[, {change}][, {plan}]';
   return `{name} ${verb} {value} {uom}[, {change}][, {plan}]`;
 }
 

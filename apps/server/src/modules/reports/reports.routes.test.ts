@@ -93,7 +93,7 @@ describe('draft summary report: content', () => {
     expect(input.sectors.map((x) => x.name)).toEqual(['Bưu chính, viễn thông', 'Thông tin cơ sở', 'Công tác chung']);
     const [bcvt, ttcs, general] = input.sectors;
     // a unit without a sector: the sector of its form's reviewing division, else 'Công tác chung'
-    expect(general).toEqual({ name: 'Công tác chung', figures: [], narrative: [{ unitName: 'Xã Đức Long', paragraphs: ['Xã Đức Long hoàn thành các nhiệm vụ được giao.'] }] });
+    expect(general).toEqual({ name: 'Công tác chung', figures: [], sentences: [], narrative: [{ unitName: 'Xã Đức Long', paragraphs: ['Xã Đức Long hoàn thành các nhiệm vụ được giao.'] }] });
     expect(bcvt!.narrative).toEqual([{ unitName: 'Viễn thông Vân Lĩnh', paragraphs: [
       'Năm 2023, Viễn thông Vân Lĩnh lắp mới 14 trạm BTS, phủ sóng 4G toàn bộ các xã.',
       '- Hoàn thành kéo cáp quang tới 26 thôn;', '- Bảo đảm thông tin liên lạc thông suốt dịp Tết.',
@@ -115,6 +115,11 @@ describe('draft summary report: content', () => {
     expect(rate).toMatchObject({ target: 95, decimals: 1 });
     expect(ttcs!.figures.map((f) => f.name)).not.toContain('Số cụm loa hỏng'); // no data, not a key figure
     expect(await expectFiguresMatchApi(input, '2022', '2022')).toBe(3 * 6);
+    // figures in prose (figure-sentences.ts): the sector opens with them, every number the API's
+    const [tin23, tin22] = [(await apiValue('TIN_BAI', '2023'))!, (await apiValue('TIN_BAI', '2022'))!];
+    const change = figureText(Math.abs(((tin23 - tin22) / tin22) * 100), 1).replace(/,0$/, '');
+    expect(ttcs!.sentences).toContain(
+      `Trong năm có ${figureText(tin23, 0)} tin, bài tuyên truyền, tăng ${change}% so với năm 2022, đạt ${figureText((tin23 / 2000) * 100, 1)}% kế hoạch năm.`);
 
     // appendix: every data element of each sector, including the one without data
     expect(input.appendix.map((t) => t.title)).toEqual(['Bưu chính, viễn thông', 'Thông tin cơ sở']);

@@ -27,6 +27,8 @@ import {
   periodWording, subjectLine, upperVi,
 } from '../documents/summary-report.model.js';
 import { orgIdentity } from '../settings/settings.service.js';
+import { sentenceCatalog } from './figure-sentences.repository.js';
+import { sectorFigureSentences } from './figure-sentences.source.js';
 import { extractNextTasks, mergePoints, narrativeParagraphs, splitPoints } from './summary-report.points.js';
 import { type DxRow, type NarrativeRow, allSectors, approvedNarratives, directorOf, provinceRoot, sectorDx, targetsAt } from './summary-report.repository.js';
 
@@ -110,6 +112,9 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
   const columns = prev.id === lastYear.id
     ? [periodLabel(period, 'vi'), periodLabel(prev, 'vi')]
     : [periodLabel(period, 'vi'), periodLabel(prev, 'vi'), periodLabel(lastYear, 'vi')];
+  // figures in prose: each sector opens with a few sentences from these same figures (figure-sentences.ts)
+  const sentences = new Map<string, string[]>();
+  const wording = await sentenceCatalog(db);
   for (const sector of sectors) {
     const dx = dxRows.filter((d) => d.sector_id === sector.id);
     if (!dx.length) continue;
@@ -128,6 +133,8 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
       });
     }
     if (key.length) figures.set(sector.name, key);
+    sentences.set(sector.name, await sectorFigureSentences(wording, { period, previous: prev, lastYear, dx, values, targets },
+      (codes) => figuresOf(db, codes.map((code) => ({ code }) as DxRow), root.code, [period, prev, lastYear], opts.today)));
     const elements = dx.filter((d) => d.kind === 'de');
     if (elements.some((d) => [period, prev, lastYear].some((p) => get(d, p) !== null))) {
       appendix.push({
@@ -140,7 +147,7 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
 
   const sectorResults: SectorResults[] = sectorOrder
     .filter((name) => narratives.has(name) || figures.has(name))
-    .map((name) => ({ name, narrative: narratives.get(name) ?? [], figures: figures.get(name) ?? [] }));
+    .map((name) => ({ name, narrative: narratives.get(name) ?? [], figures: figures.get(name) ?? [], sentences: sentences.get(name) ?? [] }));
 
   const difficulties = points(chosen(rows, 'difficulties'), 'difficulties', sectorName, sectorOrder);
   const proposals = points(chosen(rows, 'proposals'), 'proposals', sectorName, sectorOrder);
