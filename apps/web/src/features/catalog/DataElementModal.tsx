@@ -9,6 +9,7 @@ import { useSectors } from '../../components/sectors';
 import { clean, type DataElement, KEYS } from './api';
 import { BetterField } from './BetterField';
 import { PublicField } from './PublicField';
+import { SentencePatternField } from './SentencePatternField';
 import { CatalogModal, CODE_PATTERN } from './CatalogModal';
 import { AGGREGATION_LABELS, VALUE_TYPE_LABELS } from './labels';
 import { useDivisions } from './SectorsPage';
@@ -32,6 +33,7 @@ const FIELDS = [
   'better',
   'public',
   'publicLevel',
+  'sentencePattern',
 ];
 
 /** "Cấp 2 — Sở, Huyện" from the units in force today, so the level means something to the reader. */
@@ -89,6 +91,7 @@ export function DataElementModal({ element, onClose }: { element: DataElement | 
         better: v.better ?? 'higher',
         public: v.public ?? false,
         publicLevel: v.publicLevel ?? 1,
+        sentencePattern: v.sentencePattern?.trim() || null,
       })}
     >
       {(form) => (
@@ -206,6 +209,9 @@ export function DataElementModal({ element, onClose }: { element: DataElement | 
           </Col>
           <Col xs={24}>
             <PublicField />
+          </Col>
+          <Col xs={24}>
+            <SentencePatternField example="Toàn tỉnh có {value} {object}[, {delta}][, {plan}]" />
           </Col>
           <Col xs={24}>
             <Form.Item name="description" label={l('Mô tả, cách tính', 'Description')} rules={[{ max: 4000 }]}>

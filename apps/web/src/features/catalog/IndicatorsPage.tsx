@@ -13,6 +13,7 @@ import { EmptyHint, showTotal, viSorter } from '../../components/table';
 import { clean, type DataElement, type Indicator, KEYS, useCanManageCatalog, useDataElements, useIndicators } from './api';
 import { BetterField, BetterTag } from './BetterField';
 import { PublicField, PublicTag } from './PublicField';
+import { SentencePatternField } from './SentencePatternField';
 import { CatalogModal, CODE_PATTERN } from './CatalogModal';
 import { ExpressionField, expressionRule } from './ExpressionInput';
 
@@ -43,7 +44,7 @@ function IndicatorModal({ indicator, elements, onClose }: { indicator: Indicator
       id={indicator?.id}
       width={820}
       initialValues={indicator ? { ...indicator } : { denominator: '1', factor: 100, decimals: 1, uom: '%', better: 'higher', public: false, publicLevel: 1 }}
-      fields={['code', 'name', 'nameEn', 'numerator', 'denominator', 'factor', 'decimals', 'uom', 'sectorId', 'description', 'better', 'public', 'publicLevel']}
+      fields={['code', 'name', 'nameEn', 'numerator', 'denominator', 'factor', 'decimals', 'uom', 'sectorId', 'description', 'better', 'public', 'publicLevel', 'sentencePattern']}
       invalidate={[[...KEYS.indicators]]}
       onClose={onClose}
       toBody={(v) => ({
@@ -56,6 +57,7 @@ function IndicatorModal({ indicator, elements, onClose }: { indicator: Indicator
         better: v.better ?? 'higher',
         public: v.public ?? false,
         publicLevel: v.publicLevel ?? 1,
+        sentencePattern: v.sentencePattern?.trim() || null,
       })}
     >
       {() => (
@@ -130,6 +132,9 @@ function IndicatorModal({ indicator, elements, onClose }: { indicator: Indicator
           </Col>
           <Col xs={24}>
             <PublicField />
+          </Col>
+          <Col xs={24}>
+            <SentencePatternField example="Toàn tỉnh có {numerator}/{denominator} {object}, đạt {percent}[, {change}][, {plan}]" />
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="nameEn" label={l('Tên tiếng Anh', 'English name')} rules={[{ max: 300 }]}>

@@ -26,6 +26,8 @@ export type DataElement = {
   /** Shown on the public portal's open figures, down to publicLevel (1 the province, 2 one level down). */
   public: boolean;
   publicLevel: number;
+  /** The sentence the summary report writes about it ({value}, {uom} …); null → the default of its kind. */
+  sentencePattern: string | null;
 };
 
 export type Indicator = {
@@ -44,6 +46,7 @@ export type Indicator = {
   better: Better;
   public: boolean;
   publicLevel: number;
+  sentencePattern: string | null;
 };
 
 export type FormKind = 'administrative' | 'statistical';
