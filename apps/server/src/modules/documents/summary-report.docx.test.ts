@@ -241,7 +241,7 @@ describe('body', () => {
     const ii = texts.indexOf('II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN');
     expect(texts[ii + 1]).toBe('1. Chuyển đổi số');
     expect(texts[ii + 2]).toBe(
-      '- Nhân lực công nghệ thông tin ở cấp xã còn thiếu, phần lớn kiêm nhiệm (Phòng Văn hóa và Thông tin huyện Bạch Sơn, Ủy ban nhân dân xã Nà Phặc);',
+      '- Nhân lực công nghệ thông tin ở cấp xã còn thiếu, phần lớn kiêm nhiệm (02 đơn vị: Phòng Văn hóa và Thông tin huyện Bạch Sơn, Ủy ban nhân dân xã Nà Phặc);',
     );
     expect(texts[ii + 4]).toBe('2. Thông tin cơ sở, báo chí, xuất bản');
     expect(texts[ii + 5]).toBe(
@@ -254,7 +254,7 @@ describe('body', () => {
     expect(texts[iii + 1]).toBe('- Hoàn thành phủ sóng di động 4G tại các thôn còn vùng lõm, ưu tiên các xã vùng cao;');
     expect(texts[iii + 3]).toBe('- Tiếp tục chuyển đổi các đài truyền thanh cấp xã sang ứng dụng công nghệ thông tin - viễn thông.');
     const iv = texts.indexOf('IV. ĐỀ XUẤT, KIẾN NGHỊ');
-    expect(texts[iv + 2]).toMatch(/cấp xã \(Phòng Văn hóa và Thông tin huyện Bạch Sơn, Phòng Văn hóa và Thông tin huyện Hòa An\)\.$/u);
+    expect(texts[iv + 2]).toMatch(/cấp xã \(02 đơn vị: Phòng Văn hóa và Thông tin huyện Bạch Sơn, Phòng Văn hóa và Thông tin huyện Hòa An\)\.$/u);
   });
 
   it('says so plainly when a part has nothing in it, and names the next quarter for a quarterly report', async () => {

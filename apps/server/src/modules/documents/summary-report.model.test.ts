@@ -70,10 +70,20 @@ describe('wording helpers', () => {
   });
 
   it('puts the units before the final punctuation of a point', () => {
-    expect(pointWithUnits({ text: 'Thiếu nhân lực.', units: ['Xã A', 'Xã B'] })).toBe('Thiếu nhân lực (Xã A, Xã B).');
+    expect(pointWithUnits({ text: 'Thiếu nhân lực.', units: ['Xã A', 'Xã B'] })).toBe('Thiếu nhân lực (02 đơn vị: Xã A, Xã B).');
     expect(pointWithUnits({ text: 'Thiếu nhân lực;', units: ['Xã A'] })).toBe('Thiếu nhân lực (Xã A);');
     expect(pointWithUnits({ text: 'Thiếu nhân lực', units: [' Xã A ', ''] })).toBe('Thiếu nhân lực (Xã A)');
     expect(pointWithUnits({ text: 'Thiếu nhân lực.', units: [] })).toBe('Thiếu nhân lực.');
+  });
+
+  it.each([
+    ['more than five units: their count and their types', { text: 'Thiếu kinh phí.', units: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'], unitsByType: '08 Trung tâm VH-TT-TT cấp huyện, 04 đài truyền thanh cơ sở' },
+      'Thiếu kinh phí (12 đơn vị: 08 Trung tâm VH-TT-TT cấp huyện, 04 đài truyền thanh cơ sở).'],
+    ['recognised by the register', { text: 'Thiếu kinh phí;', units: ['Xã A'], timesRaised: 3 }, 'Thiếu kinh phí (Xã A; nêu lại lần thứ 3);'],
+    ['several units, raised again', { text: 'Thiếu kinh phí', units: ['Xã A', 'Xã B'], timesRaised: 2 }, 'Thiếu kinh phí (02 đơn vị: Xã A, Xã B; nêu lại lần thứ 2)'],
+    ['raised in one period only: no mark', { text: 'Thiếu kinh phí.', units: ['Xã A'], timesRaised: 1 }, 'Thiếu kinh phí (Xã A).'],
+  ])('%s', (_name, point, expected) => {
+    expect(pointWithUnits(point)).toBe(expected);
   });
 
   it('ends list lines with ";" and the last one with "."', () => {
@@ -115,7 +125,7 @@ describe('renderSummaryReportHtml', () => {
     ]) {
       expect(html).toContain(s);
     }
-    expect(html).toContain('(Phòng Văn hóa và Thông tin huyện Bạch Sơn, Ủy ban nhân dân xã Nà Phặc);');
+    expect(html).toContain('(02 đơn vị: Phòng Văn hóa và Thông tin huyện Bạch Sơn, Ủy ban nhân dân xã Nà Phặc);');
   });
 
   it('shows the previous year once in a year\'s key-figure tables, and three periods for a quarter', () => {

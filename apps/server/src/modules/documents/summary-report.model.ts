@@ -48,6 +48,10 @@ export interface SectorResults {
 export interface RaisedPoint {
   readonly text: string;
   readonly units: readonly string[];
+  /** When more than five units raised it: the units by type with counts ('08 Trung tâm VH-TT-TT cấp huyện, 21 đài truyền thanh cơ sở'). */
+  readonly unitsByType?: string;
+  /** The follow-up register's count of the periods it was raised in, when it recognises the point (≥ 2: 'nêu lại lần thứ N'). */
+  readonly timesRaised?: number | null;
 }
 
 export interface SectorPoints {
@@ -197,14 +201,20 @@ export function figureRow(f: KeyFigure, period: string): string[] {
 
 /**
  * A point followed by the units that raised it, before its final punctuation:
- * ('Thiếu nhân lực CNTT.', ['Xã A', 'Xã B']) → 'Thiếu nhân lực CNTT (Xã A, Xã B).'
+ * ('Thiếu nhân lực CNTT.', ['Xã A', 'Xã B']) → 'Thiếu nhân lực CNTT (02 đơn vị: Xã A, Xã B).'
  */
 export function pointWithUnits(point: RaisedPoint): string {
   const text = point.text.trim();
   const units = point.units.map((u) => u.trim()).filter(Boolean);
-  if (units.length === 0) return text;
+  // Several units: their count first; more than five: named by type (the full list is in the appendix). Recognised by
+  // the follow-up register as raised in earlier periods too: '; nêu lại lần thứ N'.
+  const who = units.length <= 1 ? units.join('')
+    : `${units.length < 10 ? '0' : ''}${units.length} đơn vị: ${point.unitsByType?.trim() || units.join(', ')}`;
+  const again = point.timesRaised && point.timesRaised >= 2 ? `nêu lại lần thứ ${point.timesRaised}` : '';
+  const note = [who, again].filter(Boolean).join('; ');
+  if (!note) return text;
   const m = /^(.*?)([.;:…]*)$/su.exec(text);
   const body = m?.[1] ?? text;
   const end = m?.[2] ?? '';
-  return `${body} (${units.join(', ')})${end}`;
+  return `${body} (${note})${end}`;
 }

@@ -94,13 +94,13 @@ describe('draft summary report: content', () => {
     const [bcvt, ttcs, general] = input.sectors;
     // a unit without a sector: the sector of its form's reviewing division, else 'Công tác chung'
     expect(general).toEqual({ name: 'Công tác chung', figures: [], sentences: [], narrative: [{ unitName: 'Xã Đức Long', paragraphs: ['Xã Đức Long hoàn thành các nhiệm vụ được giao.'] }] });
+    // one paragraph per unit: its bullets become sentences
     expect(bcvt!.narrative).toEqual([{ unitName: 'Viễn thông Vân Lĩnh', paragraphs: [
-      'Năm 2023, Viễn thông Vân Lĩnh lắp mới 14 trạm BTS, phủ sóng 4G toàn bộ các xã.',
-      '- Hoàn thành kéo cáp quang tới 26 thôn;', '- Bảo đảm thông tin liên lạc thông suốt dịp Tết.',
+      'Năm 2023, Viễn thông Vân Lĩnh lắp mới 14 trạm BTS, phủ sóng 4G toàn bộ các xã. Hoàn thành kéo cáp quang tới 26 thôn. Bảo đảm thông tin liên lạc thông suốt dịp Tết.',
     ] }]);
     expect(ttcs!.narrative.map((b) => b.unitName)).toEqual([HOA_AN, BAO_LAC, TRUNG_KHANH, 'Xã Quang Trung']);
     expect(ttcs!.narrative[0]!.paragraphs).toEqual([
-      'Phòng chỉ đạo các xã duy trì hoạt động của hệ thống loa truyền thanh.', '- Biên tập 240 tin, bài;', '- Sửa chữa 12 cụm loa.',
+      'Phòng chỉ đạo các xã duy trì hoạt động của hệ thống loa truyền thanh. Biên tập 240 tin, bài. Sửa chữa 12 cụm loa.',
     ]);
     expect(input.nextTasks).toEqual(['Rà soát, thay thế cụm loa hỏng ở 5 xã vùng cao.']);
 
@@ -161,7 +161,7 @@ describe('GET /api/reports/summary', () => {
     expect(r.statusCode, r.body).toBe(200);
     expect(r.headers['content-type']).toMatch(/^text\/html/);
     for (const t of [HOA_AN, BAO_LAC, TRUNG_KHANH, 'Viễn thông Vân Lĩnh', 'Năm 2023, Viễn thông Vân Lĩnh lắp mới 14 trạm BTS',
-      'Trùng Khánh tổ chức 3 lớp tập huấn kỹ năng số', `Thiếu nhân lực chuyên trách về chuyển đổi số ở cấp xã (${HOA_AN}, ${BAO_LAC}, ${TRUNG_KHANH}).`,
+      'Trùng Khánh tổ chức 3 lớp tập huấn kỹ năng số', `Thiếu nhân lực chuyên trách về chuyển đổi số ở cấp xã (03 đơn vị: ${HOA_AN}, ${BAO_LAC}, ${TRUNG_KHANH}).`,
       'Rà soát, thay thế cụm loa hỏng ở 5 xã vùng cao.', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG']) {
       expect(r.body, t).toContain(t);
     }

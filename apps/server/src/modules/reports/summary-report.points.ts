@@ -87,20 +87,26 @@ export function similarity(a: string, b: string): number {
  * appearance is kept; points raised by more units come first.
  */
 export function mergePoints(raised: readonly { text: string; unit: string }[]): RaisedPoint[] {
-  const groups: { key: string; text: string; units: string[]; order: number }[] = [];
+  return mergeRaised(raised).map((g) => ({ text: g.text, units: g.units }));
+}
+
+/** mergePoints, keeping with each merged point the raisings it took in (to find their units' types and the register's marks). */
+export function mergeRaised<T extends { text: string; unit: string }>(raised: readonly T[]): { text: string; units: string[]; raised: T[] }[] {
+  const groups: { key: string; text: string; units: string[]; raised: T[]; order: number }[] = [];
   for (const r of raised) {
     const key = pointKey(r.text);
     if (!key) continue;
     const g = groups.find((x) => x.key === key || similarity(x.key, key) >= MERGE_SIMILARITY);
     if (g) {
       if (!g.units.includes(r.unit)) g.units.push(r.unit);
+      g.raised.push(r);
     } else {
-      groups.push({ key, text: r.text, units: [r.unit], order: groups.length });
+      groups.push({ key, text: r.text, units: [r.unit], raised: [r], order: groups.length });
     }
   }
   return groups
     .sort((a, b) => b.units.length - a.units.length || a.order - b.order)
-    .map((g) => ({ text: g.text, units: g.units }));
+    .map((g) => ({ text: g.text, units: g.units, raised: g.raised }));
 }
 
 const NEXT_TASKS_MARK = /^(?:[IVX]+\.\s*|\d+\.\s*)?(?:phương hướng|nhiệm vụ|kế hoạch)(?!\p{L})[^.!?:]*(?:tới|tiếp theo|sau|năm \d{4}|quý [IV]+|trọng tâm)[^.!?:]*:$/iu;
@@ -118,4 +124,99 @@ export function extractNextTasks(text: string): { results: string; tasks: string
   if (at < 0) return { results: text, tasks: [] };
   const tasks = splitPoints(lines.slice(at + 1).join('\n'));
   return { results: lines.slice(0, at).join('\n'), tasks };
+}
+
+// ── Condensed narratives (second edition) ──────────────────────────────────────────────────────────────────────
+
+/** A sentence at least this similar (Dice over folded keys) to one already kept is a repeat and is left out. */
+export const REPEAT_SIMILARITY = 0.85;
+
+/** A period header a unit puts before a part of its text: 'Quý I năm 2025:', '6 tháng đầu năm 2025:', 'Tháng 3:'. */
+const PERIOD_HEADER = /^(?:quý\s+[IVX]+(?:\s+năm\s+\d{4})?|(?:6|sáu|9|chín)\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm\s+\d{4})?|tháng\s+\d{1,2}(?:\/\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})\s*:\s*/iu;
+
+const upperFirst = (s: string) => (s ? s[0]!.toLocaleUpperCase('vi') + s.slice(1) : s);
+
+/**
+ * The sentences of a narrative, as prose: bullets lose their dash, period headers are dropped, plain paragraphs are
+ * split into sentences, and each sentence starts with a capital and ends with a full stop ('…;' → '….').
+ */
+export function narrativeSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const p of narrativeParagraphs(text)) {
+    const body = p.replace(/^-\s+/u, '').replace(PERIOD_HEADER, '').trim();
+    for (const s of body.split(/(?<=[.!?…])\s+(?=[\p{Lu}\d"“(])/u)) {
+      const t = s.trim().replace(/[\s;,:]+$/u, '');
+      if (t.replace(/[^\p{L}\p{N}]/gu, '').length < 2) continue;
+      out.push(upperFirst(/[.!?…]$/u.test(t) ? t : `${t}.`));
+    }
+  }
+  return out;
+}
+
+/**
+ * Does a sentence state figures (a count, an amount, a percentage)? Dates ('30/06/2025'), years, quarter numerals
+ * and ordinal words do not count.
+ */
+export function hasFigures(sentence: string): boolean {
+  const rest = sentence
+    .replace(/\b\d{1,4}\/\d{4}\/[\p{L}-]+/gu, ' ') // numbers of legal documents: 13/2023/NĐ-CP
+    .replace(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/gu, ' ')
+    .replace(/\b(?:tháng|quý|năm|ngày|kỳ|đợt|lần thứ|giai đoạn)\s+\d{1,4}(?:\s*[-–]\s*\d{4})?\b/giu, ' ')
+    .replace(/\b(?:19|20)\d{2}\b/gu, ' ');
+  return /\d/u.test(rest);
+}
+
+/** A sentence's key with its numbers masked: 'phat 95 tin bai' and 'phat 85 tin bai' are the same statement. */
+const maskedKey = (key: string) => key.replace(/\d+/gu, '#');
+
+/**
+ * One unit's narratives of a sector condensed into (at most) one paragraph: each text's distinct sentences in order,
+ * a sentence equal or REPEAT_SIMILARITY-similar to an earlier one left out. Texts marked `figures: false` are a finer
+ * period's (a quarter's text in a year's report): a statement of figures they repeat with other numbers ('Phát 95 tin,
+ * bài' in one quarter, 'Phát 85 tin, bài' in the next) gives the quarter's counts, not the period's, and is left out;
+ * a figure said once (an event: 'tổ chức 3 lớp tập huấn') stays. null when nothing is left — the unit said nothing
+ * beyond its figures.
+ */
+export function condenseNarrative(texts: readonly { text: string; figures: boolean }[]): string | null {
+  const sentences = texts.map((t, i) => narrativeSentences(t.text).map((s) => {
+    const key = pointKey(s);
+    return { text: s, key, masked: !t.figures && hasFigures(s) ? maskedKey(key) : null, from: i };
+  }));
+  const counted = sentences.flat().filter((s) => s.masked !== null);
+  const periodic = (s: (typeof counted)[number]) =>
+    counted.some((o) => o.from !== s.from && o.key !== s.key && similarity(o.masked!, s.masked!) >= REPEAT_SIMILARITY);
+  const kept: { key: string; text: string }[] = [];
+  for (const s of sentences.flat()) {
+    if (!s.key || (s.masked !== null && periodic(s))) continue;
+    if (kept.some((k) => k.key === s.key || similarity(k.key, s.key) >= REPEAT_SIMILARITY)) continue;
+    kept.push({ key: s.key, text: s.text });
+  }
+  return kept.length ? kept.map((k) => k.text).join(' ') : null;
+}
+
+/** Units named in full up to this many; beyond it they are named by type with counts, and listed in an appendix table. */
+export const MAX_NAMED_UNITS = 5;
+
+/** How a type of unit is counted in a report: '08 Trung tâm VH-TT-TT cấp huyện', '21 đài truyền thanh cơ sở'. */
+export const UNIT_TYPE_COUNTED: Record<string, string> = {
+  province: 'đơn vị cấp tỉnh', department: 'sở, ngành', division: 'phòng chuyên môn thuộc Sở', it_centre: 'đơn vị sự nghiệp thuộc Sở',
+  district: 'UBND cấp huyện', district_office: 'Phòng Văn hóa và Thông tin cấp huyện', media_centre: 'Trung tâm VH-TT-TT cấp huyện',
+  commune: 'UBND cấp xã', radio_station: 'đài truyền thanh cơ sở', enterprise: 'doanh nghiệp bưu chính, viễn thông',
+  press_agency: 'cơ quan báo chí', other: 'đơn vị khác',
+};
+
+/** '8' → '08' (counts below ten are written with two digits in administrative prose). */
+export const count2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The units of a point by type, most first: [['media_centre', 8], ['radio_station', 21]] → '21 đài truyền thanh cơ sở,
+ * 08 Trung tâm VH-TT-TT cấp huyện'. Types the table does not know count as 'đơn vị khác'.
+ */
+export function unitsByType(types: readonly (string | null)[]): string {
+  const counts = new Map<string, number>();
+  for (const t of types) {
+    const label = UNIT_TYPE_COUNTED[t ?? 'other'] ?? UNIT_TYPE_COUNTED.other!;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([label, n]) => `${count2(n)} ${label}`).join(', ');
 }

@@ -5,6 +5,8 @@ export type NarrativeRow = {
   submission_id: number;
   unit_id: number;
   unit_name: string;
+  /** org_units.type: units are counted by type where more than five share a point. */
+  unit_type?: string | null;
   period: string;
   period_type: string;
   period_start: string;
@@ -22,7 +24,7 @@ export type NarrativeRow = {
 /** Approved submissions of rounds lying within [start, end], in unit then period order. */
 export const approvedNarratives = (db: Db, start: string, end: string) =>
   db.query<NarrativeRow>(
-    `SELECT s.id AS submission_id, s.org_unit_id AS unit_id, u.name AS unit_name, r.period, f.period_type, r.period_start,
+    `SELECT s.id AS submission_id, s.org_unit_id AS unit_id, u.name AS unit_name, u.type AS unit_type, r.period, f.period_type, r.period_start,
             s.results, s.difficulties, s.proposals, COALESCE(u.sector_id, ls.id, ds.id) AS sector_id
        FROM submissions s
        JOIN reporting_rounds r ON r.id = s.round_id
@@ -79,4 +81,19 @@ export const directorOf = (db: Db, departmentId: number | null) =>
     `SELECT full_name, title FROM users WHERE role = 'director' AND active
       ORDER BY (org_unit_id IS NOT DISTINCT FROM $1) DESC, id LIMIT 1`,
     [departmentId],
+  );
+
+/**
+ * The follow-up register's recognition of report bullets: for each (submission, section, item index) linked as a
+ * source, times_raised of its recommendation (of the point it was merged into, for a merged one).
+ */
+export const recognisedBullets = (db: Db, submissionIds: readonly number[]) =>
+  db.query<{ submission_id: number; section: string; item_index: number; times_raised: number }>(
+    `SELECT s.submission_id, s.section, s.item_index, max(COALESCE(m.times_raised, r.times_raised))::int AS times_raised
+       FROM recommendation_sources s
+       JOIN recommendations r ON r.id = s.recommendation_id
+       LEFT JOIN recommendations m ON m.id = r.merged_into_id
+      WHERE s.kind = 'report' AND s.submission_id = ANY($1::int[]) AND s.item_index IS NOT NULL AND s.section IS NOT NULL
+      GROUP BY s.submission_id, s.section, s.item_index`,
+    [[...submissionIds]],
   );

@@ -29,8 +29,8 @@ import {
 import { orgIdentity } from '../settings/settings.service.js';
 import { sentenceCatalog } from './figure-sentences.repository.js';
 import { sectorFigureSentences } from './figure-sentences.source.js';
-import { extractNextTasks, mergePoints, narrativeParagraphs, splitPoints } from './summary-report.points.js';
-import { type DxRow, type NarrativeRow, allSectors, approvedNarratives, directorOf, provinceRoot, sectorDx, targetsAt } from './summary-report.repository.js';
+import { MAX_NAMED_UNITS, condenseNarrative, extractNextTasks, mergePoints, mergeRaised, splitPoints, unitsByType } from './summary-report.points.js';
+import { type DxRow, type NarrativeRow, allSectors, approvedNarratives, directorOf, provinceRoot, recognisedBullets, sectorDx, targetsAt } from './summary-report.repository.js';
 
 /** At most this many key figures per sector in part I; the appendix lists all. */
 export const MAX_KEY_FIGURES = 8;
@@ -87,23 +87,21 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
   // I. narratives per sector, one block per unit
   const narratives = new Map<string, NarrativeBlock[]>();
   const markedTasks: { text: string; unit: string }[] = [];
-  const results = chosen(rows, 'results');
-  const multi = new Set(results.map((r) => r.unit_id).filter((id, i, a) => a.indexOf(id) !== i));
-  const blocks = new Map<number, { unitName: string; paragraphs: string[] }>();
-  for (const r of results) {
+  // Condensed (second edition): one paragraph per unit — its texts' distinct sentences, a repeat across quarters once,
+  // a finer period's figures left out (a quarter's counts are not the year's); a unit with nothing else is left out.
+  const byUnit = new Map<number, { r: NarrativeRow; texts: { text: string; figures: boolean }[] }>();
+  for (const r of chosen(rows, 'results')) {
     const { results: text, tasks } = extractNextTasks(r.results);
     for (const t of tasks) markedTasks.push({ text: t, unit: r.unit_name });
-    const paragraphs = narrativeParagraphs(text);
-    if (!paragraphs.length) continue;
-    let b = blocks.get(r.unit_id);
-    if (!b) {
-      b = { unitName: r.unit_name, paragraphs: [] };
-      blocks.set(r.unit_id, b);
-      const sector = sectorName(r.sector_id);
-      narratives.set(sector, [...(narratives.get(sector) ?? []), b]);
-    }
-    if (multi.has(r.unit_id)) b.paragraphs.push(`${periodLabel(parsePeriod(r.period)!, 'vi')}:`);
-    b.paragraphs.push(...paragraphs);
+    const u = byUnit.get(r.unit_id) ?? { r, texts: [] };
+    u.texts.push({ text, figures: r.period_type === period.type });
+    byUnit.set(r.unit_id, u);
+  }
+  for (const { r, texts } of byUnit.values()) {
+    const paragraph = condenseNarrative(texts);
+    if (!paragraph) continue;
+    const sector = sectorName(r.sector_id);
+    narratives.set(sector, [...(narratives.get(sector) ?? []), { unitName: r.unit_name, paragraphs: [paragraph] }]);
   }
 
   // Figures from the analytics engine, per sector
@@ -149,8 +147,12 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
     .filter((name) => narratives.has(name) || figures.has(name))
     .map((name) => ({ name, narrative: narratives.get(name) ?? [], figures: figures.get(name) ?? [], sentences: sentences.get(name) ?? [] }));
 
-  const difficulties = points(chosen(rows, 'difficulties'), 'difficulties', sectorName, sectorOrder);
-  const proposals = points(chosen(rows, 'proposals'), 'proposals', sectorName, sectorOrder);
+  const recognised = new Map((await recognisedBullets(db, rows.map((r) => r.submission_id)))
+    .map((b) => [`${b.submission_id}|${b.section}|${b.item_index}`, b.times_raised] as const));
+  const difficulties = points(chosen(rows, 'difficulties'), 'difficulties', sectorName, sectorOrder, recognised);
+  const proposals = points(chosen(rows, 'proposals'), 'proposals', sectorName, sectorOrder, recognised);
+  const unitList = unitListTable([{ title: 'Tồn tại, hạn chế', points: difficulties }, { title: 'Đề xuất, kiến nghị', points: proposals }]);
+  if (unitList) appendix.push(unitList);
   const nextTasks = markedTasks.length
     ? mergePoints(markedTasks).map((p) => p.text)
     : proposals.flatMap((s) => s.points.slice(0, 2).map((p) => proposalTask(s.sector, p.text, p.units.length))).slice(0, 12);
@@ -194,15 +196,45 @@ async function figuresOf(db: Db, dx: DxRow[], rootCode: string, periods: Period[
   return out;
 }
 
-function points(rows: NarrativeRow[], field: Text, sectorName: (id: number | null) => string, order: string[]): SectorPoints[] {
-  const bySector = new Map<string, { text: string; unit: string }[]>();
+type Raising = { text: string; unit: string; unitType: string | null; key: string };
+
+/**
+ * Difficulties or proposals merged per sector (mergeRaised). A point more than MAX_NAMED_UNITS units raised names them
+ * by type with counts; a point the follow-up register recognises (one of its raisings is a source of a recommendation
+ * raised in two or more periods) carries that count. `recognised` maps 'submission|section|index' to times_raised.
+ */
+export function points(rows: NarrativeRow[], field: 'difficulties' | 'proposals', sectorName: (id: number | null) => string, order: string[],
+  recognised: ReadonlyMap<string, number> = new Map()): SectorPoints[] {
+  const bySector = new Map<string, Raising[]>();
   for (const r of rows) {
     const s = sectorName(r.sector_id);
     const list = bySector.get(s) ?? [];
-    for (const text of splitPoints(r[field])) list.push({ text, unit: r.unit_name });
+    splitPoints(r[field]).forEach((text, i) => list.push({ text, unit: r.unit_name, unitType: r.unit_type ?? null, key: `${r.submission_id}|${field}|${i}` }));
     bySector.set(s, list);
   }
-  return order.filter((s) => bySector.get(s)?.length).map((sector) => ({ sector, points: mergePoints(bySector.get(sector)!) }));
+  return order.filter((s) => bySector.get(s)?.length).map((sector) => ({
+    sector,
+    points: mergeRaised(bySector.get(sector)!).map((g) => {
+      const types = new Map(g.raised.map((x) => [x.unit, x.unitType]));
+      const times = Math.max(0, ...g.raised.map((x) => recognised.get(x.key) ?? 0));
+      return {
+        text: g.text, units: g.units,
+        ...(g.units.length > MAX_NAMED_UNITS ? { unitsByType: unitsByType(g.units.map((u) => types.get(u) ?? null)) } : {}),
+        ...(times >= 2 ? { timesRaised: times } : {}),
+      };
+    }),
+  }));
+}
+
+/** The appendix table naming every unit of the points that name them by type (sections II and IV). */
+export function unitListTable(groups: readonly { title: string; points: readonly SectorPoints[] }[]): AppendixTable | null {
+  const rows: (string | number)[][] = [];
+  for (const g of groups) {
+    for (const s of g.points) {
+      for (const p of s.points) if (p.unitsByType) rows.push([rows.length + 1, `${g.title} — ${s.sector}: ${p.text.replace(/[.;:…]+$/u, '')}`, p.units.join(', ')]);
+    }
+  }
+  return rows.length ? { title: 'Danh sách đơn vị nêu tồn tại, hạn chế và đề xuất, kiến nghị', columns: ['STT', 'Nội dung', 'Các đơn vị nêu'], rows } : null;
 }
 
 const lowerFirst = (s: string) => (s ? s[0]!.toLocaleLowerCase('vi') + s.slice(1) : s);

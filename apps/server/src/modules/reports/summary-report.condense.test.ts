@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { condenseNarrative, hasFigures, narrativeSentences, unitsByType } from './summary-report.points.js';
+import type { NarrativeRow } from './summary-report.repository.js';
+import { points, unitListTable } from './summary-report.service.js';
+
+const Q1 = 'Quý I năm 2025:\nĐài truyền thanh xã A duy trì phát sóng ổn định, tiếp sóng đầy đủ chương trình thời sự.\n- Phát 95 tin, bài;\n- Hoàn thành chuyển đổi cụm loa sang ứng dụng CNTT.';
+const Q2 = 'Quý II năm 2025:\nĐài truyền thanh xã A duy trì phát sóng ổn định, tiếp sóng đầy đủ các chương trình thời sự.\n- Phát 85 tin, bài;\n- Tập trung tuyên truyền sắp xếp đơn vị hành chính.';
+
+describe('narrative condensed into one paragraph per unit', () => {
+  it.each([
+    ['drops period headers and bullet dashes, ends each sentence with a full stop', [{ text: 'Quý I năm 2025:\n- Ý một;\n- ý hai', figures: true }], 'Ý một. Ý hai.'],
+    ['a sentence repeated across quarters appears once (diacritics folded)', [{ text: 'Đã hoàn thành kế hoạch.', figures: true }, { text: 'da hoan thanh ke hoach', figures: true }], 'Đã hoàn thành kế hoạch.'],
+    ['a near-equal sentence (≥ 0.85) counts as repeated', [{ text: Q1, figures: false }, { text: Q2, figures: false }],
+      'Đài truyền thanh xã A duy trì phát sóng ổn định, tiếp sóng đầy đủ chương trình thời sự. Hoàn thành chuyển đổi cụm loa sang ứng dụng CNTT. Tập trung tuyên truyền sắp xếp đơn vị hành chính.'],
+    ['a count a finer period repeats with other numbers is left out; a figure said once stays', [
+      { text: '- Phát 95 tin, bài.\n- Tổ chức 3 lớp tập huấn kỹ năng số.', figures: false }, { text: '- Phát 85 tin, bài.\n- Có 9 cụm loa hoạt động.', figures: false },
+      { text: '- Có 9 cụm loa hoạt động.', figures: false }],
+      'Tổ chức 3 lớp tập huấn kỹ năng số. Có 9 cụm loa hoạt động.'],
+    ['the period\'s own text keeps its figures', [{ text: 'Cả năm phát 380 tin, bài.', figures: true }, { text: '- Cả năm phát 380 tin bài;', figures: true }],
+      'Cả năm phát 380 tin, bài.'],
+    ['different sentences are all kept, in order', [{ text: 'Rà soát hạ tầng. Tập huấn cán bộ.', figures: true }], 'Rà soát hạ tầng. Tập huấn cán bộ.'],
+  ])('%s', (_name, texts, expected) => {
+    expect(condenseNarrative(texts)).toBe(expected);
+  });
+
+  it('leaves out a unit that says nothing beyond its figures', () => {
+    expect(condenseNarrative([
+      { text: '- Phát 95 tin, bài;\n- Sản xuất 20 chương trình.', figures: false }, { text: '- Phát 85 tin, bài;\n- Sản xuất 18 chương trình.', figures: false },
+    ])).toBeNull();
+    expect(condenseNarrative([{ text: 'Quý II năm 2025:\n\n', figures: true }])).toBeNull();
+  });
+
+  it.each([
+    ['Phát 95 tin, bài.', true],
+    ['Đạt 94,3% kế hoạch.', true],
+    ['Tổ chức hội nghị ngày 30/06/2025.', false],
+    ['Triển khai Nghị định 13/2023/NĐ-CP trong năm 2025.', false],
+    ['Hoàn thành nhiệm vụ quý 2.', false],
+  ])('figures in "%s": %s', (sentence, expected) => {
+    expect(hasFigures(sentence)).toBe(expected);
+  });
+
+  it('splits sentences and keeps them whole', () => {
+    expect(narrativeSentences('Một việc. Hai việc!\n- ba việc;')).toEqual(['Một việc.', 'Hai việc!', 'Ba việc.']);
+  });
+});
+
+describe('units named by type', () => {
+  it.each([
+    [['media_centre', 'radio_station', 'radio_station', 'media_centre', 'media_centre'], '03 Trung tâm VH-TT-TT cấp huyện, 02 đài truyền thanh cơ sở'],
+    [[...Array(21).fill('radio_station'), ...Array(8).fill('media_centre')], '21 đài truyền thanh cơ sở, 08 Trung tâm VH-TT-TT cấp huyện'],
+    [['commune', null, 'unknown'], '02 đơn vị khác, 01 UBND cấp xã'],
+  ])('%j → %s', (types, expected) => {
+    expect(unitsByType(types as (string | null)[])).toBe(expected);
+  });
+});
+
+const row = (id: number, name: string, type: string, difficulties: string): NarrativeRow => ({
+  submission_id: 100 + id, unit_id: id, unit_name: name, unit_type: type, period: '2025', period_type: 'Yearly', period_start: '2025-01-01',
+  results: '', difficulties, proposals: '', sector_id: 1,
+});
+
+describe('section II points', () => {
+  const sectorName = () => 'Thông tin cơ sở';
+  const rows = [
+    ...Array.from({ length: 4 }, (_, i) => row(i + 1, `Trung tâm VH-TT-TT huyện ${i + 1}`, 'media_centre', '- Thiết bị truyền thanh xuống cấp.\n- Thiếu nhân lực.')),
+    ...Array.from({ length: 3 }, (_, i) => row(i + 10, `Đài truyền thanh xã ${i + 1}`, 'radio_station', '- Thiết bị truyền thanh đã xuống cấp.')),
+  ];
+
+  it.each([
+    ['more than five units: counted by type, listed in full in the appendix', new Map<string, number>(), 0,
+      { text: 'Thiết bị truyền thanh xuống cấp.', n: 7, unitsByType: '04 Trung tâm VH-TT-TT cấp huyện, 03 đài truyền thanh cơ sở', timesRaised: undefined }],
+    ['five or fewer: named, with no type counts', new Map<string, number>(), 1, { text: 'Thiếu nhân lực.', n: 4, unitsByType: undefined, timesRaised: undefined }],
+    ['recognised by the register through one unit\'s bullet: the highest count', new Map([['112|difficulties|0', 3], ['101|difficulties|0', 2]]), 0,
+      { text: 'Thiết bị truyền thanh xuống cấp.', n: 7, unitsByType: '04 Trung tâm VH-TT-TT cấp huyện, 03 đài truyền thanh cơ sở', timesRaised: 3 }],
+    ['raised in a single period: no mark', new Map([['101|difficulties|1', 1]]), 1, { text: 'Thiếu nhân lực.', n: 4, unitsByType: undefined, timesRaised: undefined }],
+  ])('%s', (_name, recognised, at, expected) => {
+    const [sector] = points(rows, 'difficulties', sectorName, ['Thông tin cơ sở'], recognised);
+    const p = sector!.points[at]!;
+    expect({ text: p.text, n: p.units.length, unitsByType: p.unitsByType, timesRaised: p.timesRaised }).toEqual(expected);
+  });
+
+  it('puts the full list of units of a point named by type in an appendix table', () => {
+    const difficulties = points(rows, 'difficulties', sectorName, ['Thông tin cơ sở']);
+    const t = unitListTable([{ title: 'Tồn tại, hạn chế', points: difficulties }])!;
+    expect(t.columns).toEqual(['STT', 'Nội dung', 'Các đơn vị nêu']);
+    expect(t.rows).toHaveLength(1);
+    expect(t.rows[0]![1]).toBe('Tồn tại, hạn chế — Thông tin cơ sở: Thiết bị truyền thanh xuống cấp');
+    expect(String(t.rows[0]![2]).split(', ')).toHaveLength(7);
+    expect(unitListTable([{ title: 'Tồn tại, hạn chế', points: points(rows.slice(0, 4), 'difficulties', sectorName, ['Thông tin cơ sở']) }])).toBeNull();
+  });
+});
