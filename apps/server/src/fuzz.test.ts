@@ -12,9 +12,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { DEMO_PASSWORD, seedDemo } from './modules/demo/seed.js';
+import { DEMO_PASSWORD } from './modules/demo/seed.js';
 import { checksumDiff, tableChecksums } from './platform/db/checksums.js';
-import { TEST_ADMIN_PASSWORD, type TestServer, testServer } from './test/server.js';
+import { demoTestServer, TEST_ADMIN_PASSWORD, type TestServer } from './test/server.js';
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
@@ -552,7 +552,7 @@ function report(failures: Failure[]): string {
 beforeAll(async () => {
   console.log(`fuzz: FUZZ_SEED=${SEED} (đặt FUZZ_SEED=${SEED} để chạy lại đúng lượt này)`);
   rng = new Rng(SEED);
-  s = await testServer({ now: '2026-11-22T02:00:00Z', seed: async (db) => void (await seedDemo(db, { today: TODAY })) });
+  s = await demoTestServer({ today: TODAY });
   const doc = (await s.app.inject({ url: '/api/openapi.json' })).json() as {
     paths: Record<string, Record<string, { parameters?: Param[]; requestBody?: { content?: Record<string, { schema?: Schema }> }; description?: string; summary?: string }>>;
     components?: { schemas?: Record<string, Schema> };

@@ -4,7 +4,9 @@ import type { Clock } from '../platform/clock.js';
 import { type Config, loadConfig } from '../platform/config.js';
 import { type Db, openPglite, openPostgres } from '../platform/db/index.js';
 import { migrate } from '../platform/db/migrate.js';
+import type { SeedDemoResult } from '../modules/demo/seed.js';
 import { ensureAdmin } from '../modules/identity/identity.service.js';
+import { demoDb } from './demo.js';
 
 export const TEST_ADMIN_PASSWORD = 'Quan-tri-2026!';
 
@@ -58,6 +60,19 @@ export async function testServer(opts: { now?: string; seed?: (db: Db) => Promis
   const app = await buildApp({ db, config, clock });
   await app.ready();
   return { app, db, clock, close: async () => { await app.close(); await close(); } };
+}
+
+/**
+ * A server on a database of its own holding the demo province of `today` (test/demo.ts: seeded once per source state
+ * and copied), business time pinned to `now` (default: 09:00 that day), with the seed's result (accounts, counts).
+ */
+export async function demoTestServer(opts: { today: string; now?: string; config?: Partial<Config> }): Promise<TestServer & { seeded: SeedDemoResult }> {
+  const { db, close, seeded } = await demoDb(opts.today, TEST_ADMIN_PASSWORD);
+  const clock = fixedClock(opts.now ?? `${opts.today}T02:00:00Z`);
+  const config = { ...loadConfig({}), scheduler: false, ...opts.config };
+  const app = await buildApp({ db, config, clock });
+  await app.ready();
+  return { app, db, clock, seeded, close: async () => { await app.close(); await close(); } };
 }
 
 /** Signs in through the API and returns a cookie header for later requests. */

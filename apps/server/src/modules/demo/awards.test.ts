@@ -2,8 +2,8 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../platform/audit-chain.js';
 import { factsRepo } from '../awards/facts.repository.js';
-import { DEMO_PASSWORD, type SeedDemoResult, seedDemo } from './seed.js';
-import { loginAs, type TestServer, testServer } from '../../test/server.js';
+import { DEMO_PASSWORD, type SeedDemoResult } from './seed.js';
+import { demoTestServer, loginAs, type TestServer } from '../../test/server.js';
 
 // The demo's promises for emulation and commendation (issue 11, "Demo"), as of Sunday 22/11/2026.
 const TODAY = '2026-11-22';
@@ -12,7 +12,7 @@ let seeded: SeedDemoResult;
 let office: { cookie: string };
 
 beforeAll(async () => {
-  s = await testServer({ now: `${TODAY}T02:00:00Z`, seed: async (db) => { seeded = await seedDemo(db, { today: TODAY }); } });
+  ({ seeded, ...s } = await demoTestServer({ today: TODAY }));
   office = await loginAs(s.app, 'vanphong', DEMO_PASSWORD);
 }, 240_000);
 afterAll(() => s?.close());

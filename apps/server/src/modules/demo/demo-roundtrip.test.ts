@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, TEST_ADMIN_PASSWORD, type TestServer, testServer } from '../../test/server.js';
-import { seedDemo } from './seed.js';
+import { demoTestServer, loginAs, TEST_ADMIN_PASSWORD, type TestServer } from '../../test/server.js';
 
 // The demo is the first configuration a department sees: everything it holds must survive our own
 // export → import paths unchanged (the 2025 moves included).
 let s: TestServer;
 let admin: { cookie: string };
 beforeAll(async () => {
-  s = await testServer({ seed: async (db) => void (await seedDemo(db, { today: '2026-11-22' })) });
+  s = await demoTestServer({ today: '2026-11-22' });
   admin = await loginAs(s.app, 'admin', TEST_ADMIN_PASSWORD);
 });
 afterAll(() => s.close());

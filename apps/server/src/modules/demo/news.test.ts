@@ -3,9 +3,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../platform/audit-chain.js';
 import { processPhoto } from '../news/news.photos.js';
-import { type TestServer, testServer } from '../../test/server.js';
+import { demoTestServer, type TestServer } from '../../test/server.js';
 import { JOURNEY_CONFERENCE_PERIOD, PUBLIC_FIGURES } from './news.js';
-import { type SeedDemoResult, seedDemo } from './seed.js';
+import type { SeedDemoResult } from './seed.js';
 
 /** The demo province as of Sunday 22/11/2026, 09:00 in Vietnam: what its public portal shows. */
 const TODAY = '2026-11-22';
@@ -13,7 +13,7 @@ let s: TestServer;
 let seeded: SeedDemoResult;
 
 beforeAll(async () => {
-  s = await testServer({ now: `${TODAY}T02:00:00Z`, seed: async (db) => { seeded = await seedDemo(db, { today: TODAY }); } });
+  ({ seeded, ...s } = await demoTestServer({ today: TODAY }));
 }, 240_000);
 afterAll(() => s?.close());
 

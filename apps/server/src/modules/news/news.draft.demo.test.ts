@@ -1,7 +1,7 @@
 import { formatNumber, parseVietnameseNumber } from '@nhip/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, loginAs, testServer } from '../../test/server.js';
-import { DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
+import { demoTestServer, type TestServer, loginAs } from '../../test/server.js';
+import { DEMO_PASSWORD } from '../demo/seed.js';
 import { bodyText } from './news.sanitize.js';
 
 /** The demo province (Vân Lĩnh) as of 22/11/2026: every past conference is held and concluded, the 2025 one in January 2026. */
@@ -11,7 +11,7 @@ let director: { cookie: string };
 const TODAY = '2026-11-22';
 
 beforeAll(async () => {
-  s = await testServer({ now: `${TODAY}T02:00:00Z`, seed: async (db) => { await seedDemo(db, { today: TODAY }); } });
+  s = await demoTestServer({ today: TODAY });
   office = await loginAs(s.app, 'vanphong', DEMO_PASSWORD);
   director = await loginAs(s.app, 'giamdoc', DEMO_PASSWORD);
 }, 240_000);

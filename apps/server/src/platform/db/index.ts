@@ -65,6 +65,10 @@ class PgliteDb extends BaseDb {
     if (this.inTransaction) return fn(this);
     return this.root.transaction(async (t) => fn(new PgliteDb(t, this.root, true)));
   }
+  /** The whole embedded database as a tar archive (PGlite's dumpDataDir), to open again with openPglite(…, archive). */
+  async dump(): Promise<Blob> {
+    return this.root.dumpDataDir('none');
+  }
   async close(): Promise<void> {
     if (!this.inTransaction) await this.root.close();
   }
@@ -108,12 +112,13 @@ class PgDb extends BaseDb {
   }
 }
 
-export async function openPglite(dataDir: string | undefined): Promise<Db> {
+export async function openPglite(dataDir: string | undefined, archive?: Blob): Promise<Db> {
   const { PGlite, types } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir ?? 'memory://', {
+    ...(archive ? { loadDataDir: archive } : {}),
     extensions: { pg_trgm, unaccent },
     parsers: {
       [DATE]: (v: string) => v,
