@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FigureFacts, figureSentence, parsePattern, patternProblem, sectorSentences } from './figure-sentences.js';
+import { type FigureFacts, figureSentence, joinOpeners, parsePattern, patternProblem, sectorSentences } from './figure-sentences.js';
 
 const base: FigureFacts = {
   code: 'X', kind: 'de', name: 'Số vị trí trạm thu phát sóng di động (BTS)', uom: 'vị trí', valueType: 'INTEGER', aggregationType: 'LAST',
@@ -55,9 +55,9 @@ describe('figure sentences: the defaults by kind, in the seeds\' voice', () => {
     ['a flow that counts things, in a quarter', fig({ ...incidents, better: 'higher', name: 'Số lượt truy cập Cổng thông tin điện tử tỉnh', uom: 'lượt', current: 667814, lastYear: 544791 }), QUARTER,
       'Trong quý có 667.814 lượt truy cập Cổng thông tin điện tử tỉnh, tăng 22,6% so với cùng kỳ năm 2024.'],
     ['a share against its planned share: not a percent of a percent', fig({ ...ratio, current: 89, lastYear: 73.4, target: 100 }), YEAR,
-      'Toàn tỉnh có 1.634/1.733 thôn, bản, tổ dân phố có Internet băng rộng cáp quang, đạt 89%, tăng 15,6 điểm phần trăm so với năm 2024, chưa đạt kế hoạch năm (100%).'],
+      'Toàn tỉnh có 1.634/1.733 thôn, bản, tổ dân phố có Internet băng rộng cáp quang, đạt 89%, tăng 15,6 điểm phần trăm so với năm 2024, chưa đạt kế hoạch năm đề ra (100%).'],
     ['a share above its planned share', fig({ ...ratio, target: 90 }), YEAR,
-      'Toàn tỉnh có 1.634/1.733 thôn, bản, tổ dân phố có Internet băng rộng cáp quang, đạt 94,3%, tăng 3,1 điểm phần trăm so với năm 2024, vượt kế hoạch năm (90%).'],
+      'Toàn tỉnh có 1.634/1.733 thôn, bản, tổ dân phố có Internet băng rộng cáp quang, đạt 94,3%, tăng 3,1 điểm phần trăm so với năm 2024, vượt kế hoạch năm đề ra (90%).'],
     ['no current figure: nothing said', fig({ current: null }), YEAR, null],
   ])('%s', (_, f, ctx, want) => {
     expect(figureSentence(f, ctx)).toBe(want);
@@ -115,6 +115,17 @@ describe('the sentences a sector opens with', () => {
   it('puts a figure the office wrote a pattern for first, and keeps to the maximum', () => {
     const out = sectorSentences([permits, revenue, fig({ ...thonTong, pattern: 'Toàn tỉnh có {value} thôn, bản, tổ dân phố' })], YEAR, 2);
     expect(out).toEqual(['Trong năm có 48 hồ sơ cấp phép xây dựng trạm BTS được giải quyết, tăng 20% so với năm 2024.', 'Toàn tỉnh có 1.733 thôn, bản, tổ dân phố.']);
+  });
+
+  it('joins consecutive sentences with the same opener, as the department writes them', () => {
+    expect(sectorSentences([base, thonTong, fig({ ...permits, current: 12, lastYear: null }), fig({ ...incidents, lastYear: null })], YEAR)).toEqual([
+      'Toàn tỉnh có 1.466 vị trí trạm thu phát sóng di động (BTS), tăng 134 vị trí so với năm 2024; 1.733 thôn, bản, tổ dân phố, tương đương năm 2024.',
+      'Trong năm có 12 hồ sơ cấp phép xây dựng trạm BTS được giải quyết; 21 sự cố an toàn thông tin mạng được ghi nhận.',
+    ]);
+    expect(sectorSentences([permits, fig({ ...incidents, current: 30 })], QUARTER)).toEqual([
+      'Trong quý có 48 hồ sơ cấp phép xây dựng trạm BTS được giải quyết, tăng 20% so với cùng kỳ năm 2024; 30 sự cố an toàn thông tin mạng được ghi nhận, tăng 25%, cần tập trung khắc phục.',
+    ]);
+    expect(joinOpeners(['Toàn tỉnh có 1 a.', 'Doanh thu đạt 2 triệu đồng.', 'Toàn tỉnh có 3 b.'])).toEqual(['Toàn tỉnh có 1 a.', 'Doanh thu đạt 2 triệu đồng.', 'Toàn tỉnh có 3 b.']);
   });
 
   it('says nothing for figures without a current value', () => {

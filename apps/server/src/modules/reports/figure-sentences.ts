@@ -193,7 +193,7 @@ export function slotValues(f: FigureFacts, ctx: SentenceContext): Record<Slot, s
     const targetText = `${fmt(target, f.decimals)}${pct ? '%' : uom ? ` ${uom}` : ''}`;
     if (f.better === 'lower') plan = cur <= target ? `trong mức kế hoạch năm (không quá ${targetText})` : `vượt mức tối đa của kế hoạch năm (${targetText})`;
     // a share against a share: said against the planned share, not as a percent of it
-    else if (pct) plan = cur > target ? `vượt kế hoạch năm (${targetText})` : cur === target ? 'hoàn thành kế hoạch năm' : `chưa đạt kế hoạch năm (${targetText})`;
+    else if (pct) plan = cur > target ? `vượt kế hoạch năm đề ra (${targetText})` : cur === target ? 'hoàn thành kế hoạch năm' : `chưa đạt kế hoạch năm đề ra (${targetText})`;
     else if (Math.round(achievedN * 10) > 1000) plan = `vượt kế hoạch năm (${achieved})`;
     else if (Math.round(achievedN * 10) === 1000) plan = 'hoàn thành kế hoạch năm';
     else plan = `đạt ${achieved} kế hoạch năm`;
@@ -286,5 +286,31 @@ export function sectorSentences(figures: readonly FigureFacts[], ctx: SentenceCo
     if (isRatio(f)) covered.add(f.numerator!.code).add(f.denominator!.code);
   }
   // a numerator said on its own before its ratio was chosen stays; catalog order for reading
-  return figures.filter((f) => said.has(f)).map((f) => said.get(f)!);
+  return joinOpeners(figures.filter((f) => said.has(f)).map((f) => said.get(f)!));
+}
+
+/** The openers of the default sentences; one said again by the next sentence is not repeated. */
+export const OPENER = /^(Toàn tỉnh có|Trong (?:năm|quý|6 tháng|9 tháng) có) /u;
+const COMPARED = / so với (?:cùng kỳ )?năm \d{4}/u;
+
+/**
+ * Consecutive sentences with the same opener become one, its parts joined by '; ' as the department writes them
+ * ('Toàn tỉnh có 1.466 vị trí trạm BTS …; 1.634/1.733 thôn … đạt 94,3%.'), not four sentences starting alike.
+ */
+export function joinOpeners(sentences: readonly string[]): string[] {
+  const out: string[] = [];
+  let last: string | null = null;
+  for (const s of sentences) {
+    const opener = OPENER.exec(s);
+    if (opener && opener[1] === last && out.length) {
+      const head = out[out.length - 1]!;
+      // the comparison said once: '…, tăng 3,3% so với năm 2024; …, giảm 0,9%'
+      const said = COMPARED.exec(head)?.[0];
+      const part = said ? s.slice(opener[0].length).replaceAll(said, '') : s.slice(opener[0].length);
+      out[out.length - 1] = `${head.replace(/\.$/u, '')}; ${part}`;
+    }
+    else out.push(s);
+    last = opener ? opener[1]! : null;
+  }
+  return out;
 }
