@@ -28,7 +28,7 @@
  */
 import type { Actor, Rating } from '@nhip/contracts';
 import type { AuditActor } from '../../platform/audit.js';
-import type { Db, Params } from '../../platform/db/index.js';
+import type { Db } from '../../platform/db/index.js';
 import { createCluster, enterScores, proposeLeader, publishCluster } from '../awards/cluster.service.js';
 import { closeMeeting, createCouncil, createMeeting, openMeeting, recordTally, updateMeeting } from '../awards/council.service.js';
 import { createDecision, issueDecision } from '../awards/decision.service.js';
@@ -38,6 +38,7 @@ import { saveRegistration } from '../awards/registrations.service.js';
 import { addDays, backToWorkingDay, diffDays, isWorkday, toWorkingDay, vnDateOf, vnTime } from './dates.js';
 import { DEPT_MERGE_DATE, type Org, type Unit } from './org.js';
 import type { DemoPerson, People } from './people.js';
+import { type AuditRow, dated, writeAudit } from './audit-sink.js';
 import { type Rng, rngFor } from './rng.js';
 import { allocIds, insertRows } from './sql.js';
 import type { DemoUser, Users } from './users.js';
@@ -60,47 +61,7 @@ const TTLDTT_F = new Set(['VL-BCVT']);
 /** Rules are in force from 01/01/2024 (Law 06/2022/QH15, Decree 98/2023): rounds through the services start there. */
 const FIRST_SERVICE_YEAR = 2024;
 
-// ───────────── the business clock ─────────────
-
-type AuditRow = {
-  at: Date; actor_id: number | null; actor_name: string | null; action: string; entity_type: string; entity_id: string | null;
-  org_unit_id: number | null; before: string | null; after: string | null; ip: string | null;
-};
-const AUDIT_COLUMNS = ['actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'org_unit_id', 'before', 'after', 'ip'] as const;
-const AUDIT_INSERT = /^\s*INSERT INTO audit_events \(([^)]*)\)\s*VALUES\s*\(([^)]*)\)\s*$/;
-
-/** The database as a service sees it at `at`: its audit events are gathered (written later, in time order, dated `at`). */
-function dated(db: Db, at: Date, sink: AuditRow[]): Db {
-  const pass = (sql: string, params: Params = []): boolean => {
-    if (!/^\s*INSERT INTO audit_events\b/.test(sql)) return true;
-    const a = AUDIT_INSERT.exec(sql);
-    const cols = a?.[1].split(',').map((c) => c.trim()) ?? [];
-    const vals = a?.[2].split(',').map((v) => v.trim()) ?? [];
-    if (!a || cols.some((c) => !(AUDIT_COLUMNS as readonly string[]).includes(c)) || vals.some((v, i) => v !== `$${i + 1}`))
-      throw new Error(`demo awards: unexpected audit insert: ${sql.slice(0, 160)}`);
-    const row = Object.fromEntries(AUDIT_COLUMNS.map((c) => [c, null])) as Record<string, unknown>;
-    cols.forEach((c, i) => {
-      row[c] = params[i] ?? null;
-    });
-    sink.push({ ...(row as Omit<AuditRow, 'at'>), at });
-    return false;
-  };
-  return {
-    kind: db.kind,
-    get inTransaction() {
-      return db.inTransaction;
-    },
-    query: async <T>(sql: string, params?: Params) => (pass(sql, params) ? db.query<T>(sql, params) : []),
-    one: async <T>(sql: string, params?: Params) => {
-      if (!pass(sql, params)) throw new Error('demo awards: an audit insert returns no row');
-      return db.one<T>(sql, params);
-    },
-    maybeOne: async <T>(sql: string, params?: Params) => (pass(sql, params) ? db.maybeOne<T>(sql, params) : null),
-    exec: (sql: string) => db.exec(sql),
-    tx: <T>(fn: (t: Db) => Promise<T>) => db.tx((t) => fn(dated(t, at, sink))),
-    close: () => db.close(),
-  };
-}
+// ───────────── the business clock (audit-sink.ts) ─────────────
 
 /**
  * The columns the awards services (and notify) stamp with now(). The whole seed is one transaction, so now() is one
@@ -509,14 +470,7 @@ export async function seedAwards(db: Db, org: Org, users: Users, people: People,
   if (servicesF) await roundF(ctx, F, held!.id, held!.day, planF, pattern, dept);
   if (P >= FIRST_SERVICE_YEAR && P <= Y) await roundP(ctx, P, pattern, dept);
 
-  ctx.audit.sort((a, b) => a.at.getTime() - b.at.getTime());
-  // A service's `before: null` (nothing before: a registration, a rating created) is stored as SQL NULL: a jsonb
-  // 'null' would come back from a backup as NULL (row_to_json cannot tell them apart) and the restore would differ.
-  const nul = (v: string | null) => (v === 'null' ? null : v);
-  await insertRows(db, 'audit_events',
-    [['at', 'timestamptz'], ['actor_id', 'int'], ['actor_name', 'text'], ['action', 'text'], ['entity_type', 'text'], ['entity_id', 'text'], ['org_unit_id', 'int'],
-      ['before', 'jsonb'], ['after', 'jsonb'], ['ip', 'text']],
-    ctx.audit.map((e) => [e.at.toISOString(), e.actor_id, e.actor_name, e.action, e.entity_type, e.entity_id, e.org_unit_id, nul(e.before), nul(e.after), e.ip]));
+  await writeAudit(db, ctx.audit);
   const n = async (sql: string) => (await db.one<{ n: number }>(sql)).n;
   return {
     awardRecords: await n('SELECT count(*)::int AS n FROM award_records'),

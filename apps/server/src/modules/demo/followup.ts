@@ -27,7 +27,7 @@
  */
 import { type Actor, nextPeriod, OPEN_RECOMMENDATION_STATES, parsePeriod, type RecommendationKind, type RecommendationState } from '@nhip/contracts';
 import type { AuditActor } from '../../platform/audit.js';
-import type { Db, Params } from '../../platform/db/index.js';
+import type { Db } from '../../platform/db/index.js';
 import { publishAnswer, saveAnswer } from '../follow-up/answers.service.js';
 import { runFollowUpJobs } from '../follow-up/escalation.service.js';
 import { INTAKE_MAX_ROWS, intakeReport, SUGGESTIONS_KEPT } from '../follow-up/intake.service.js';
@@ -38,6 +38,7 @@ import { findSimilar, type MatchContext, matchContext, noteStored } from '../fol
 import { type CandidateRow, type CandidateWrite, triageRepo } from '../follow-up/triage.repository.js';
 import { createFromCandidate, dismissCandidate, linkCandidate, rejectSuggestion } from '../follow-up/triage.service.js';
 import { addDays, diffDays, HOLIDAYS, isWorkday, toWorkingDay, vnDateOf, vnTime } from './dates.js';
+import { type AuditRow, dated, writeAudit } from './audit-sink.js';
 import { type Rng, rngFor } from './rng.js';
 import { allocIds, insertRows } from './sql.js';
 
@@ -51,48 +52,7 @@ export type FollowUpCounts = {
   followUpAuditEvents: number;
 };
 
-// ───────────── the business clock for the services ─────────────
-
-type AuditRow = {
-  at: Date; actor_id: number | null; actor_name: string | null; action: string; entity_type: string; entity_id: string | null;
-  org_unit_id: number | null; before: string | null; after: string | null; ip: string | null;
-};
-const AUDIT_COLUMNS = ['actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'org_unit_id', 'before', 'after', 'ip'] as const;
-const AUDIT_INSERT = /^\s*INSERT INTO audit_events \(([^)]*)\)\s*VALUES\s*\(([^)]*)\)\s*$/;
-
-/** The database as a service sees it at `at`: its audit events are gathered (written later, in time order, dated `at`). */
-function dated(db: Db, at: Date, sink: AuditRow[]): Db {
-  const pass = (sql: string, params: Params = []): boolean => {
-    if (!/^\s*INSERT INTO audit_events\b/.test(sql)) return true;
-    const a = AUDIT_INSERT.exec(sql);
-    const cols = a?.[1].split(',').map((c) => c.trim()) ?? [];
-    const vals = a?.[2].split(',').map((v) => v.trim()) ?? [];
-    if (!a || cols.some((c) => !(AUDIT_COLUMNS as readonly string[]).includes(c)) || vals.some((v, i) => v !== `$${i + 1}`)) {
-      throw new Error(`demo follow-up: unexpected audit insert: ${sql.slice(0, 160)}`);
-    }
-    const row = Object.fromEntries(AUDIT_COLUMNS.map((c) => [c, null])) as Record<string, unknown>;
-    cols.forEach((c, i) => {
-      row[c] = params[i] ?? null;
-    });
-    sink.push({ ...(row as Omit<AuditRow, 'at'>), at });
-    return false;
-  };
-  return {
-    kind: db.kind,
-    get inTransaction() {
-      return db.inTransaction;
-    },
-    query: async <T>(sql: string, params?: Params) => (pass(sql, params) ? db.query<T>(sql, params) : []),
-    one: async <T>(sql: string, params?: Params) => {
-      if (!pass(sql, params)) throw new Error('demo follow-up: an audit insert returns no row');
-      return db.one<T>(sql, params);
-    },
-    maybeOne: async <T>(sql: string, params?: Params) => (pass(sql, params) ? db.maybeOne<T>(sql, params) : null),
-    exec: (sql: string) => db.exec(sql),
-    tx: <T>(fn: (t: Db) => Promise<T>) => db.tx((t) => fn(dated(t, at, sink))),
-    close: () => db.close(),
-  };
-}
+// ───────────── the business clock for the services (audit-sink.ts) ─────────────
 
 type Ev = { at: number; seq: number; run: () => Promise<void> };
 
@@ -1010,13 +970,7 @@ export async function seedFollowUp(db: Db, today: string): Promise<FollowUpCount
 
   while (ctx.queue.length) await ctx.queue.shift()!.run();
 
-  ctx.audit.sort((a, b) => a.at.getTime() - b.at.getTime());
-  await insertRows(
-    db, 'audit_events',
-    [['at', 'timestamptz'], ['actor_id', 'int'], ['actor_name', 'text'], ['action', 'text'], ['entity_type', 'text'], ['entity_id', 'text'], ['org_unit_id', 'int'],
-      ['before', 'jsonb'], ['after', 'jsonb'], ['ip', 'text']],
-    ctx.audit.map((e) => [e.at.toISOString(), e.actor_id, e.actor_name, e.action, e.entity_type, e.entity_id, e.org_unit_id, e.before, e.after, e.ip]),
-  );
+  await writeAudit(db, ctx.audit);
   const n = async (sql: string) => (await db.one<{ n: number }>(sql)).n;
   return {
     recommendations: await n('SELECT count(*)::int AS n FROM recommendations'),
