@@ -3,6 +3,7 @@
  * body as an ordered list of blocks, its appendix tables, and its signature and recipients, so the .docx, the
  * HTML preview and the PDF say exactly the same thing.
  */
+import { formatNumber } from '@nhip/contracts';
 import { type AppendixTable, type Block, type ColumnKind, DOCUMENT_TYPES, type DecreeDocument } from './kit/model.js';
 import {
   appendixCellText,
@@ -68,20 +69,52 @@ function pointsBlocks(groups: readonly SectorPoints[], none: string): Block[] {
   return out;
 }
 
-/** Parts I–IV of the report, in order. */
+/** Parts I–IV of the report, in order; with the register's figures, "Kết quả giải quyết kiến nghị kỳ trước" comes second (I–V). */
 export function reportBody(input: SummaryReportInput): Block[] {
   const tasks = input.nextTasks.map((t) => t.trim()).filter(Boolean);
+  const groups = (input.nextTaskGroups ?? []).map((g) => ({ sector: g.sector, tasks: g.tasks.map((t) => t.trim()).filter(Boolean) })).filter((g) => g.tasks.length);
+  const previous = input.previousRecommendations ?? null;
+  const roman = ['I', 'II', 'III', 'IV', 'V'];
+  let part = 1;
+  const heading = (text: string): Block => ({ kind: 'heading', level: 1, text: `${roman[part++]}. ${text}` });
   return [
     ...narrativeBlocks(input),
-    { kind: 'heading', level: 1, text: 'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN' },
+    ...(previous ? [heading('KẾT QUẢ GIẢI QUYẾT KIẾN NGHỊ KỲ TRƯỚC'), ...previousBlocks(previous)] : []),
+    heading('TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN'),
     ...pointsBlocks(input.difficulties, 'Các đơn vị không nêu tồn tại, hạn chế trong kỳ.'),
-    { kind: 'heading', level: 1, text: `III. ${nextTasksHeading(input.period)}` },
-    ...(tasks.length > 0
+    heading(nextTasksHeading(input.period)),
+    ...(groups.length > 0
+      ? groups.flatMap((g, i): Block[] => [
+        { kind: 'heading', level: 2, text: `${i + 1}. ${g.sector}` },
+        ...g.tasks.map((t, j) => para(listLine(t, j === g.tasks.length - 1))),
+      ])
+      : tasks.length > 0
       ? tasks.map((t, i) => para(listLine(t, i === tasks.length - 1)))
       : [para('Tiếp tục thực hiện các nhiệm vụ theo kế hoạch năm đã được phê duyệt.')]),
-    { kind: 'heading', level: 1, text: 'IV. ĐỀ XUẤT, KIẾN NGHỊ' },
+    heading('ĐỀ XUẤT, KIẾN NGHỊ'),
     ...pointsBlocks(input.proposals, 'Không có đề xuất, kiến nghị.'),
   ];
+}
+
+/** The previous period's recommendations: the grid in one paragraph, then the notable ones with their owner division. */
+export function previousBlocks(p: NonNullable<SummaryReportInput['previousRecommendations']>): Block[] {
+  if (p.total === 0) return [para(`Sổ theo dõi không ghi nhận kiến nghị nào nêu trong ${p.periodText}.`)];
+  const n = (x: number) => formatNumber(x, { decimals: 0 });
+  const pct = (x: number) => formatNumber((x / p.total) * 100, { decimals: 1 });
+  const done = p.doneOnTime + p.doneLate;
+  const out: Block[] = [para(
+    `Trong ${p.periodText}, các đơn vị và hội nghị đã nêu ${n(p.total)} kiến nghị, vấn đề được đưa vào sổ theo dõi. Đến ngày báo cáo, `
+    + `đã giải quyết xong ${n(done)} kiến nghị (${pct(done)}%), trong đó ${n(p.doneOnTime)} đúng hạn, ${n(p.doneLate)} quá hạn; `
+    + `đang giải quyết ${n(p.openWithinDeadline + p.openOverdue)} kiến nghị, trong đó ${n(p.openWithinDeadline)} còn trong hạn, ${n(p.openOverdue)} đã quá hạn.`,
+  )];
+  if (p.notable.length) {
+    out.push(para('Một số kiến nghị cần lưu ý:'));
+    p.notable.forEach((x, i) => {
+      const body = x.text.trim().replace(/[.;:…]+$/u, '');
+      out.push(para(listLine(`${body} (${[x.owner ? `${x.owner} chủ trì` : 'chưa giao phòng chủ trì', x.status].join(', ')})`, i === p.notable.length - 1)));
+    });
+  }
+  return out;
 }
 
 export function appendixTables(input: SummaryReportInput): AppendixTable[] {

@@ -87,10 +87,27 @@ export interface SummaryReportInput {
   readonly sectors: readonly SectorResults[];
   readonly difficulties: readonly SectorPoints[];
   readonly nextTasks: readonly string[];
+  /** The next period's key tasks from the follow-up register, by sector; when given and not empty, part III lists these instead of `nextTasks`. */
+  readonly nextTaskGroups?: readonly { readonly sector: string; readonly tasks: readonly string[] }[];
+  /** "Kết quả giải quyết kiến nghị kỳ trước": the previous period's recommendations in the grid on the report's date (absent: no section). */
+  readonly previousRecommendations?: PreviousRecommendations | null;
   readonly proposals: readonly SectorPoints[];
   readonly appendix: readonly AppendixTable[];
   readonly signer: Signer;
   readonly recipients: readonly string[];
+}
+
+/** The previous period's recommendations as the follow-up register counts them (Decision 42/2014/QĐ-TTg grid). */
+export interface PreviousRecommendations {
+  /** 'năm 2024', 'quý II năm 2025'. */
+  readonly periodText: string;
+  readonly total: number;
+  readonly doneOnTime: number;
+  readonly doneLate: number;
+  readonly openWithinDeadline: number;
+  readonly openOverdue: number;
+  /** The notable ones (overdue first, then those raised most often), each with its owner division. */
+  readonly notable: readonly { readonly text: string; readonly owner: string | null; readonly status: string }[];
 }
 
 interface PeriodWording {

@@ -6,6 +6,8 @@ import { buildSummaryReportDocx } from '../documents/summary-report.docx.js';
 import { reportBody } from '../documents/summary-report.content.js';
 import type { SummaryReportInput } from '../documents/summary-report.model.js';
 import { seedDemo } from '../demo/seed.js';
+import { assembleResultsReport } from '../follow-up/report.service.js';
+import { MERGE_SIMILARITY, pointKey, similarity } from './summary-report.points.js';
 import { assembleSummaryReport } from './summary-report.service.js';
 
 /**
@@ -48,4 +50,44 @@ describe('length of the demo drafts', () => {
     expect(counts['2025']).toBeLessThanOrEqual(45_000);
     expect(counts['2025Q3']).toBeLessThan(counts['2025']!);
   }, 300_000);
+});
+
+describe('parts of the demo\'s 2025 draft fed by the follow-up register', () => {
+  it('counts 2024\'s recommendations as the register\'s results report does, lists the key tasks of 2026 by sector, marks points raised again', async () => {
+    const input = await assembleSummaryReport(s.db, { period: '2025', today: TODAY });
+    const results = await assembleResultsReport(s.db, '2024', TODAY);
+    const p = input.previousRecommendations!;
+    expect(p.periodText).toBe('năm 2024');
+    expect([p.total, p.doneOnTime, p.doneLate, p.openWithinDeadline, p.openOverdue]).toEqual([
+      results.counts.total, results.counts.done_on_time, results.counts.done_late, results.counts.open_within_deadline, results.counts.open_overdue,
+    ]);
+    expect(p.total).toBeGreaterThan(0);
+    expect(p.notable.length).toBeGreaterThan(0);
+    expect(p.notable.every((x) => x.owner)).toBe(true);
+
+    const tasks = await s.db.query<{ text: string; sector: string | null }>(
+      `SELECT k.text, s.name AS sector FROM key_tasks k LEFT JOIN sectors s ON s.id = k.sector_id WHERE k.period = '2026' AND k.state <> 'closed'`,
+    );
+    expect(tasks.length).toBeGreaterThan(2);
+    for (const t of tasks) {
+      const group = input.nextTaskGroups!.find((g) => g.sector === (t.sector ?? 'Nhiệm vụ chung'));
+      // said once: a task near-equal to one already listed (two conclusions worded alike) is not repeated
+      expect(group?.tasks.some((x) => similarity(pointKey(x), pointKey(t.text)) >= MERGE_SIMILARITY), t.text).toBe(true);
+    }
+  }, 120_000);
+
+  it('marks a point of 2026Q3 that the register links to a unit\'s report bullet with its times_raised', async () => {
+    const input = await assembleSummaryReport(s.db, { period: '2026Q3', today: TODAY });
+    const linked = await s.db.query<{ text: string; times_raised: number }>(
+      `SELECT s.text, r.times_raised FROM recommendation_sources s JOIN recommendations r ON r.id = s.recommendation_id
+        WHERE s.kind = 'report' AND s.period = '2026Q3' AND r.times_raised >= 2 AND r.merged_into_id IS NULL`,
+    );
+    expect(linked.length).toBeGreaterThan(0);
+    const all = [...input.difficulties, ...input.proposals].flatMap((g) => g.points);
+    for (const l of linked) {
+      const p = all.find((x) => similarity(pointKey(x.text), pointKey(l.text)) >= MERGE_SIMILARITY);
+      expect(p?.timesRaised, l.text).toBeGreaterThanOrEqual(l.times_raised);
+    }
+    expect(all.filter((x) => x.timesRaised).every((x) => x.timesRaised! >= 2)).toBe(true);
+  }, 120_000);
 });

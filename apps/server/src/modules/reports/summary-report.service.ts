@@ -18,18 +18,23 @@
  * - Next tasks: the units' clearly marked next-period sections when any; else, per sector, the (at most two)
  *   proposals raised by most units, as matters for the department to settle; else nothing.
  */
-import { type Period, parsePeriod, periodLabel, previousPeriod, samePeriodLastYear } from '@nhip/contracts';
+import { type Period, TIMELINESS_LABELS, nextPeriod, parsePeriod, periodLabel, previousPeriod, samePeriodLastYear } from '@nhip/contracts';
 import type { Db } from '../../platform/db/index.js';
 import { badRequest, unprocessable } from '../../platform/errors.js';
 import { runAnalytics } from '../analytics/analytics.engine.js';
 import {
-  type AppendixTable, type KeyFigure, type NarrativeBlock, type SectorPoints, type SectorResults, type SummaryReportInput,
+  type AppendixTable, type KeyFigure, type NarrativeBlock, type PreviousRecommendations, type SectorPoints, type SectorResults, type SummaryReportInput,
   periodWording, subjectLine, upperVi,
 } from '../documents/summary-report.model.js';
+import { keyTasksRepo } from '../follow-up/keytasks.repository.js';
+import { recommendationsRepo } from '../follow-up/recommendations.repository.js';
+import { periodsWithin } from '../follow-up/recommendations.service.js';
+import { summaryRepo } from '../follow-up/summary.repository.js';
+import { summaryFor } from '../follow-up/summary.service.js';
 import { orgIdentity } from '../settings/settings.service.js';
 import { sentenceCatalog } from './figure-sentences.repository.js';
 import { sectorFigureSentences } from './figure-sentences.source.js';
-import { MAX_NAMED_UNITS, condenseNarrative, extractNextTasks, mergePoints, mergeRaised, splitPoints, unitsByType } from './summary-report.points.js';
+import { MAX_NAMED_UNITS, MERGE_SIMILARITY, condenseNarrative, extractNextTasks, mergePoints, mergeRaised, pointKey, similarity, splitPoints, unitsByType } from './summary-report.points.js';
 import { type DxRow, type NarrativeRow, allSectors, approvedNarratives, directorOf, provinceRoot, recognisedBullets, sectorDx, targetsAt } from './summary-report.repository.js';
 
 /** At most this many key figures per sector in part I; the appendix lists all. */
@@ -153,6 +158,9 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
   const proposals = points(chosen(rows, 'proposals'), 'proposals', sectorName, sectorOrder, recognised);
   const unitList = unitListTable([{ title: 'Tồn tại, hạn chế', points: difficulties }, { title: 'Đề xuất, kiến nghị', points: proposals }]);
   if (unitList) appendix.push(unitList);
+  const [nextTaskGroups, previousRecommendations] = await Promise.all([
+    registerTasks(db, nextTasksPeriod(period), sectorOrder), previousFromRegister(db, prev, opts.today),
+  ]);
   const nextTasks = markedTasks.length
     ? mergePoints(markedTasks).map((p) => p.text)
     : proposals.flatMap((s) => s.points.slice(0, 2).map((p) => proposalTask(s.sector, p.text, p.units.length))).slice(0, 12);
@@ -172,6 +180,8 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
     sectors: sectorResults,
     difficulties,
     nextTasks,
+    nextTaskGroups,
+    previousRecommendations,
     proposals,
     appendix,
     signer: { title: deputy ? 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC' : 'GIÁM ĐỐC', name: director?.full_name ?? '' },
@@ -244,4 +254,56 @@ export function proposalTask(sector: string, text: string, units: number): strin
   const matter = text.trim().replace(/[.;:]+$/u, '')
     .replace(/^(?:đề nghị|kiến nghị|đề xuất)\s+(?:(?:Sở|UBND tỉnh|Ủy ban nhân dân tỉnh|tỉnh|Bộ)\s+)?/iu, '');
   return `${sector}: tham mưu giải quyết kiến nghị về việc ${lowerFirst(matter)} (${units} đơn vị đề nghị).`;
+}
+
+// ── Parts from the follow-up register (second edition) ─────────────────────────────────────────────────────────
+
+/** The period part III plans: the next one; after nine months, the fourth quarter. */
+export function nextTasksPeriod(p: Period): string {
+  return p.type === 'NineMonthly' ? `${p.year}Q4` : nextPeriod(p).id;
+}
+
+/** The register's key tasks of a period (from the directive, the conclusion, the office), by sector in report order; those without one last. */
+async function registerTasks(db: Db, period: string, order: string[]): Promise<{ sector: string; tasks: string[] }[]> {
+  const rows = (await keyTasksRepo.list(db, { period })).filter((k) => k.state !== 'closed').sort((a, b) => a.id - b.id);
+  const bySector = new Map<string, string[]>();
+  for (const k of rows) {
+    const sector = k.sector_name ?? 'Nhiệm vụ chung';
+    const text = k.text.trim().replace(/[.;,]+$/u, '');
+    const list = bySector.get(sector) ?? [];
+    if (!list.some((t) => similarity(pointKey(t), pointKey(text)) >= MERGE_SIMILARITY)) list.push(text);
+    bySector.set(sector, list);
+  }
+  const rank = (s: string) => (s === 'Nhiệm vụ chung' ? -1 : order.indexOf(s) < 0 ? order.length : order.indexOf(s));
+  return [...bySector].sort((a, b) => rank(a[0]) - rank(b[0])).map(([sector, tasks]) => ({ sector, tasks }));
+}
+
+/** Notable recommendations of the previous period named in the report: overdue ones first, then the most raised. */
+export const NOTABLE_RECOMMENDATIONS = 6;
+
+/**
+ * The previous period's recommendations (a year: every period within the previous year) in the grid on the report's
+ * date, as the register's results report counts them; the notable ones with their owner division. null when it holds none.
+ */
+async function previousFromRegister(db: Db, prev: Period, today: string): Promise<PreviousRecommendations | null> {
+  const scope = { kind: 'all' as const };
+  const filter = { periods: periodsWithin(prev.id) };
+  const s = await summaryFor(db, scope, filter, today, NOTABLE_RECOMMENDATIONS);
+  if (s.counts.total === 0) return null; // a register not in use for that period: no section rather than a row of zeros
+  const overdue = (await summaryRepo.ids(db, scope, { ...filter, timeliness: ['open_overdue'] }, today, 'r.deadline ASC, r.id', NOTABLE_RECOMMENDATIONS)).map((r) => r.id);
+  const ids = [...new Set([...overdue, ...s.topRecurring.filter((x) => x.row.times_raised >= 2).map((x) => x.row.id)])].slice(0, NOTABLE_RECOMMENDATIONS);
+  const rows = new Map((ids.length ? await recommendationsRepo.byIds(db, ids, today) : []).map((r) => [r.id, r]));
+  return {
+    periodText: periodWording(prev.id).current,
+    total: s.counts.total,
+    doneOnTime: s.counts.done_on_time,
+    doneLate: s.counts.done_late,
+    openWithinDeadline: s.counts.open_within_deadline,
+    openOverdue: s.counts.open_overdue,
+    notable: ids.filter((id) => rows.has(id)).map((id) => {
+      const r = rows.get(id)!;
+      const again = r.times_raised >= 2 ? `, đã nêu qua ${r.times_raised} kỳ` : '';
+      return { text: r.text, owner: r.owner_name, status: `${lowerFirst(TIMELINESS_LABELS[r.timeliness].vi)}${again}` };
+    }),
+  };
 }
