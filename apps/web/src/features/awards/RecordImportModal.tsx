@@ -6,11 +6,12 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { formatNumber } from '@nhip/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Modal, Row, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, App, Col, Row, Space, Statistic, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useL } from '../../app/i18n';
 import { errorMessage } from '../../components/QueryState';
 import { AWARDS_LOOKBACK_KEY, importRecords, type RecordImportResult } from './api-register';
+import { ImportFrame } from '../../components/ImportFrame';
 
 const COLUMNS = ['personId', 'fullName', 'unitCode', 'title', 'year', 'decision', 'decisionDate', 'authority', 'note'];
 
@@ -57,46 +58,25 @@ export function RecordImportModal({ open, onClose }: { open: boolean; onClose: (
     }
   };
 
-  const step = !file ? 0 : !preview ? 1 : 2;
   const hasErrors = (preview?.errors.length ?? 0) > 0;
   const nothing = preview && !hasErrors && preview.created === 0;
 
   return (
-    <Modal
+    <ImportFrame
       open={open}
-      onCancel={close}
-      width={780}
       title={l('Nhập lịch sử khen thưởng từ tệp', 'Import award history')}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button onClick={close}>{l('Đóng', 'Close')}</Button>
-          {file && !preview && (
-            <Button type="primary" loading={busy} onClick={() => void run(true)}>
-              {l('Kiểm tra tệp', 'Check the file')}
-            </Button>
-          )}
-          {preview && (
-            <Button onClick={reset} disabled={busy}>
-              {l('Chọn tệp khác', 'Choose another file')}
-            </Button>
-          )}
-          {preview && !hasErrors && !nothing && (
-            <Button type="primary" loading={busy} onClick={() => void run(false)}>
-              {l('Xác nhận nhập', 'Import now')}
-            </Button>
-          )}
-        </Space>
-      }
+      width={780}
+      chosen={!!file}
+      checked={!!preview}
+      hasErrors={hasErrors}
+      nothing={!!nothing}
+      busy={busy}
+      error={error}
+      onClose={close}
+      onCheck={() => void run(true)}
+      onReset={reset}
+      onImport={() => void run(false)}
     >
-      <Steps
-        size="small"
-        current={hasErrors ? 1 : step}
-        status={hasErrors ? 'error' : 'process'}
-        style={{ marginBottom: 20 }}
-        items={[{ title: l('Chọn tệp', 'Choose file') }, { title: l('Kiểm tra thử', 'Dry run') }, { title: l('Xác nhận', 'Confirm') }]}
-      />
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {!preview && (
         <>
           <Upload.Dragger
@@ -189,6 +169,6 @@ export function RecordImportModal({ open, onClose }: { open: boolean; onClose: (
           )}
         </Space>
       )}
-    </Modal>
+    </ImportFrame>
   );
 }

@@ -1,12 +1,13 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { formatNumber } from '@nhip/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Modal, Row, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, App, Col, Row, Space, Statistic, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useL } from '../../app/i18n';
 import { errorMessage } from '../../components/QueryState';
 import { api } from '../../lib/api';
 import type { ImportResult } from './api';
+import { ImportFrame } from '../../components/ImportFrame';
 
 /** CSV import in two steps: a dry run that lists every line error, then the real import (all or nothing). */
 export function OrgImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -52,45 +53,25 @@ export function OrgImportModal({ open, onClose }: { open: boolean; onClose: () =
     }
   };
 
-  const step = !file ? 0 : !preview ? 1 : 2;
   const hasErrors = (preview?.errors.length ?? 0) > 0;
   const nothing = preview && !hasErrors && preview.created + preview.updated === 0;
 
   return (
-    <Modal
+    <ImportFrame
       open={open}
-      onCancel={close}
-      width={760}
       title={l('Nhập danh sách đơn vị từ CSV', 'Import units from CSV')}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button onClick={close}>{l('Đóng', 'Close')}</Button>
-          {file && !preview && (
-            <Button type="primary" loading={busy} onClick={() => void run(true)}>
-              {l('Kiểm tra tệp', 'Check the file')}
-            </Button>
-          )}
-          {preview && (
-            <Button onClick={reset} disabled={busy}>
-              {l('Chọn tệp khác', 'Choose another file')}
-            </Button>
-          )}
-          {preview && !hasErrors && !nothing && (
-            <Button type="primary" loading={busy} onClick={() => void run(false)}>
-              {l('Xác nhận nhập', 'Import now')}
-            </Button>
-          )}
-        </Space>
-      }
+      width={760}
+      chosen={!!file}
+      checked={!!preview}
+      hasErrors={hasErrors}
+      nothing={!!nothing}
+      busy={busy}
+      error={error}
+      onClose={close}
+      onCheck={() => void run(true)}
+      onReset={reset}
+      onImport={() => void run(false)}
     >
-      <Steps
-        size="small"
-        current={step}
-        style={{ marginBottom: 20 }}
-        items={[{ title: l('Chọn tệp', 'Choose file') }, { title: l('Kiểm tra thử', 'Dry run') }, { title: l('Xác nhận', 'Confirm') }]}
-      />
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {!preview && (
         <>
           <Upload.Dragger
@@ -173,6 +154,6 @@ export function OrgImportModal({ open, onClose }: { open: boolean; onClose: () =
           )}
         </Space>
       )}
-    </Modal>
+    </ImportFrame>
   );
 }
