@@ -79,6 +79,7 @@ describe('wording helpers', () => {
   it.each([
     ['more than five units: their count and their types', { text: 'Thiếu kinh phí.', units: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'], unitsByType: '08 Trung tâm VH-TT-TT cấp huyện, 04 đài truyền thanh cơ sở' },
       'Thiếu kinh phí (12 đơn vị: 08 Trung tâm VH-TT-TT cấp huyện, 04 đài truyền thanh cơ sở).'],
+    ['all of one type: the type gives the count', { text: 'Thiếu kinh phí.', units: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'], unitsByType: '09 UBND cấp xã' }, 'Thiếu kinh phí (09 UBND cấp xã).'],
     ['recognised by the register', { text: 'Thiếu kinh phí;', units: ['Xã A'], timesRaised: 3 }, 'Thiếu kinh phí (Xã A; nêu lại lần thứ 3);'],
     ['several units, raised again', { text: 'Thiếu kinh phí', units: ['Xã A', 'Xã B'], timesRaised: 2 }, 'Thiếu kinh phí (02 đơn vị: Xã A, Xã B; nêu lại lần thứ 2)'],
     ['raised in one period only: no mark', { text: 'Thiếu kinh phí.', units: ['Xã A'], timesRaised: 1 }, 'Thiếu kinh phí (Xã A).'],

@@ -225,8 +225,10 @@ export function pointWithUnits(point: RaisedPoint): string {
   const units = point.units.map((u) => u.trim()).filter(Boolean);
   // Several units: their count first; more than five: named by type (the full list is in the appendix). Recognised by
   // the follow-up register as raised in earlier periods too: '; nêu lại lần thứ N'.
-  const who = units.length <= 1 ? units.join('')
-    : `${units.length < 10 ? '0' : ''}${units.length} đơn vị: ${point.unitsByType?.trim() || units.join(', ')}`;
+  const count = `${units.length < 10 ? '0' : ''}${units.length}`;
+  const byType = point.unitsByType?.trim() ?? '';
+  // all of one type ('09 UBND cấp xã'): the type says the count, no '09 đơn vị:' before it
+  const who = units.length <= 1 ? units.join('') : byType.startsWith(`${count} `) ? byType : `${count} đơn vị: ${byType || units.join(', ')}`;
   const again = point.timesRaised && point.timesRaised >= 2 ? `nêu lại lần thứ ${point.timesRaised}` : '';
   const note = [who, again].filter(Boolean).join('; ');
   if (!note) return text;

@@ -18,6 +18,11 @@ describe('narrative condensed into one paragraph per unit', () => {
       'Tổ chức 3 lớp tập huấn kỹ năng số. Có 9 cụm loa hoạt động.'],
     ['the period\'s own text keeps its figures', [{ text: 'Cả năm phát 380 tin, bài.', figures: true }, { text: '- Cả năm phát 380 tin bài;', figures: true }],
       'Cả năm phát 380 tin, bài.'],
+    ['a sentence opening with a clause already said adds only its new clauses to the sentence that said it', [
+      { text: 'Đài xã A duy trì phát sóng ổn định, tiếp sóng đầy đủ chương trình thời sự; tập trung tuyên truyền mừng Đảng, mừng Xuân.', figures: true },
+      { text: 'Đài xã A duy trì phát sóng ổn định, tiếp sóng đầy đủ chương trình thời sự; tập trung tuyên truyền sắp xếp đơn vị hành chính.', figures: true },
+      { text: 'Đài xã A duy trì phát sóng ổn định, tiếp sóng đầy đủ các chương trình thời sự; tập trung tuyên truyền mừng Đảng, mừng Xuân.', figures: true }],
+      'Đài xã A duy trì phát sóng ổn định, tiếp sóng đầy đủ chương trình thời sự; tập trung tuyên truyền mừng Đảng, mừng Xuân; tập trung tuyên truyền sắp xếp đơn vị hành chính.'],
     ['different sentences are all kept, in order', [{ text: 'Rà soát hạ tầng. Tập huấn cán bộ.', figures: true }], 'Rà soát hạ tầng. Tập huấn cán bộ.'],
   ])('%s', (_name, texts, expected) => {
     expect(condenseNarrative(texts)).toBe(expected);

@@ -185,11 +185,24 @@ export function condenseNarrative(texts: readonly { text: string; figures: boole
   const counted = sentences.flat().filter((s) => s.masked !== null);
   const periodic = (s: (typeof counted)[number]) =>
     counted.some((o) => o.from !== s.from && o.key !== s.key && similarity(o.masked!, s.masked!) >= REPEAT_SIMILARITY);
-  const kept: { key: string; text: string }[] = [];
+  const kept: { key: string; text: string; clauses: string[] }[] = [];
+  const same = (a: string, b: string) => a === b || similarity(a, b) >= REPEAT_SIMILARITY;
   for (const s of sentences.flat()) {
     if (!s.key || (s.masked !== null && periodic(s))) continue;
-    if (kept.some((k) => k.key === s.key || similarity(k.key, s.key) >= REPEAT_SIMILARITY)) continue;
-    kept.push({ key: s.key, text: s.text });
+    if (kept.some((k) => same(k.key, s.key))) continue;
+    // A sentence that opens with a clause already said ('X duy trì phát sóng ổn định…; tập trung tuyên truyền A' after
+    // '…; tập trung tuyên truyền B'): its new clauses join the sentence that said it, not a second copy of the opening.
+    const clauses = s.text.replace(/[.!?…]$/u, '').split(/;\s+/u);
+    const host = clauses.length > 1 ? kept.find((k) => k.clauses.some((c) => same(c, pointKey(clauses[0]!)))) : undefined;
+    if (host) {
+      const fresh = clauses.slice(1).filter((c) => !kept.some((k) => k.clauses.some((x) => same(x, pointKey(c)))));
+      if (fresh.length) {
+        host.text = `${host.text.replace(/[.!?…]$/u, '')}; ${fresh.join('; ')}.`;
+        host.clauses.push(...fresh.map(pointKey));
+      }
+      continue;
+    }
+    kept.push({ key: s.key, text: s.text, clauses: clauses.map(pointKey) });
   }
   return kept.length ? kept.map((k) => k.text).join(' ') : null;
 }
