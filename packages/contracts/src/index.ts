@@ -10,6 +10,7 @@ export * from './period-labels.js';
 export * from './expression.js';
 export * from './format.js';
 export * from './validation.js';
+export * from './sentence-pattern.js';
 export {
   checkText, codePointLabel, type ControlChar, controlCharReason, findControlChar, isMultilineText, MULTILINE_KEY, multilineText, printableName,
   type TextCheck, typedText,

@@ -10,29 +10,12 @@
  * - A slot outside `[ … ]` without a value drops the whole sentence: it cannot be said.
  * - The sentence is tidied: spaces collapsed, first letter capitalised, a final full stop added.
  */
+import { SENTENCE_SLOTS, type SentenceSlot } from '@nhip/contracts';
 import { formatNumber } from '@nhip/contracts';
 
-/** The slots a pattern may use, with their meaning (shown to the office in the catalog). */
-export const SLOTS = {
-  name: 'tên chỉ tiêu (chữ đầu viết thường)',
-  object: 'đối tượng được đếm: tên bỏ "Số"/"Tổng số" ("vị trí trạm BTS"); với tỷ lệ, đối tượng của tử số',
-  value: 'số liệu kỳ báo cáo',
-  during: 'kỳ báo cáo nói gọn: "trong năm", "trong quý", "trong 6 tháng", "trong 9 tháng"',
-  uom: 'đơn vị tính',
-  percent: 'số liệu kỳ báo cáo kèm dấu % (chỉ tiêu tỷ lệ)',
-  previous: 'số liệu kỳ liền trước',
-  lastYear: 'số liệu cùng kỳ năm trước',
-  previousLabel: 'kỳ so sánh: "năm 2024" hoặc "cùng kỳ năm 2024"',
-  change: 'so sánh với cùng kỳ: "tăng 8,6% so với năm 2024" (tỷ lệ: điểm phần trăm), kèm nhận xét theo chiều tốt',
-  changePct: 'mức tăng/giảm so với cùng kỳ, theo phần trăm: "8,6%"',
-  delta: 'chênh lệch tuyệt đối so với cùng kỳ: "tăng 134 vị trí so với năm 2024", kèm nhận xét theo chiều tốt',
-  target: 'kế hoạch năm',
-  achieved: 'phần trăm thực hiện kế hoạch năm: "102,4%"',
-  plan: 'nhận xét về kế hoạch năm: "vượt kế hoạch năm (102,4%)", "đạt 96,1% kế hoạch năm"',
-  numerator: 'tử số của chỉ số tỷ lệ',
-  denominator: 'mẫu số của chỉ số tỷ lệ',
-} as const;
-export type Slot = keyof typeof SLOTS;
+/** The slots a pattern may use (contracts: the catalog screen lists them with their meaning). */
+export const SLOTS = SENTENCE_SLOTS;
+export type Slot = SentenceSlot;
 
 export interface FigureFacts {
   readonly code: string;

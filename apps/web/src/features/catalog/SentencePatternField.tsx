@@ -3,11 +3,9 @@
  * template with named slots in braces and optional parts in brackets. Empty takes the default of the figure's
  * kind (a stock, a flow, a ratio). The server checks the pattern on save and names an unknown slot.
  */
-import { Form, Input, Typography } from 'antd';
+import { SENTENCE_SLOTS } from '@nhip/contracts';
+import { Form, Input, Tooltip, Typography } from 'antd';
 import { useL } from '../../app/i18n';
-
-const SLOTS = ['name', 'object', 'value', 'uom', 'percent', 'during', 'previous', 'lastYear', 'previousLabel', 'change', 'changePct', 'delta',
-  'target', 'achieved', 'plan', 'numerator', 'denominator'];
 
 export function SentencePatternField({ example }: { example: string }) {
   const l = useL();
@@ -23,7 +21,11 @@ export function SentencePatternField({ example }: { example: string }) {
             'Empty: the default sentence for the kind of figure. Slots go in {…}; a part in […] is left out when its figures are missing (no figure last year, no target).',
           )}{' '}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {SLOTS.map((s) => `{${s}}`).join(' ')}
+            {Object.entries(SENTENCE_SLOTS).map(([slot, meaning]) => (
+              <Tooltip key={slot} title={meaning}>
+                <span className="nhip-code" style={{ marginInlineEnd: 6 }}>{`{${slot}}`}</span>
+              </Tooltip>
+            ))}
           </Typography.Text>
         </>
       }
