@@ -35,6 +35,11 @@ function narrativeBlocks(input: SummaryReportInput): Block[] {
       const paragraphs = unit.paragraphs.map((p) => p.trim()).filter(Boolean);
       const [first, ...rest] = paragraphs;
       const label = `${unit.unitName.trim()}:`;
+      if (!unit.unitName.trim()) {
+        // what several units said alike, said once for them (no unit's name before it)
+        for (const p of paragraphs) out.push(para(p));
+        continue;
+      }
       if (first !== undefined && !isBullet(first)) {
         out.push({ kind: 'para', runs: [{ text: label, italic: true, bold: true }, { text: ` ${first}` }] });
       } else {

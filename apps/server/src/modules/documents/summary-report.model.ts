@@ -17,7 +17,7 @@ export type { Signer } from './kit/model.js';
 export type SummaryPeriodKind = 'quarter' | 'six_months' | 'nine_months' | 'year';
 
 export interface NarrativeBlock {
-  /** e.g. 'Phòng Văn hóa và Thông tin huyện Hòa An'. */
+  /** e.g. 'Phòng Văn hóa và Thông tin huyện Hòa An'; '' for what several units said alike, said once for them. */
   readonly unitName: string;
   /** One entry per paragraph; a paragraph starting with '- ' is a bullet. */
   readonly paragraphs: readonly string[];

@@ -51,7 +51,7 @@ export async function runReportDraft(db: Db, args: { period: string; out: string
     : format === 'pdf' ? await docxToPdf(await buildSummaryReportDocx(input), { warm: false })
     : await buildSummaryReportDocx(input);
   await writeFile(args.out, body);
-  const units = new Set(input.sectors.flatMap((s) => s.narrative.map((n) => n.unitName))).size;
+  const units = new Set(input.sectors.flatMap((s) => s.narrative.map((n) => n.unitName).filter(Boolean))).size;
   const figures = input.sectors.reduce((n, s) => n + s.figures.length, 0);
   return `Đã ghi ${args.out}: báo cáo ${when}, ${input.sectors.length} lĩnh vực, ${units} đơn vị, ${figures} chỉ tiêu chủ yếu, ${body.length} byte, ${ms()} ms.`;
 }

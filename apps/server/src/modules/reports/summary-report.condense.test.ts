@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { condenseNarrative, hasFigures, narrativeSentences, unitsByType } from './summary-report.points.js';
+import { condenseNarrative, hasFigures, narrativeSentences, shareAcrossUnits, unitsByType } from './summary-report.points.js';
 import type { NarrativeRow } from './summary-report.repository.js';
 import { points, unitListTable } from './summary-report.service.js';
 
@@ -93,5 +93,23 @@ describe('section II points', () => {
     expect(t.rows[0]![1]).toBe('Tồn tại, hạn chế — Thông tin cơ sở: Thiết bị truyền thanh xuống cấp');
     expect(String(t.rows[0]![2]).split(', ')).toHaveLength(7);
     expect(unitListTable([{ title: 'Tồn tại, hạn chế', points: points(rows.slice(0, 4), 'difficulties', sectorName, ['Thông tin cơ sở']) }])).toBeNull();
+  });
+});
+
+describe('what several units of a sector say alike', () => {
+  const station = (x: string, tail: string) => ({
+    name: `Đài truyền thanh xã ${x}`, type: 'radio_station',
+    paragraph: `Đài truyền thanh xã ${x} duy trì phát sóng ổn định, tiếp sóng đầy đủ chương trình thời sự. ${tail}`,
+  });
+  it.each([
+    ['said once, the units counted by type; a unit left with only its figures is left out', [station('A', 'Phát 95 tin, bài.'), station('B', 'Phát 80 tin, bài.'),
+      station('C', 'Tổ chức tuyên truyền lưu động ở 3 thôn. Phối hợp kiểm tra cụm loa.')],
+      { shared: ['03 đài truyền thanh cơ sở duy trì phát sóng ổn định, tiếp sóng đầy đủ chương trình thời sự.'],
+        units: [{ name: 'Đài truyền thanh xã C', paragraph: 'Tổ chức tuyên truyền lưu động ở 3 thôn. Phối hợp kiểm tra cụm loa.' }] }],
+    ['one unit alone keeps its sentence', [station('A', 'Phát 95 tin, bài.'), { name: 'Xã B', type: 'commune', paragraph: 'Xã B kiện toàn tổ công nghệ số.' }],
+      { shared: [], units: [{ name: 'Đài truyền thanh xã A', paragraph: 'Đài truyền thanh xã A duy trì phát sóng ổn định, tiếp sóng đầy đủ chương trình thời sự. Phát 95 tin, bài.' },
+        { name: 'Xã B', paragraph: 'Xã B kiện toàn tổ công nghệ số.' }] }],
+  ])('%s', (_name, units, expected) => {
+    expect(shareAcrossUnits(units)).toEqual(expected);
   });
 });

@@ -207,6 +207,41 @@ export function condenseNarrative(texts: readonly { text: string; figures: boole
   return kept.length ? kept.map((k) => k.text).join(' ') : null;
 }
 
+/**
+ * Sentences several units of a sector open with their own name and then say alike ('Đài truyền thanh xã A duy trì
+ * phát sóng ổn định…', 'Đài truyền thanh xã B duy trì phát sóng ổn định…'): said once for all of them, the units
+ * counted by type ('09 đài truyền thanh cơ sở duy trì phát sóng ổn định…'), and taken out of each unit's paragraph. A
+ * unit left with nothing but its figures after that is left out. Paragraphs are condenseNarrative's.
+ */
+export function shareAcrossUnits(units: readonly { name: string; type: string | null; paragraph: string }[]): {
+  shared: string[]; units: { name: string; paragraph: string }[];
+} {
+  const split = units.map((u) => ({ ...u, sentences: u.paragraph.split(/(?<=[.!?…])\s+(?=[\p{Lu}\d"“(])/u) }));
+  const groups: { key: string; rest: string; members: { unit: number; sentence: number }[] }[] = [];
+  split.forEach((u, ui) => u.sentences.forEach((sentence, si) => {
+    if (!sentence.toLocaleLowerCase('vi').startsWith(`${u.name.toLocaleLowerCase('vi')} `)) return;
+    const rest = sentence.slice(u.name.length).trim();
+    const key = pointKey(rest);
+    const g = groups.find((x) => x.key === key || similarity(x.key, key) >= REPEAT_SIMILARITY);
+    if (g) {
+      if (!g.members.some((m) => m.unit === ui)) g.members.push({ unit: ui, sentence: si });
+    } else {
+      groups.push({ key, rest, members: [{ unit: ui, sentence: si }] });
+    }
+  }));
+  const lifted = groups.filter((g) => g.members.length >= 2);
+  const drop = new Set(lifted.flatMap((g) => g.members.map((m) => `${m.unit}|${m.sentence}`)));
+  const shared = lifted.map((g) => `${unitsByType(g.members.map((m) => split[m.unit]!.type))} ${g.rest}`);
+  const out: { name: string; paragraph: string }[] = [];
+  split.forEach((u, ui) => {
+    const left = u.sentences.filter((_, si) => !drop.has(`${ui}|${si}`));
+    const sharedSome = left.length < u.sentences.length;
+    if (!left.length || (sharedSome && left.every(hasFigures))) return;
+    out.push({ name: u.name, paragraph: left.join(' ') });
+  });
+  return { shared, units: out };
+}
+
 /** Units named in full up to this many; beyond it they are named by type with counts, and listed in an appendix table. */
 export const MAX_NAMED_UNITS = 5;
 

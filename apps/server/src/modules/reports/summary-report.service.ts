@@ -34,7 +34,9 @@ import { summaryFor } from '../follow-up/summary.service.js';
 import { orgIdentity } from '../settings/settings.service.js';
 import { sentenceCatalog } from './figure-sentences.repository.js';
 import { sectorFigureSentences } from './figure-sentences.source.js';
-import { MAX_NAMED_UNITS, MERGE_SIMILARITY, condenseNarrative, extractNextTasks, mergePoints, mergeRaised, pointKey, similarity, splitPoints, unitsByType } from './summary-report.points.js';
+import {
+  MAX_NAMED_UNITS, MERGE_SIMILARITY, condenseNarrative, extractNextTasks, mergePoints, mergeRaised, pointKey, shareAcrossUnits, similarity, splitPoints, unitsByType,
+} from './summary-report.points.js';
 import { type DxRow, type NarrativeRow, allSectors, approvedNarratives, directorOf, provinceRoot, recognisedBullets, sectorDx, targetsAt } from './summary-report.repository.js';
 
 /** At most this many key figures per sector in part I; the appendix lists all. */
@@ -102,11 +104,20 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
     u.texts.push({ text, figures: r.period_type === period.type });
     byUnit.set(r.unit_id, u);
   }
+  const condensed = new Map<string, { name: string; type: string | null; paragraph: string }[]>();
   for (const { r, texts } of byUnit.values()) {
     const paragraph = condenseNarrative(texts);
     if (!paragraph) continue;
     const sector = sectorName(r.sector_id);
-    narratives.set(sector, [...(narratives.get(sector) ?? []), { unitName: r.unit_name, paragraphs: [paragraph] }]);
+    condensed.set(sector, [...(condensed.get(sector) ?? []), { name: r.unit_name, type: r.unit_type ?? null, paragraph }]);
+  }
+  // what several units of a sector say alike is said once, the units counted by type (a block without a unit's name)
+  for (const [sector, list] of condensed) {
+    const { shared, units } = shareAcrossUnits(list);
+    narratives.set(sector, [
+      ...(shared.length ? [{ unitName: '', paragraphs: [shared.join(' ')] }] : []),
+      ...units.map((u) => ({ unitName: u.name, paragraphs: [u.paragraph] })),
+    ]);
   }
 
   // Figures from the analytics engine, per sector
