@@ -5,7 +5,9 @@
  * - Narratives: approved submissions of rounds whose period lies within the requested one. For each unit and
  *   each text (results / difficulties / proposals) only the submissions of the coarsest period type the unit
  *   wrote that text in are used: for a year the unit's Yearly report when it has one, else its six-monthly,
- *   quarterly or monthly ones in period order (each introduced by its period's name).
+ *   quarterly or monthly ones in period order, condensed into one paragraph per unit (condenseNarrative: a sentence
+ *   repeated across periods once, a count a finer period repeats with other numbers left out); what several units of
+ *   a sector say alike is said once with the units counted by type (shareAcrossUnits).
  * - Sector of a text: the sector of the reporting unit (org_units.sector_id); for a unit without a sector, the
  *   sector of a unit it was formed from (org_unit_lineage: a commune formed in 2025 carries on the work of the
  *   district office it replaced — units created by the org import have no sector of their own); else the first
@@ -14,9 +16,12 @@
  *   root (the level-1 unit) — the same answer GET /api/analytics gives for the same dx/ou/pe. Targets are
  *   the targets table's values for the period's year at the root.
  * - Difficulties and proposals: split into points; the same point from several units (equal or ≥ 0.8 similar
- *   after folding diacritics) is merged and the units listed.
- * - Next tasks: the units' clearly marked next-period sections when any; else, per sector, the (at most two)
- *   proposals raised by most units, as matters for the department to settle; else nothing.
+ *   after folding diacritics) is merged and the units listed (counted by type beyond five, the full list in an
+ *   appendix table); 'nêu lại lần thứ N' when the follow-up register links one of its bullets to a recommendation.
+ * - The previous period's recommendations (a year: the whole previous year) in the grid on the report's date, from
+ *   the follow-up register; no part when the register holds none.
+ * - Next tasks: the register's key tasks of the next period by sector; else the units' clearly marked next-period
+ *   sections; else, per sector, the (at most two) proposals raised by most units; else nothing.
  */
 import { type Period, TIMELINESS_LABELS, nextPeriod, parsePeriod, periodLabel, previousPeriod, samePeriodLastYear } from '@nhip/contracts';
 import type { Db } from '../../platform/db/index.js';
