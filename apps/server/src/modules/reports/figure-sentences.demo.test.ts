@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, loginAs, testServer } from '../../test/server.js';
-import { DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
+import { demoTestServer, type TestServer, loginAs } from '../../test/server.js';
+import { DEMO_PASSWORD } from '../demo/seed.js';
 import { renderSummaryReportHtml } from '../documents/summary-report.html.js';
 import { OPENER, objectOf } from './figure-sentences.js';
 import { singleCode } from './figure-sentences.source.js';
@@ -15,7 +15,7 @@ let office: { cookie: string };
 const TODAY = '2026-11-22';
 
 beforeAll(async () => {
-  s = await testServer({ now: `${TODAY}T02:00:00Z`, seed: async (db) => { await seedDemo(db, { today: TODAY }); } });
+  s = await demoTestServer({ today: TODAY });
   office = await loginAs(s.app, 'vanphong', DEMO_PASSWORD);
 }, 180_000);
 afterAll(() => s?.close());

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, testServer } from '../../test/server.js';
+import { demoTestServer, type TestServer } from '../../test/server.js';
 import { docxToPdf, findSoffice } from '../documents/kit/pdf.js';
 import type { Block } from '../documents/kit/model.js';
 import { buildSummaryReportDocx } from '../documents/summary-report.docx.js';
 import { reportBody } from '../documents/summary-report.content.js';
 import type { SummaryReportInput } from '../documents/summary-report.model.js';
-import { seedDemo } from '../demo/seed.js';
 import { assembleResultsReport } from '../follow-up/report.service.js';
 import { MERGE_SIMILARITY, pointKey, similarity } from './summary-report.points.js';
 import { assembleSummaryReport } from './summary-report.service.js';
@@ -19,7 +18,7 @@ let s: TestServer;
 const TODAY = '2026-11-22';
 
 beforeAll(async () => {
-  s = await testServer({ now: `${TODAY}T02:00:00Z`, seed: async (db) => { await seedDemo(db, { today: TODAY }); } });
+  s = await demoTestServer({ today: TODAY });
 }, 180_000);
 afterAll(() => s?.close());
 
