@@ -107,7 +107,9 @@ describe.sequential('dùng Nhịp chỉ bằng bàn phím', () => {
     expect(saved.body.values.THON_TONG?.value).toBe(String(villages));
 
     // Submit opens a dialog (the confirmation, or what still stands in the way), which Escape closes again.
-    await tabTo(page, page.getByTestId('entry-submit').first(), 'the submit button');
+    // The submit button sits in the toolbar above the fields: Tab goes on through the form and the side menu (which grows
+    // with each module a unit uses) and comes round to it.
+    await tabTo(page, page.getByTestId('entry-submit').first(), 'the submit button', 250);
     await page.keyboard.press('Enter');
     const dialogs = page.getByRole('dialog');
     await expect.poll(() => dialogs.count()).toBe(1);
