@@ -107,10 +107,13 @@ export function previousBlocks(p: NonNullable<SummaryReportInput['previousRecomm
   const n = (x: number) => formatNumber(x, { decimals: 0 });
   const pct = (x: number) => formatNumber((x / p.total) * 100, { decimals: 1 });
   const done = p.doneOnTime + p.doneLate;
+  const open = p.openWithinDeadline + p.openOverdue;
+  // "trong đó 9 đúng hạn, 5 quá hạn"; when one side is nothing, "đều …" rather than "trong đó 0 …".
+  const split = (a: number, aText: string, b: number, bText: string) => (a === 0 ? `, đều ${bText}` : b === 0 ? `, đều ${aText}` : `, trong đó ${n(a)} ${aText}, ${n(b)} ${bText}`);
   const out: Block[] = [para(
     `Trong ${p.periodText}, các đơn vị và hội nghị đã nêu ${n(p.total)} kiến nghị, vấn đề được đưa vào sổ theo dõi. Đến ngày báo cáo, `
-    + `đã giải quyết xong ${n(done)} kiến nghị (${pct(done)}%), trong đó ${n(p.doneOnTime)} đúng hạn, ${n(p.doneLate)} quá hạn; `
-    + `đang giải quyết ${n(p.openWithinDeadline + p.openOverdue)} kiến nghị, trong đó ${n(p.openWithinDeadline)} còn trong hạn, ${n(p.openOverdue)} đã quá hạn.`,
+    + (done ? `đã giải quyết xong ${n(done)} kiến nghị (${pct(done)}%)${split(p.doneOnTime, 'đúng hạn', p.doneLate, 'quá hạn')}` : 'chưa giải quyết xong kiến nghị nào')
+    + (open ? `; đang giải quyết ${n(open)} kiến nghị${split(p.openWithinDeadline, 'còn trong hạn', p.openOverdue, 'đã quá hạn')}.` : '; không còn kiến nghị nào đang giải quyết.'),
   )];
   if (p.notable.length) {
     out.push(para('Một số kiến nghị cần lưu ý:'));

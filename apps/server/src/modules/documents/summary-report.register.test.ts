@@ -20,11 +20,21 @@ describe('the previous period\'s recommendations', () => {
   it('counts them in the grid in one paragraph and names the notable ones with their owner division', () => {
     expect(previousBlocks(PREVIOUS).map(text)).toEqual([
       'Trong năm 2024, các đơn vị và hội nghị đã nêu 28 kiến nghị, vấn đề được đưa vào sổ theo dõi. Đến ngày báo cáo, đã giải quyết xong 14 kiến nghị (50,0%), '
-        + 'trong đó 9 đúng hạn, 5 quá hạn; đang giải quyết 14 kiến nghị, trong đó 0 còn trong hạn, 14 đã quá hạn.',
+        + 'trong đó 9 đúng hạn, 5 quá hạn; đang giải quyết 14 kiến nghị, đều đã quá hạn.',
       'Một số kiến nghị cần lưu ý:',
       '- Đề nghị bố trí kinh phí thay thế cụm loa hư hỏng (Phòng Thông tin – Báo chí – Xuất bản chủ trì, chưa hoàn thành, quá hạn, đã nêu qua 4 kỳ);',
       '- Hỗ trợ mặt bằng dùng chung cột ăng-ten (chưa giao phòng chủ trì, chưa hoàn thành, trong hạn).',
     ]);
+  });
+
+  it.each([
+    [{ doneOnTime: 0, doneLate: 0, openWithinDeadline: 3, openOverdue: 2 }, 'chưa giải quyết xong kiến nghị nào; đang giải quyết 5 kiến nghị, trong đó 3 còn trong hạn, 2 đã quá hạn.'],
+    [{ doneOnTime: 4, doneLate: 0, openWithinDeadline: 0, openOverdue: 0 }, 'đã giải quyết xong 4 kiến nghị (100,0%), đều đúng hạn; không còn kiến nghị nào đang giải quyết.'],
+  ])('says a side with nothing in it without "0": %o', (grid, end) => {
+    const total = grid.doneOnTime + grid.doneLate + grid.openWithinDeadline + grid.openOverdue;
+    expect(text(previousBlocks({ ...PREVIOUS, ...grid, total, notable: [] })[0])).toBe(
+      `Trong năm 2024, các đơn vị và hội nghị đã nêu ${total} kiến nghị, vấn đề được đưa vào sổ theo dõi. Đến ngày báo cáo, ${end}`,
+    );
   });
 
   it.each([
