@@ -65,7 +65,7 @@ export const escalationRepo = {
                   WHEN $3::boolean THEN 'due'
                 END AS stage
            FROM due d
-       ), todo AS MATERIALIZED (
+       ), unsent AS MATERIALIZED (
          SELECT s.*, 'followup-reminder:' || s.id || ':' || s.deadline || ':' || s.stage AS dedupe_key,
                 CASE WHEN s.days_left > 0 THEN format($6, s.id, s.days_left) WHEN s.days_left = 0 THEN format($7, s.id) ELSE format($8, s.id, -s.days_left) END AS title
            FROM staged s
@@ -76,11 +76,11 @@ export const escalationRepo = {
          SELECT NULL, t.owner_division_id, CASE WHEN t.days_left >= 0 THEN 'followup.reminder' ELSE 'followup.overdue' END, t.title,
                 format($9, CASE WHEN length(t.text) > 300 THEN left(t.text, 299) || '…' ELSE t.text END, to_char(t.deadline, 'DD/MM/YYYY')),
                 '/recommendations/' || t.id, t.dedupe_key
-           FROM todo t ORDER BY t.id
+           FROM unsent t ORDER BY t.id
          ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key
        ), timeline AS (
          INSERT INTO recommendation_updates (recommendation_id, kind, text, by_name, at)
-         SELECT t.id, 'reminder', format($10, t.title), 'Hệ thống', $5 FROM todo t JOIN sent ON sent.dedupe_key = t.dedupe_key
+         SELECT t.id, 'reminder', format($10, t.title), 'Hệ thống', $5 FROM unsent t JOIN sent ON sent.dedupe_key = t.dedupe_key
          RETURNING 1
        )
        SELECT count(*)::int AS n FROM timeline`,
