@@ -42,6 +42,8 @@ export interface SectorResults {
   readonly figures: readonly KeyFigure[];
   /** Figures in prose, said first in the sector's part I ('Toàn tỉnh có 1.466 vị trí trạm BTS …'); every number from `figures`' source. */
   readonly sentences?: readonly string[];
+  /** The same sentences with their figures marked as fields (figure-sentences.ts: markedParts), for the edited draft. */
+  readonly markedSentences?: readonly string[];
 }
 
 /** One point, already merged by the caller when several units raised it. */

@@ -27,9 +27,12 @@ export interface SectorFigures {
   readonly targets: ReadonlyMap<string, number>;
 }
 
-/** The opening sentences of a sector; `fetch` brings figures for codes the sector does not list (keyed like `values`). */
+/**
+ * The opening sentences of a sector; `fetch` brings figures for codes the sector does not list (keyed like `values`);
+ * `marks`: the figures marked as fields (figure-sentences.ts: unmark, markedFields).
+ */
 export async function sectorFigureSentences(
-  catalog: readonly SentenceCatalogRow[], s: SectorFigures, fetch: (codes: string[]) => Promise<Map<string, number>>, max = 4,
+  catalog: readonly SentenceCatalogRow[], s: SectorFigures, fetch: (codes: string[]) => Promise<Map<string, number>>, max = 4, marks = false,
 ): Promise<string[]> {
   const byKey = new Map(catalog.map((c) => [`${c.kind}:${c.code}`, c]));
   const elementName = new Map(catalog.filter((c) => c.kind === 'de').map((c) => [c.code, c.name]));
@@ -55,5 +58,5 @@ export async function sectorFigureSentences(
       denominator: d.kind === 'ind' ? part(singleCode(c?.denominator ?? null)) : null,
     };
   });
-  return sectorSentences(facts, { period: s.period.id }, max);
+  return sectorSentences(facts, { period: s.period.id }, max, marks);
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type FigureFacts, figureSentence, joinOpeners, parsePattern, patternProblem, sectorSentences } from './figure-sentences.js';
+import {
+  type FigureFacts, figureSentence, joinOpeners, markedFields, markedParts, parsePattern, patternProblem, sectorSentences, unmark,
+} from './figure-sentences.js';
 
 const base: FigureFacts = {
   code: 'X', kind: 'de', name: 'Số vị trí trạm thu phát sóng di động (BTS)', uom: 'vị trí', valueType: 'INTEGER', aggregationType: 'LAST',
@@ -130,5 +132,32 @@ describe('the sentences a sector opens with', () => {
 
   it('says nothing for figures without a current value', () => {
     expect(sectorSentences([fig({ current: null }), fig({ ...revenue, current: null })], YEAR)).toEqual([]);
+  });
+});
+
+describe('figure fields: the same sentences with their figures marked for the edited draft', () => {
+  const plainOf = (f: FigureFacts) => figureSentence(f, YEAR)!;
+  it.each<[string, FigureFacts]>([
+    ['stock', base], ['flow', revenue], ['ratio', ratio], ['target', fig({ ...revenue, target: 151757 })], ['lower is better', incidents],
+    ['a pattern opening with a figure', fig({ ...revenue, pattern: '{value} {uom} là {name}[, {change}]' })],
+  ])('%s: unmarked, the marked sentence is the plain one', (_, f) => {
+    const marked = figureSentence(f, YEAR, true)!;
+    expect(marked).not.toBe(plainOf(f));
+    expect(unmark(marked)).toBe(plainOf(f));
+  });
+  it('marks the figures, not the words, each under CODE.slot', () => {
+    const marked = figureSentence(fig({ ...revenue, target: 151757 }), YEAR, true)!;
+    expect(Object.fromEntries(markedFields([marked]))).toEqual({
+      'BC_DOANHTHU.value': '155.399', 'BC_DOANHTHU.change': 'tăng 8,6% so với năm 2024', 'BC_DOANHTHU.plan': 'vượt kế hoạch năm (102,4%)',
+    });
+    expect(markedParts(marked).filter((p) => !('field' in p)).map((p) => p.text).join('|')).toBe('Doanh thu dịch vụ bưu chính đạt | triệu đồng, |, |.');
+  });
+  it('a ratio marks its numerator, denominator and percent', () => {
+    const keys = [...markedFields([figureSentence(ratio, YEAR, true)!]).keys()];
+    expect(keys).toEqual(['TL_THON_CAPQUANG.numerator', 'TL_THON_CAPQUANG.denominator', 'TL_THON_CAPQUANG.percent', 'TL_THON_CAPQUANG.change']);
+  });
+  it('joined sentences unmark to the joined plain ones', () => {
+    const figs = [base, fig({ code: 'Y', name: 'Số điểm phục vụ bưu chính', current: 320, lastYear: 310, previous: 310 })];
+    expect(sectorSentences(figs, YEAR, 4, true).map(unmark)).toEqual(sectorSentences(figs, YEAR));
   });
 });

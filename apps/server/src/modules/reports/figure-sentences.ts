@@ -213,21 +213,53 @@ export function defaultPattern(f: FigureFacts): string {
   return `{name} ${verb} {value} {uom}[, {change}][, {plan}]`;
 }
 
-function renderParts(parts: Part[], slots: Record<string, string | null>): string | null {
+// ── Figure fields ──────────────────────────────────────────────────────────────────────────────────────────────
+// A sentence may be said with its figures marked as fields ('\u0001KEY\u0002text\u0003', KEY = 'CODE.slot'): the edited
+// draft (summary-draft) keeps them as fields that refresh from analytics while the words around them are the office's.
+// Only the slots that carry a figure are fields; the words (name, object, during, uom, previousLabel) are not.
+const FIELD_SLOTS: ReadonlySet<string> = new Set([
+  'value', 'percent', 'previous', 'lastYear', 'change', 'changePct', 'delta', 'target', 'achieved', 'plan', 'numerator', 'denominator',
+]);
+const FIELD_RE = /\u0001([^\u0002]*)\u0002([^\u0003]*)\u0003/gu;
+/** A marked sentence as plain text. */
+export const unmark = (s: string): string => s.replace(FIELD_RE, '$2');
+/** The fields of marked sentences: key → text (a key said twice says the same). */
+export function markedFields(sentences: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of sentences) for (const m of s.matchAll(FIELD_RE)) out.set(m[1]!, m[2]!);
+  return out;
+}
+/** Splits a marked sentence into text and fields, in order. */
+export function markedParts(s: string): ({ text: string } | { field: string; text: string })[] {
+  const out: ({ text: string } | { field: string; text: string })[] = [];
+  let at = 0;
+  for (const m of s.matchAll(FIELD_RE)) {
+    if (m.index! > at) out.push({ text: s.slice(at, m.index) });
+    out.push({ field: m[1]!, text: m[2]! });
+    at = m.index! + m[0].length;
+  }
+  if (at < s.length) out.push({ text: s.slice(at) });
+  return out;
+}
+
+function renderParts(parts: Part[], slots: Record<string, string | null>, field: ((slot: string, v: string) => string) | null): string | null {
   let out = '';
   for (const p of parts) {
     if ('text' in p) out += p.text;
     else if ('slot' in p) {
       const v = slots[p.slot];
       if (v === null || v === undefined) return null;
-      out += v;
-    } else out += renderParts(p.optional, slots) ?? '';
+      out += field && FIELD_SLOTS.has(p.slot) ? field(p.slot, v) : v;
+    } else out += renderParts(p.optional, slots, field) ?? '';
   }
   return out;
 }
 
-/** The sentence of one figure, or null when it cannot be said (no current figure, a slot without a value). */
-export function figureSentence(f: FigureFacts, ctx: SentenceContext): string | null {
+/**
+ * The sentence of one figure, or null when it cannot be said (no current figure, a slot without a value); `marks`:
+ * its figures marked as fields (see unmark, markedFields).
+ */
+export function figureSentence(f: FigureFacts, ctx: SentenceContext, marks = false): string | null {
   if (f.current === null) return null;
   let parts: Part[];
   try {
@@ -235,11 +267,13 @@ export function figureSentence(f: FigureFacts, ctx: SentenceContext): string | n
   } catch {
     parts = parsePattern(defaultPattern(f)); // a pattern saved before validation existed: fall back, never fail the report
   }
-  const raw = renderParts(parts, slotValues(f, ctx));
+  const raw = renderParts(parts, slotValues(f, ctx), marks ? (slot, v) => `\u0001${f.code}.${slot}\u0002${v}\u0003` : null);
   if (raw === null) return null;
   const text = raw.replace(/\s+/g, ' ').replace(/\s+([,.;:)])/g, '$1').replace(/\(\s+/g, '(').replace(/,\s*,/g, ',').trim().replace(/[,;:\s]+$/u, '');
-  if (!text) return null;
-  return upperFirst(/[.!?…]$/u.test(text) ? text : `${text}.`);
+  if (!unmark(text).trim()) return null;
+  const ended = /[.!?…]$/u.test(unmark(text)) ? text : `${text}.`;
+  // the first letter capitalised, also when the sentence opens with a field
+  return ended.replace(/^(\u0001[^\u0002]*\u0002)?(.)/u, (_, head: string | undefined, c: string) => `${head ?? ''}${upperFirst(c)}`);
 }
 
 /** Ranking of a figure for the few sentences a sector opens with: a pattern the office wrote, a ratio, a target, a flow, a stock. */
@@ -255,14 +289,14 @@ function rank(f: FigureFacts): number {
  * The sentences a sector opens with: at most `max`, chosen by rank (see `rank`), then said in catalog order. A data
  * element already said as a ratio's numerator or denominator is not said again.
  */
-export function sectorSentences(figures: readonly FigureFacts[], ctx: SentenceContext, max = 4): string[] {
+export function sectorSentences(figures: readonly FigureFacts[], ctx: SentenceContext, max = 4, marks = false): string[] {
   const said = new Map<FigureFacts, string>();
   const covered = new Set<string>();
   const ordered = figures.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i);
   for (const { f } of ordered) {
     if (said.size >= max) break;
     if (covered.has(f.code)) continue;
-    const s = figureSentence(f, ctx);
+    const s = figureSentence(f, ctx, marks);
     if (!s) continue;
     said.set(f, s);
     covered.add(f.code);

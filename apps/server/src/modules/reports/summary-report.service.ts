@@ -38,6 +38,7 @@ import { summaryRepo } from '../follow-up/summary.repository.js';
 import { summaryFor } from '../follow-up/summary.service.js';
 import { orgIdentity } from '../settings/settings.service.js';
 import { sentenceCatalog } from './figure-sentences.repository.js';
+import { unmark } from './figure-sentences.js';
 import { sectorFigureSentences } from './figure-sentences.source.js';
 import {
   MAX_NAMED_UNITS, MERGE_SIMILARITY, condenseNarrative, extractNextTasks, mergePoints, mergeRaised, pointKey, shareAcrossUnits, similarity, splitPoints, unitsByType,
@@ -133,6 +134,7 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
     : [periodLabel(period, 'vi'), periodLabel(prev, 'vi'), periodLabel(lastYear, 'vi')];
   // figures in prose: each sector opens with a few sentences from these same figures (figure-sentences.ts)
   const sentences = new Map<string, string[]>();
+  const marked = new Map<string, string[]>();
   const wording = await sentenceCatalog(db);
   for (const sector of sectors) {
     const dx = dxRows.filter((d) => d.sector_id === sector.id);
@@ -152,8 +154,11 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
       });
     }
     if (key.length) figures.set(sector.name, key);
-    sentences.set(sector.name, await sectorFigureSentences(wording, { period, previous: prev, lastYear, dx, values, targets },
-      (codes) => figuresOf(db, codes.map((code) => ({ code }) as DxRow), root.code, [period, prev, lastYear], opts.today)));
+    // said with their figures marked as fields (the edited draft refreshes them); the plain sentences for the document
+    const said = await sectorFigureSentences(wording, { period, previous: prev, lastYear, dx, values, targets },
+      (codes) => figuresOf(db, codes.map((code) => ({ code }) as DxRow), root.code, [period, prev, lastYear], opts.today), 4, true);
+    marked.set(sector.name, said);
+    sentences.set(sector.name, said.map(unmark));
     const elements = dx.filter((d) => d.kind === 'de');
     if (elements.some((d) => [period, prev, lastYear].some((p) => get(d, p) !== null))) {
       appendix.push({
@@ -166,7 +171,7 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
 
   const sectorResults: SectorResults[] = sectorOrder
     .filter((name) => narratives.has(name) || figures.has(name))
-    .map((name) => ({ name, narrative: narratives.get(name) ?? [], figures: figures.get(name) ?? [], sentences: sentences.get(name) ?? [] }));
+    .map((name) => ({ name, narrative: narratives.get(name) ?? [], figures: figures.get(name) ?? [], sentences: sentences.get(name) ?? [], markedSentences: marked.get(name) ?? [] }));
 
   const recognised = new Map((await recognisedBullets(db, rows.map((r) => r.submission_id)))
     .map((b) => [`${b.submission_id}|${b.section}|${b.item_index}`, b.times_raised] as const));
