@@ -48,18 +48,24 @@ function narrativeBlocks(input: SummaryReportInput): Block[] {
       }
       for (const p of rest) out.push(para(p));
     }
-    if (sector.figures.length > 0) {
-      out.push({ kind: 'caption', text: `Một số chỉ tiêu chủ yếu lĩnh vực ${lowerFirst(sector.name)}:` });
-      const columns = figureColumns(input.period);
-      out.push({
-        kind: 'table',
-        columns,
-        rows: sector.figures.map((f) => figureRow(f, input.period)),
-        kinds: columns.map((_, i): ColumnKind => (i === 0 ? 'text' : i === 1 ? 'unit' : i === columns.length - 1 ? 'percent' : 'number')),
-      });
-    }
+    out.push(...keyFigureBlocks(sector, input.period));
   });
   return out;
+}
+
+/** A sector's key figures: the caption and the table (nothing when the sector has none). */
+export function keyFigureBlocks(sector: SummaryReportInput['sectors'][number], period: string): Block[] {
+  if (sector.figures.length === 0) return [];
+  const columns = figureColumns(period);
+  return [
+    { kind: 'caption', text: `Một số chỉ tiêu chủ yếu lĩnh vực ${lowerFirst(sector.name)}:` },
+    {
+      kind: 'table',
+      columns,
+      rows: sector.figures.map((f) => figureRow(f, period)),
+      kinds: columns.map((_, i): ColumnKind => (i === 0 ? 'text' : i === 1 ? 'unit' : i === columns.length - 1 ? 'percent' : 'number')),
+    },
+  ];
 }
 
 function pointsBlocks(groups: readonly SectorPoints[], none: string): Block[] {
