@@ -4,6 +4,7 @@ export * from './conference.js';
 export * from './awards.js';
 export * from './followup.js';
 export * from './news.js';
+export * from './summary-draft.js';
 export * from './calendar.js';
 export * from './period.js';
 export * from './period-labels.js';

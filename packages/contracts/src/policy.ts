@@ -78,7 +78,7 @@ export function abilities(a: Actor, s: SubmissionSubject): Record<SubmissionActi
 export const GLOBAL_ACTIONS = [
   'org.manage', 'catalog.manage', 'rounds.manage', 'users.manage', 'audit.read', 'tokens.own',
   'metadata.import', 'data.importApproved', 'completeness.read', 'settings.manage', 'people.manage', 'conferences.manage',
-  'recommendations.manage', 'recommendations.triage', 'awards.manage', 'news.write', 'news.approve',
+  'recommendations.manage', 'recommendations.triage', 'awards.manage', 'news.write', 'news.approve', 'summary.write', 'summary.approve',
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
@@ -107,6 +107,10 @@ const GLOBAL: Record<GlobalAction, readonly Role[]> = {
   'news.write': ['admin', 'office'],
   /** Approve articles when setting 'news.approvers' names no one (news.ts: parseNewsApprovers, isNewsApprover). */
   'news.approve': ['admin', 'director'],
+  /** Edit the summary report's draft, refresh its figures, submit it for signature, upload the signed copy (summary-draft.ts). */
+  'summary.write': ['admin', 'office'],
+  /** Approve (number and lock) or return a submitted summary report (summary-draft.ts). */
+  'summary.approve': ['admin', 'director'],
 };
 
 export function canDo(a: Pick<Actor, 'role'>, action: GlobalAction): boolean {
