@@ -3,6 +3,9 @@
  * bold, italic, lists; the links, quotes, tables and photos a body already has are kept as they are), with a small
  * toolbar. Ctrl+B and Ctrl+I work as in any editor; pasted text arrives as plain text, never with the styles of
  * where it came from. What it hands back is clean HTML; the server sanitises it again with its allow-list.
+ *
+ * With `fields` (the summary report's draft), a `<span data-field="KEY">` is a figure the server fills: it shows as a
+ * grey chip that cannot be edited (its text is `fields[KEY]`), and is handed back as `<span data-field="KEY">text</span>`.
  */
 import { BoldOutlined, ClearOutlined, ItalicOutlined, OrderedListOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
@@ -22,12 +25,17 @@ const DROP = new Set(['script', 'style', 'template', 'iframe', 'object', 'svg', 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
 const escAttr = (s: string) => esc(s).replace(/"/g, '&quot;');
 
+/** The figure-field chips' tooltip (the summary report's draft). */
+export const FIELD_TIP = 'Số liệu tự động — cập nhật khi làm mới số liệu';
+
 function serialize(node: Node): string {
   if (node.nodeType === Node.TEXT_NODE) return esc(node.textContent ?? '');
   if (node.nodeType !== Node.ELEMENT_NODE) return '';
   const el = node as Element;
   const raw = el.tagName.toLowerCase();
   if (DROP.has(raw)) return '';
+  // A figure field (only the draft's editor makes these chips): kept with its key; the server fills its text.
+  if (raw === 'span' && el.hasAttribute('data-field')) return `<span data-field="${escAttr(el.getAttribute('data-field') ?? '')}">${esc(el.textContent ?? '')}</span>`;
   const inner = [...el.childNodes].map(serialize).join('');
   const tag = RENAME[raw] ?? raw;
   if (!KEEP.has(tag)) return inner;
@@ -62,8 +70,20 @@ export function cleanBody(root: HTMLElement): string {
   return out.join('');
 }
 
+/** Makes every `<span data-field>` under `root` a chip showing `fields[key]` (the text it has when the key is unknown). */
+function showFields(root: HTMLElement, fields: Record<string, string>) {
+  for (const span of root.querySelectorAll<HTMLElement>('span[data-field]')) {
+    const key = span.dataset.field ?? '';
+    span.contentEditable = 'false';
+    span.className = 'rte-field';
+    span.title = FIELD_TIP;
+    const text = fields[key];
+    if (text !== undefined && span.textContent !== text) span.textContent = text;
+  }
+}
+
 export function RichTextEditor({
-  value, onChange, readOnly, id, labelledBy, describedBy,
+  value, onChange, readOnly, id, labelledBy, describedBy, fields, headings = true, testId = 'news-body-editor', minHeight,
 }: {
   value?: string;
   onChange?: (html: string) => void;
@@ -71,10 +91,18 @@ export function RichTextEditor({
   id?: string;
   labelledBy?: string;
   describedBy?: string;
+  /** Figure fields by key: `<span data-field>` become chips showing these texts (see the header). */
+  fields?: Record<string, string>;
+  /** Offer the "section heading" button (the news body has headings; the draft's sections have theirs outside). */
+  headings?: boolean;
+  testId?: string;
+  minHeight?: number;
 }) {
   const l = useL();
   const ref = useRef<HTMLDivElement>(null);
   const emitted = useRef<string | null>(null);
+  const fieldsRef = useRef(fields);
+  fieldsRef.current = fields;
 
   // The content is set from outside only when it is not what the editor itself reported (no caret jump while typing).
   // `clean` is what the content gives cleaned, so leaving the area without a change reports nothing.
@@ -83,9 +111,18 @@ export function RichTextEditor({
     const el = ref.current;
     if (!el || value === emitted.current) return;
     el.innerHTML = value ?? '';
+    if (fieldsRef.current) showFields(el, fieldsRef.current);
     emitted.current = value ?? '';
     clean.current = cleanBody(el);
   }, [value]);
+
+  // New figures (a refresh) change the chips' text in place; the words around them and the caret stay.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !fields) return;
+    showFields(el, fields);
+    clean.current = cleanBody(el);
+  }, [fields]);
 
   const report = () => {
     const el = ref.current;
@@ -128,7 +165,7 @@ export function RichTextEditor({
       {readOnly ? null : (
         <div className="news-editor-toolbar" role="toolbar" aria-label={l('Định dạng nội dung', 'Formatting')}>
           {tool('p', l('Đoạn văn', 'Paragraph'), null, () => command('formatBlock', 'p'), l('Đoạn', 'Para'))}
-          {tool('h2', l('Tiêu đề mục', 'Section heading'), null, () => command('formatBlock', 'h2'), l('Tiêu đề mục', 'Heading'))}
+          {headings ? tool('h2', l('Tiêu đề mục', 'Section heading'), null, () => command('formatBlock', 'h2'), l('Tiêu đề mục', 'Heading')) : null}
           <span className="sep" aria-hidden />
           {tool('b', l('Chữ đậm (Ctrl+B)', 'Bold (Ctrl+B)'), <BoldOutlined />, () => command('bold'))}
           {tool('i', l('Chữ nghiêng (Ctrl+I)', 'Italic (Ctrl+I)'), <ItalicOutlined />, () => command('italic'))}
@@ -143,6 +180,7 @@ export function RichTextEditor({
         ref={ref}
         id={id}
         className="news-editor-area news-body"
+        style={minHeight !== undefined ? { minHeight } : undefined}
         role="textbox"
         aria-multiline="true"
         aria-labelledby={labelledBy}
@@ -164,7 +202,7 @@ export function RichTextEditor({
           document.execCommand('insertText', false, e.clipboardData.getData('text/plain').replace(/\r\n?/g, '\n'));
           report();
         }}
-        data-testid="news-body-editor"
+        data-testid={testId}
       />
     </div>
   );

@@ -2,12 +2,12 @@
  * Báo cáo tổng kết: the draft summary report of a period (Decree 30/2020 layout) previewed as the server
  * renders it, and downloaded as .docx, .pdf or the appendix figures as .xlsx. The period is in the URL.
  */
-import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined, ReloadOutlined } from '@ant-design/icons';
-import { type PeriodType, periodLabel, periodTypeLabel, toPeriod } from '@nhip/contracts';
+import { EditOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined, ReloadOutlined } from '@ant-design/icons';
+import { type PeriodType, periodLabel, periodTypeLabel, SUMMARY_DRAFT_STATE_LABELS, toPeriod } from '@nhip/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useL, useLang } from '../../app/i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, errorMessage } from '../../components/QueryState';
@@ -16,6 +16,7 @@ import { EmptyHint } from '../../components/table';
 import { ApiError } from '../../lib/api';
 import { downloadFile } from '../analytics/download';
 import { pickablePeriods, switchPeriodType, todayVN } from '../analytics/figures';
+import { useDraftList } from './draft-api';
 
 const TYPES: PeriodType[] = ['Yearly', 'NineMonthly', 'SixMonthly', 'Quarterly'];
 type Format = 'docx' | 'pdf' | 'xlsx';
@@ -55,6 +56,8 @@ function ReportView() {
   const { message } = App.useApp();
   const [sp, setSp] = useSearchParams();
   const period = safePeriod(sp.get('period'));
+  const navigate = useNavigate();
+  const drafts = useDraftList();
   const [type, setType] = useState<PeriodType>(period ? toPeriod(period).type : 'Yearly');
   const shownType = period ? toPeriod(period).type : type;
 
@@ -172,8 +175,30 @@ function ReportView() {
               >
                 {l('Tải Phụ lục số liệu (.xlsx)', 'Download the appendix (.xlsx)')}
               </Button>
+              <Button
+                icon={<EditOutlined />}
+                disabled={!period}
+                onClick={() => period && navigate(`/reports/summary/draft/${encodeURIComponent(period)}`)}
+                data-testid="report-edit-draft"
+              >
+                {l('Chỉnh sửa và trình ký', 'Edit and submit for signature')}
+              </Button>
             </Space>
           </Flex>
+          {/* The drafts being edited, waiting for the director or approved: one click to each. */}
+          {drafts.data?.items.length ? (
+            <Flex gap={8} wrap="wrap" align="center" style={{ marginTop: 10 }} data-testid="report-drafts">
+              <Typography.Text type="secondary">{l('Dự thảo đã lập:', 'Drafts:')}</Typography.Text>
+              {drafts.data.items.map((d) => (
+                <Link key={d.period} to={`/reports/summary/draft/${encodeURIComponent(d.period)}`}>
+                  {d.periodLabel}{' '}
+                  <Tag color={SUMMARY_DRAFT_STATE_LABELS[d.state].color} style={{ marginInlineEnd: 0 }}>
+                    {d.number ? `Số ${d.number}` : lang === 'vi' ? SUMMARY_DRAFT_STATE_LABELS[d.state].vi : SUMMARY_DRAFT_STATE_LABELS[d.state].en}
+                  </Tag>
+                </Link>
+              ))}
+            </Flex>
+          ) : null}
         </Card>
 
         {failure ? (

@@ -3,9 +3,14 @@ import { lazy } from 'react';
 import type { Feature } from '../../app/feature';
 
 const ReportPage = lazy(() => import('./ReportPage'));
+const DraftPage = lazy(() => import('./DraftPage'));
 
 const feature: Feature = {
-  routes: [{ path: '/reports/summary', element: <ReportPage /> }],
+  routes: [
+    { path: '/reports/summary', element: <ReportPage /> },
+    // The draft the office edits, submits for signature and the director approves (issue 10 item 7).
+    { path: '/reports/summary/draft/:period', element: <DraftPage /> },
+  ],
   menu: [
     {
       key: 'report-summary',
