@@ -12,6 +12,7 @@ import { settingsRoutes } from './settings/settings.routes.js';
 import { dhis2Routes } from './dhis2/dhis2.routes.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
+import { summaryDraftRoutes } from './reports/summary-draft.routes.js';
 import { compareRoutes } from './analytics/compare.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { conferenceRoutes } from './conferences/conferences.routes.js';
@@ -34,4 +35,4 @@ import { keyTaskRoutes } from './follow-up/keytasks.routes.js';
 import { escalationRoutes } from './follow-up/escalation.routes.js';
 
 /** Every module's routes, registered in this order by app.ts. */
-export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes, dashboardRoutes, conferenceRoutes, checkinRoutes, peopleRoutes, liveRoutes, discussionRoutes, pointRoutes, minutesRoutes, noticeRoutes, documentRoutes, awardRoutes, recommendationRoutes, similarRoutes, lexiconRoutes, triageRoutes, keyTaskRoutes, escalationRoutes, newsRoutes, portalRoutes] as FastifyPluginAsync[];
+export const MODULES: FastifyPluginAsync[] = [identityRoutes, notificationRoutes, orgRoutes, catalogRoutes, settingsRoutes, roundRoutes, submissionRoutes, attachmentRoutes, xlsxRoutes, auditRoutes, dhis2Routes, analyticsRoutes, compareRoutes, reportRoutes, summaryDraftRoutes, dashboardRoutes, conferenceRoutes, checkinRoutes, peopleRoutes, liveRoutes, discussionRoutes, pointRoutes, minutesRoutes, noticeRoutes, documentRoutes, awardRoutes, recommendationRoutes, similarRoutes, lexiconRoutes, triageRoutes, keyTaskRoutes, escalationRoutes, newsRoutes, portalRoutes] as FastifyPluginAsync[];

@@ -11,7 +11,8 @@
  * - withFields: the fields' texts written into the sections (after a refresh, only the spans change).
  * - draftDocument: the document of the edited text, the header, tables and appendix from the compiled report.
  */
-import { type ChildNode, type Element, parseDocument } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import { markedParts } from '../reports/figure-sentences.js';
 import type { Block, DecreeDocument, TextRunSpec } from './kit/model.js';
@@ -95,7 +96,10 @@ export function sanitizeSectionHtml(html: string, fields: ReadonlySet<string>): 
     exclusiveFilter: undefined,
     transformTags: {
       ...SANITIZE.transformTags,
-      span: (tagName, attribs) => (attribs['data-field'] && fields.has(attribs['data-field']) ? { tagName, attribs: { 'data-field': attribs['data-field'] } } : { tagName: 'x-text', attribs: {} }),
+      span: (tagName, attribs): sanitizeHtml.Tag => {
+        const key = attribs['data-field'];
+        return key && fields.has(key) ? { tagName, attribs: { 'data-field': key } } : { tagName: 'x-text', attribs: {} };
+      },
     },
   });
   return clean.replace(/<p>\s*<\/p>/g, '').trim();
@@ -187,7 +191,7 @@ export function htmlBlocks(html: string, fields: Readonly<Record<string, string>
 }
 
 function textOf(el: Element): string {
-  return el.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : c.type === 'tag' ? textOf(c as Element) : '')).join('');
+  return el.children.map((c: ChildNode) => (c.type === 'text' ? (c as unknown as { data: string }).data : c.type === 'tag' ? textOf(c as Element) : '')).join('');
 }
 
 /** Neighbouring runs of the same style become one. */

@@ -19,4 +19,6 @@ export const ABILITY_LABELS: Record<GlobalAction, { vi: string; en: string }> = 
   'awards.manage': { vi: 'Quản lý thi đua, khen thưởng: danh mục, quy định, hồ sơ đề nghị', en: 'Run emulation and commendation: catalog, rules, nominations' },
   'news.write': { vi: 'Viết, đăng và đính chính tin bài', en: 'Write, publish and correct news articles' },
   'news.approve': { vi: 'Duyệt tin bài trước khi đăng', en: 'Approve news articles before publication' },
+  'summary.write': { vi: 'Sửa, làm mới số liệu và trình ký báo cáo tổng kết', en: 'Edit and submit the summary report' },
+  'summary.approve': { vi: 'Duyệt, cấp số hoặc trả lại báo cáo tổng kết', en: 'Approve, number or return the summary report' },
 };
