@@ -192,6 +192,12 @@ function VersionModal({ period, version, onClose }: { period: string; version: n
   );
 }
 
+/** 1,4 MB; 12 KB under a megabyte. */
+const fileSize = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`
+    : `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`;
+
 /** The signed copy of an approved report: upload it (PDF, ≤ 20 MB), then download it. */
 export function SignedCard({ d, busy, setBusy }: { d: Draft; busy: boolean; setBusy: (b: boolean) => void }) {
   const l = useL();
@@ -229,7 +235,7 @@ export function SignedCard({ d, busy, setBusy }: { d: Draft; busy: boolean; setB
               {l(`Bản đã ký: ${d.signed.name}`, `Signed copy: ${d.signed.name}`)}
             </Button>
             <Typography.Text type="secondary">
-              {`${(d.signed.size / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB · ${[d.signed.by, formatDateTime(d.signed.at)].filter(Boolean).join(', ')}`}
+              {`${fileSize(d.signed.size)} · ${[d.signed.by, formatDateTime(d.signed.at)].filter(Boolean).join(', ')}`}
             </Typography.Text>
           </>
         ) : (
