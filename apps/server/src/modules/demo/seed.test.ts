@@ -381,6 +381,28 @@ describe('seedDemo, today 2026-11-22', () => {
     expect(Math.abs(q3 - q2) / q2).toBeLessThan(0.1);
   });
 
+  it('takes the 2025 annual report to signature (approved, 01/BC) and leaves 2026Q3 waiting for the director after a return', async () => {
+    const rows = await a.db.query<{ period: string; state: string; number: string | null; doc_date: string | null; returned_comment: string | null; kinds: string }>(
+      `SELECT r.period, r.state, r.number, to_char(r.doc_date, 'YYYY-MM-DD') AS doc_date, r.returned_comment,
+              (SELECT string_agg(v.kind, ',' ORDER BY v.version) FROM summary_report_versions v WHERE v.report_id = r.id) AS kinds
+         FROM summary_reports r ORDER BY r.period`);
+    expect(rows).toEqual([
+      { period: '2025', state: 'approved', number: '01', doc_date: '2026-01-06', returned_comment: null, kinds: 'compile,edit,submit,approve' },
+      { period: '2026Q3', state: 'submitted', number: null, doc_date: null, returned_comment: expect.stringContaining('quý III năm 2026'), kinds: 'compile,submit,return,edit,submit' },
+    ]);
+    const audit = await a.db.query<{ action: string; at: string }>(
+      `SELECT action, to_char(at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS at FROM audit_events WHERE entity_type = 'summary_report' ORDER BY id`);
+    expect(audit.map((x) => x.action)).toEqual([
+      'summary_report.create', 'summary_report.save', 'summary_report.submit', 'summary_report.approve',
+      'summary_report.create', 'summary_report.submit', 'summary_report.return', 'summary_report.save', 'summary_report.submit',
+    ]);
+    expect(audit.every((x) => x.at < '2026-11-22')).toBe(true);
+    const told = await a.db.query<{ kind: string; day: string }>(
+      `SELECT kind, to_char(created_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day FROM notifications WHERE kind LIKE 'summary_report.%' ORDER BY id`);
+    expect(told.length).toBeGreaterThanOrEqual(3);
+    expect(told.every((x) => x.day < '2026-11-22')).toBe(true);
+  });
+
   it('is deterministic (a second fresh database gets identical values)', async () => {
     const b = await seeded('2026-11-22');
     try {

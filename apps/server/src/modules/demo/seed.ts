@@ -22,6 +22,7 @@ import { seedConferences } from './conferences.js';
 import { seedForms, seedTargets } from './forms.js';
 import { seedFollowUp } from './followup.js';
 import { seedHistory } from './history.js';
+import { seedSummaryDrafts } from './summary-drafts.js';
 import { seedNews } from './news.js';
 import { seedOrg } from './org.js';
 import { seedPeople } from './people.js';
@@ -54,6 +55,7 @@ export async function seedDemo(db: Db, opts: { today: string; password?: string 
     const awards = await seedAwards(t, org, users, people, today); // after the conferences: the year's awards go to the annual one
     const cells = await rebuildAnalyticsCells(t);
     const news = await seedNews(t, org, cat, users, people, today); // after the cells: the articles' figures are read from analytics
+    const summaryDrafts = await seedSummaryDrafts(t, users, today); // after the cells and the register: the reports are compiled from them
     const counts: Record<string, number> = {
       orgUnits: org.units.length,
       districts: org.districts.length,
@@ -85,6 +87,7 @@ export async function seedDemo(db: Db, opts: { today: string; password?: string 
       ...awards,
       analyticsCells: cells.cells,
       ...news,
+      ...summaryDrafts,
     };
     const accounts = users.named.map((u) => ({ username: u.username, role: u.role, unit: u.unit.name, password }));
     return { accounts, counts };

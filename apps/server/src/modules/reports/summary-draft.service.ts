@@ -21,7 +21,7 @@ import { type AuditActor, audit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.js';
 import { type DraftSection, compileSections, draftDocument, sanitizeSectionHtml, withFields } from '../documents/summary-draft.content.js';
-import type { SummaryReportInput } from '../documents/summary-report.model.js';
+import { type SummaryReportInput, periodWording } from '../documents/summary-report.model.js';
 import { notify } from '../notifications/notifications.service.js';
 import { markedFields } from './figure-sentences.js';
 import { type SummaryReportRow, type SummaryVersionRow, summaryDraftRepo } from './summary-draft.repository.js';
@@ -124,7 +124,7 @@ export async function readDraft(db: Db, who: Pick<Actor, 'role'>, periodId: stri
   const period = periodOf(periodId);
   need(who, 'view', null);
   const l = await latest(db, period);
-  if (!l) throw notFound(`Chưa có dự thảo báo cáo tổng kết ${periodLabel(summaryPeriod(period), 'vi').toLocaleLowerCase('vi')} để chỉnh sửa.`);
+  if (!l) throw notFound(`Chưa có dự thảo báo cáo tổng kết ${periodWording(period).current} để chỉnh sửa.`);
   return present(who, l.r, l.v, today);
 }
 
@@ -212,7 +212,7 @@ export async function submitDraft(db: Db, who: Who, periodId: string, baseVersio
   });
   for (const id of await summaryDraftRepo.usersWithRole(db, 'director')) {
     await notify(db, {
-      userId: id, kind: 'summary_report.submitted', title: `Báo cáo tổng kết ${view.periodLabel.toLocaleLowerCase('vi')} chờ Giám đốc duyệt`,
+      userId: id, kind: 'summary_report.submitted', title: `Báo cáo tổng kết ${periodWording(view.period).current} chờ Giám đốc duyệt`,
       body: 'Văn phòng Sở đã trình ký dự thảo báo cáo tổng kết.', link: `/reports/summary/draft/${view.period}`,
       dedupeKey: `summary-report-submitted:${view.period}:${view.version}:${id}`,
     });
@@ -231,7 +231,7 @@ export async function returnDraft(db: Db, who: Who, periodId: string, body: { ba
   });
   if (submitter) {
     await notify(db, {
-      userId: submitter, kind: 'summary_report.returned', title: `Báo cáo tổng kết ${view.periodLabel.toLocaleLowerCase('vi')} bị trả lại`,
+      userId: submitter, kind: 'summary_report.returned', title: `Báo cáo tổng kết ${periodWording(view.period).current} bị trả lại`,
       body: comment, link: `/reports/summary/draft/${view.period}`, dedupeKey: `summary-report-returned:${view.period}:${view.version}`,
     });
   }
