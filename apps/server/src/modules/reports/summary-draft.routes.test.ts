@@ -65,7 +65,7 @@ describe('the summary report draft: edit, refresh, submit, return, approve, sign
     const again = await call('office', 'POST', base, { period: '2023' });
     expect(again.statusCode).toBe(409);
     expect(again.json().message).toMatch(/đã có dự thảo/);
-    expect((await ok('office', 'GET', base)).items).toEqual([expect.objectContaining({ period: '2023', state: 'draft', version: 1 })] as never);
+    expect(((await ok('office', 'GET', base)) as unknown as { items: unknown[] }).items).toEqual([expect.objectContaining({ period: '2023', state: 'draft', version: 1 })] as never);
   });
 
   it.each<[string, string, string, unknown, number]>([
