@@ -218,7 +218,7 @@ describe('dự thảo báo cáo tổng kết: chỉnh sửa, trình ký, duyệt
     await shot(office, 'approved');
   });
 
-  test('hai trang cùng lưu một phiên bản: trang sau được báo và giữ được phần mình sửa', async () => {
+  test('hai trang cùng lưu một phiên bản: trang sau được báo, giữ phần mình sửa hoặc tải bản mới nhất; làm mới khi chưa lưu thì lưu trước', async () => {
     const a = await j.signIn('vanphong');
     const b = await j.signIn('vanphong');
     const other = (await freePeriods(a))[0]!;
@@ -249,5 +249,29 @@ describe('dự thảo báo cáo tổng kết: chỉnh sửa, trình ký, duyệt
     await toast(b, /^Đã lưu/);
     const d = await draftOf(b, other);
     expect(d.sections.some((s) => s.html.includes('Câu của trang thứ hai.'))).toBe(true);
+
+    // The first page, still on its old version, types again and saves: told too, it takes the latest text instead
+    // (its own unsaved words go, as the dialog says).
+    await typeAtEnd(a, ea, ' Câu sẽ bị bỏ.');
+    await a.getByTestId('draft-save').click();
+    const modalA = a.getByRole('dialog').filter({ hasText: 'Dự thảo vừa được người khác lưu' });
+    await modalA.waitFor();
+    await modalA.getByRole('button', { name: 'Tải bản mới nhất' }).click();
+    await modalA.waitFor({ state: 'hidden' });
+    await expect.poll(() => ea.innerText()).toContain('Câu của trang thứ hai.');
+    expect(await ea.innerText()).not.toContain('Câu sẽ bị bỏ.');
+    await saved(a);
+
+    // Refreshing the figures with text not saved asks to save first, then does both.
+    await typeAtEnd(a, ea, ' Câu lưu trước khi làm mới.');
+    await a.getByTestId('draft-refresh').click();
+    const ask = a.locator('.ant-modal-confirm').filter({ hasText: 'Có thay đổi chưa lưu' });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Lưu rồi làm mới' }).click();
+    await toast(a, 'Đã làm mới số liệu từ số liệu đã duyệt; lời văn giữ nguyên.');
+    await saved(a);
+    const last = await draftOf(a, other);
+    expect(last.sections.some((s) => s.html.includes('Câu lưu trước khi làm mới.'))).toBe(true);
+    expect(await ea.innerText()).toContain('Câu lưu trước khi làm mới.');
   });
 });
