@@ -9,6 +9,7 @@ import {
   appendixCellText,
   figureColumns,
   figureRow,
+  hasTargets,
   isBullet,
   listLine,
   nextTasksHeading,
@@ -56,14 +57,15 @@ function narrativeBlocks(input: SummaryReportInput): Block[] {
 /** A sector's key figures: the caption and the table (nothing when the sector has none). */
 export function keyFigureBlocks(sector: SummaryReportInput['sectors'][number], period: string): Block[] {
   if (sector.figures.length === 0) return [];
-  const columns = figureColumns(period);
+  const withTarget = hasTargets(sector.figures);
+  const columns = figureColumns(period, withTarget);
   return [
     { kind: 'caption', text: `Một số chỉ tiêu chủ yếu lĩnh vực ${lowerFirst(sector.name)}:` },
     {
       kind: 'table',
       columns,
-      rows: sector.figures.map((f) => figureRow(f, period)),
-      kinds: columns.map((_, i): ColumnKind => (i === 0 ? 'text' : i === 1 ? 'unit' : i === columns.length - 1 ? 'percent' : 'number')),
+      rows: sector.figures.map((f) => figureRow(f, period, withTarget)),
+      kinds: columns.map((_, i): ColumnKind => (i === 0 ? 'text' : i === 1 ? 'unit' : withTarget && i === columns.length - 1 ? 'percent' : 'number')),
     },
   ];
 }

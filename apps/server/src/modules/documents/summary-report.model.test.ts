@@ -139,6 +139,15 @@ describe('renderSummaryReportHtml', () => {
     expect(quarter).toContain('<td class="num">1.332</td><td class="num">1.298</td><td class="num">1.287</td><td class="num">1.350</td>');
   });
 
+  it('leaves out the target columns of a sector none of whose figures has a target (no column of dashes)', () => {
+    const input = sampleSummaryReport({ period: '2023Q4', periodKind: 'quarter' });
+    const sectors = input.sectors.map((s) => ({ ...s, figures: s.figures.map((f) => ({ ...f, target: null, achievedPct: null })) }));
+    const html = renderSummaryReportHtml({ ...input, sectors });
+    expect(html).toContain('<th>Kỳ này</th><th>Kỳ trước</th><th>Cùng kỳ năm trước</th></tr>');
+    expect(html).not.toContain('<th>Kế hoạch năm</th>');
+    expect(html).toContain('<td class="num">1.332</td><td class="num">1.298</td><td class="num">1.287</td></tr>');
+  });
+
   it('escapes markup in every piece of user text', () => {
     const html = renderSummaryReportHtml(
       sampleSummaryReport({

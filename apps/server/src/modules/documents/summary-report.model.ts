@@ -200,21 +200,25 @@ export function previousIsLastYear(period: string): boolean {
  * Headings of a sector's key-figure table: FIGURE_COLUMNS, or for a year
  * ['Chỉ tiêu', 'Đơn vị tính', 'Năm 2025', 'Năm 2024', 'Kế hoạch năm', '% thực hiện kế hoạch'].
  */
-export function figureColumns(period: string): string[] {
-  if (!previousIsLastYear(period)) return [...FIGURE_COLUMNS];
-  return ['Chỉ tiêu', 'Đơn vị tính', periodLabel(period, 'vi'), periodLabel(previousPeriod(period), 'vi'), 'Kế hoạch năm', '% thực hiện kế hoạch'];
+export function figureColumns(period: string, withTarget = true): string[] {
+  const columns = previousIsLastYear(period)
+    ? ['Chỉ tiêu', 'Đơn vị tính', periodLabel(period, 'vi'), periodLabel(previousPeriod(period), 'vi'), 'Kế hoạch năm', '% thực hiện kế hoạch']
+    : [...FIGURE_COLUMNS];
+  return withTarget ? columns : columns.slice(0, -2);
 }
 
-/** One row of a sector's key-figure table, as text, matching `figureColumns(period)`. */
-export function figureRow(f: KeyFigure, period: string): string[] {
+/** Whether a sector's table carries the target columns: only when one of its figures has a target (no column of dashes). */
+export const hasTargets = (figures: readonly KeyFigure[]) => figures.some((f) => f.target !== null);
+
+/** One row of a sector's key-figure table, as text, matching `figureColumns(period, withTarget)`. */
+export function figureRow(f: KeyFigure, period: string, withTarget = true): string[] {
   return [
     f.name,
     f.uom ?? '',
     figureText(f.current, f.decimals),
     figureText(f.previous, f.decimals),
     ...(previousIsLastYear(period) ? [] : [figureText(f.lastYear, f.decimals)]),
-    figureText(f.target, f.decimals),
-    figureText(f.achievedPct, 1),
+    ...(withTarget ? [figureText(f.target, f.decimals), figureText(f.achievedPct, 1)] : []),
   ];
 }
 

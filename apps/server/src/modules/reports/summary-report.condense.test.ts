@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { condenseNarrative, hasFigures, narrativeSentences, shareAcrossUnits, unitsByType } from './summary-report.points.js';
+import { condenseNarrative, hasFigures, narrativeSentences, shareAcrossUnits, unitsByType, withoutQuarter } from './summary-report.points.js';
 import type { NarrativeRow } from './summary-report.repository.js';
-import { points, unitListTable } from './summary-report.service.js';
+import { plannedTask, points, unitListTable } from './summary-report.service.js';
 
 const Q1 = 'Quý I năm 2025:\nĐài truyền thanh xã A duy trì phát sóng ổn định, tiếp sóng đầy đủ chương trình thời sự.\n- Phát 95 tin, bài;\n- Hoàn thành chuyển đổi cụm loa sang ứng dụng CNTT.';
 const Q2 = 'Quý II năm 2025:\nĐài truyền thanh xã A duy trì phát sóng ổn định, tiếp sóng đầy đủ các chương trình thời sự.\n- Phát 85 tin, bài;\n- Tập trung tuyên truyền sắp xếp đơn vị hành chính.';
@@ -111,5 +111,80 @@ describe('what several units of a sector say alike', () => {
         { name: 'Xã B', paragraph: 'Xã B kiện toàn tổ công nghệ số.' }] }],
   ])('%s', (_name, units, expected) => {
     expect(shareAcrossUnits(units)).toEqual(expected);
+  });
+
+  // near-equal once the units' names and numbers are masked (the communes' and radio stations' paragraphs that do not
+  // open with the unit's name)
+  const u = (name: string, type: string, paragraph: string) => ({ name, type, paragraph });
+  it.each([
+    ['the name inside the sentence becomes the units counted by type; "UBND" before a commune\'s name is not said twice', [
+      u('Xã A', 'commune', 'Năm 2025, UBND xã A cơ bản hoàn thành các chỉ tiêu, nhiệm vụ được giao.'),
+      u('Phường B', 'commune', 'Năm 2025, UBND phường B cơ bản hoàn thành các chỉ tiêu, nhiệm vụ được giao.'),
+      u('Xã C', 'commune', 'Đây là kỳ báo cáo đầu tiên của xã C sau sắp xếp. Xã C lắp mới 4 cụm loa.')],
+      ['Năm 2025, 02 UBND cấp xã cơ bản hoàn thành các chỉ tiêu, nhiệm vụ được giao.'],
+      ['Xã C']],
+    ['different numbers: only the clauses without figures are said once, the figures are left to the sector', [
+      u('Đài truyền thanh xã A', 'radio_station', 'Đài hoạt động ổn định; phát 95 tin, bài tuyên truyền. Sửa cụm loa hỏng ở thôn Nà Pồ.'),
+      u('Đài truyền thanh xã B', 'radio_station', 'Đài hoạt động ổn định; phát 80 tin, bài tuyên truyền.'),
+      u('Đài truyền thanh xã C', 'radio_station', 'Đài hoạt động ổn định; phát 71 tin, bài tuyên truyền.')],
+      ['Đài hoạt động ổn định (03 đài truyền thanh cơ sở).'],
+      ['Đài truyền thanh xã A']],
+    ['different numbers and no clause without them: nothing shared, and the sentence is taken out of each unit', [
+      u('Đài truyền thanh xã A', 'radio_station', 'Phát 95 tin, bài; sản xuất 12 chương trình. Phối hợp kiểm tra cụm loa.'),
+      u('Đài truyền thanh xã B', 'radio_station', 'Phát 80 tin, bài; sản xuất 10 chương trình.')],
+      [], ['Đài truyền thanh xã A']],
+    ['a subject of their own that is not their registered name ("Viettel Vân Lĩnh", "VNPT Vân Lĩnh") becomes the count', [
+      u('Viettel Vân Lĩnh – Chi nhánh Tập đoàn', 'enterprise', 'Viettel Vân Lĩnh tiếp tục mở rộng hạ tầng, bảo đảm thông tin liên lạc thông suốt.'),
+      u('Viễn thông Vân Lĩnh (VNPT Vân Lĩnh)', 'enterprise', 'VNPT Vân Lĩnh tiếp tục mở rộng hạ tầng, bảo đảm thông tin liên lạc thông suốt.'),
+      u('MobiFone tỉnh Vân Lĩnh', 'enterprise', 'Trong kỳ, MobiFone Vân Lĩnh phát triển 5.475 thuê bao.')],
+      ['02 doanh nghiệp bưu chính, viễn thông tiếp tục mở rộng hạ tầng, bảo đảm thông tin liên lạc thông suốt.'],
+      ['MobiFone tỉnh Vân Lĩnh']],
+    ['a subject after a shared opening keeps the opening', [
+      u('Bưu điện tỉnh', 'enterprise', 'Trong quý III năm 2025, Bưu điện tỉnh duy trì mạng lưới ổn định.'),
+      u('Viettel Post', 'enterprise', 'Trong quý III năm 2025, Viettel Post Vân Lĩnh duy trì mạng lưới ổn định.')],
+      ['Trong quý III năm 2025, 02 doanh nghiệp bưu chính, viễn thông duy trì mạng lưới ổn định.'], []],
+    ['the same sentence without a subject: the units follow in brackets, and a next one of the same units joins it', [
+      u('Báo A', 'press_agency', 'Báo A bám sát định hướng tuyên truyền của tỉnh. Tuyên truyền đậm nét việc sắp xếp bộ máy.'),
+      u('Đài B', 'press_agency', 'Đài B bám sát định hướng tuyên truyền của tỉnh. Tuyên truyền đậm nét việc sắp xếp bộ máy.')],
+      ['02 cơ quan báo chí bám sát định hướng tuyên truyền của tỉnh; tuyên truyền đậm nét việc sắp xếp bộ máy.'], []],
+    ['sentences that differ are not shared', [
+      u('Xã A', 'commune', 'Kiện toàn tổ công nghệ số cộng đồng ở các thôn.'), u('Xã B', 'commune', 'Rà soát hạ tầng cáp quang đến thôn.')],
+      [], ['Xã A', 'Xã B']],
+  ])('%s', (_name, units, shared, left) => {
+    const r = shareAcrossUnits(units);
+    expect(r.shared).toEqual(shared);
+    expect(r.units.map((x) => x.name)).toEqual(left);
+  });
+});
+
+describe('a quarter\'s sentence in a longer period\'s report', () => {
+  it.each([
+    ['Trong quý III năm 2025, Viettel Post duy trì mạng lưới bưu chính ổn định.', 'Viettel Post duy trì mạng lưới bưu chính ổn định.'],
+    ['Bưu điện tỉnh tiếp tục mở rộng dịch vụ chuyển phát trong quý I năm 2025.', 'Bưu điện tỉnh tiếp tục mở rộng dịch vụ chuyển phát.'],
+    ['Báo chí phản ánh kịp thời các sự kiện nổi bật trong 6 tháng đầu năm 2025.', 'Báo chí phản ánh kịp thời các sự kiện nổi bật.'],
+    ['Trong quý I năm 2025, đài phát 95 tin, bài.', null],
+    ['Đã hoàn thành các nhiệm vụ của 6 tháng đầu năm.', 'Đã hoàn thành các nhiệm vụ của 6 tháng đầu năm.'],
+    ['Triển khai kế hoạch quý I.', 'Triển khai kế hoạch quý I.'],
+  ])('"%s" → %j', (sentence, expected) => {
+    expect(withoutQuarter(sentence)).toBe(expected);
+  });
+
+  it('a year condensed from quarters claims no quarter; the quarter\'s own report keeps it', () => {
+    const q1 = 'Trong quý I năm 2025, Bưu điện tỉnh tiếp tục mở rộng dịch vụ chuyển phát. Trong quý I năm 2025, khai thác 162.573 bưu gửi.';
+    const q2 = 'Bưu điện tỉnh tiếp tục mở rộng dịch vụ chuyển phát trong quý II năm 2025.';
+    expect(condenseNarrative([{ text: q1, figures: false }, { text: q2, figures: false }])).toBe('Bưu điện tỉnh tiếp tục mở rộng dịch vụ chuyển phát.');
+    expect(condenseNarrative([{ text: q1, figures: true }])).toBe(q1);
+  });
+});
+
+describe('key tasks planned for the next period', () => {
+  it.each([
+    ['open', null, true],
+    ['done', '2026-01-05', true],
+    ['carried', '2026-01-05', true],
+    ['closed after the report\'s period (at the end of its own, partly done)', '2026-01-05', true],
+    ['closed before the report\'s period ended (dropped)', '2025-09-15', false],
+  ])('%s', (state, closedOn, expected) => {
+    expect(plannedTask({ state: state.split(' ')[0]!, closed_on: closedOn }, '2025-09-30')).toBe(expected);
   });
 });

@@ -7,7 +7,8 @@ import { reportBody } from '../documents/summary-report.content.js';
 import type { SummaryReportInput } from '../documents/summary-report.model.js';
 import { assembleResultsReport } from '../follow-up/report.service.js';
 import { MERGE_SIMILARITY, pointKey, similarity } from './summary-report.points.js';
-import { assembleSummaryReport } from './summary-report.service.js';
+import { sentenceCatalog } from './figure-sentences.repository.js';
+import { KEY_FIGURES_BY_TYPE, assembleSummaryReport, saidCodes } from './summary-report.service.js';
 
 /**
  * Length of the demo's drafts (issue: a department's annual report runs to about 12–15 pages, at most ~45,000
@@ -16,6 +17,8 @@ import { assembleSummaryReport } from './summary-report.service.js';
  */
 let s: TestServer;
 const TODAY = '2026-11-22';
+/** About 8 pages of a quarter's report before the appendix. */
+const QUARTER_MAX_CHARACTERS = 16_000;
 
 beforeAll(async () => {
   s = await demoTestServer({ today: TODAY });
@@ -47,8 +50,24 @@ describe('length of the demo drafts', () => {
     }
     expect(counts['2025']).toBeGreaterThan(10_000);
     expect(counts['2025']).toBeLessThanOrEqual(45_000);
+    // a quarter's report: about 5–8 pages, its figures said once
+    expect(counts['2025Q3']).toBeGreaterThan(5_000);
+    expect(counts['2025Q3']).toBeLessThanOrEqual(QUARTER_MAX_CHARACTERS);
     expect(counts['2025Q3']).toBeLessThan(counts['2025']!);
   }, 300_000);
+
+  it('a quarter\'s key-figure tables are short and do not repeat what the sector\'s sentences said; the appendix keeps every figure', async () => {
+    const input = await assembleSummaryReport(s.db, { period: '2025Q3', today: TODAY });
+    const catalog = await sentenceCatalog(s.db);
+    for (const sector of input.sectors) {
+      expect(sector.figures.length, sector.name).toBeLessThanOrEqual(KEY_FIGURES_BY_TYPE.Quarterly!);
+      const said = saidCodes(sector.markedSentences ?? [], catalog);
+      const names = new Set(catalog.filter((c) => said.has(c.code)).map((c) => c.name));
+      for (const f of sector.figures) expect(names.has(f.name), `${sector.name}: ${f.name}`).toBe(false);
+    }
+    const appendixRows = input.appendix.filter((t) => t.columns.includes('Chỉ tiêu')).reduce((n, t) => n + t.rows.length, 0);
+    expect(appendixRows).toBeGreaterThan(input.sectors.reduce((n, x) => n + x.figures.length, 0));
+  }, 120_000);
 });
 
 describe('parts of the demo\'s 2025 draft fed by the follow-up register', () => {
@@ -73,6 +92,17 @@ describe('parts of the demo\'s 2025 draft fed by the follow-up register', () => 
       // said once: a task near-equal to one already listed (two conclusions worded alike) is not repeated
       expect(group?.tasks.some((x) => similarity(pointKey(x), pointKey(t.text)) >= MERGE_SIMILARITY), t.text).toBe(true);
     }
+  }, 120_000);
+
+  it('plans 2025Q3\'s part III from the register\'s key tasks of 2025Q4, one closed only after that quarter included', async () => {
+    const input = await assembleSummaryReport(s.db, { period: '2025Q3', today: TODAY });
+    const tasks = await s.db.query<{ text: string; state: string; closed_on: string | null }>(
+      `SELECT text, state, closed_on::text AS closed_on FROM key_tasks WHERE period = '2025Q4' ORDER BY id`,
+    );
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(tasks.some((t) => t.state === 'closed' && t.closed_on! > '2025-09-30')).toBe(true);
+    const listed = input.nextTaskGroups!.flatMap((g) => g.tasks);
+    for (const t of tasks) expect(listed.some((x) => similarity(pointKey(x), pointKey(t.text)) >= MERGE_SIMILARITY), t.text).toBe(true);
   }, 120_000);
 
   it('marks a point of 2026Q3 that the register links to a unit\'s report bullet with its times_raised', async () => {

@@ -135,6 +135,8 @@ export const REPEAT_SIMILARITY = 0.85;
 const PERIOD_HEADER = /^(?:quý\s+[IVX]+(?:\s+năm\s+\d{4})?|(?:6|sáu|9|chín)\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm\s+\d{4})?|tháng\s+\d{1,2}(?:\/\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})\s*:\s*/iu;
 
 const upperFirst = (s: string) => (s ? s[0]!.toLocaleUpperCase('vi') + s.slice(1) : s);
+/** 'Tuyên truyền…' → 'tuyên truyền…'; an acronym ('UBND…') stays. */
+const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s[0]!.toLocaleLowerCase('vi') + s.slice(1) : s);
 
 /**
  * The sentences of a narrative, as prose: bullets lose their dash, period headers are dropped, plain paragraphs are
@@ -161,9 +163,26 @@ export function hasFigures(sentence: string): boolean {
   const rest = sentence
     .replace(/\b\d{1,4}\/\d{4}\/[\p{L}-]+/gu, ' ') // numbers of legal documents: 13/2023/NĐ-CP
     .replace(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/gu, ' ')
+    .replace(/(?<![\p{L}\p{N}])\d{1,2}\s+tháng(?:\s+(?:đầu|cuối))?\s+năm(?!\p{L})/giu, ' ') // a part of a year: '6 tháng đầu năm'
     .replace(/\b(?:tháng|quý|năm|ngày|kỳ|đợt|lần thứ|giai đoạn)\s+\d{1,4}(?:\s*[-–]\s*\d{4})?\b/giu, ' ')
     .replace(/\b(?:19|20)\d{2}\b/gu, ' ');
   return /\d/u.test(rest);
+}
+
+const LEADING_QUARTER = /^(?:trong\s+)?quý(?:\s+[IVX]+)?(?:\s+năm\s+\d{4})?\s*,\s*/iu;
+const INNER_QUARTER = /,?\s+trong\s+(?:quý(?:\s+[IVX]+)?|(?:6|sáu|9|chín)\s+tháng(?:\s+(?:đầu|cuối))?)(?:\s+năm(?:\s+\d{4})?)?(?=[\s,.;:!?…]|$)/giu;
+
+/**
+ * A finer period's sentence as a longer period's report may say it: without the quarter (or six months) it claims
+ * ('Trong quý III năm 2025, X duy trì…' → 'X duy trì…'; '… nông sản địa phương trong quý I năm 2025.' → '… nông sản
+ * địa phương.'); null
+ * when it states that quarter's figures ('Trong quý I năm 2025, phát 95 tin, bài': not the year's).
+ */
+export function withoutQuarter(sentence: string): string | null {
+  const rest = sentence.replace(LEADING_QUARTER, '').replace(INNER_QUARTER, '');
+  if (rest === sentence) return sentence;
+  if (hasFigures(rest) || rest.replace(/[^\p{L}\p{N}]/gu, '').length < 2) return null;
+  return upperFirst(rest);
 }
 
 /** A sentence's key with its numbers masked: 'phat 95 tin bai' and 'phat 85 tin bai' are the same statement. */
@@ -178,9 +197,11 @@ const maskedKey = (key: string) => key.replace(/\d+/gu, '#');
  * beyond its figures.
  */
 export function condenseNarrative(texts: readonly { text: string; figures: boolean }[]): string | null {
-  const sentences = texts.map((t, i) => narrativeSentences(t.text).map((s) => {
+  const sentences = texts.map((t, i) => narrativeSentences(t.text).flatMap((said) => {
+    const s = t.figures ? said : withoutQuarter(said);
+    if (s === null) return [];
     const key = pointKey(s);
-    return { text: s, key, masked: !t.figures && hasFigures(s) ? maskedKey(key) : null, from: i };
+    return [{ text: s, key, masked: !t.figures && hasFigures(s) ? maskedKey(key) : null, from: i }];
   }));
   const counted = sentences.flat().filter((s) => s.masked !== null);
   const periodic = (s: (typeof counted)[number]) =>
@@ -207,31 +228,98 @@ export function condenseNarrative(texts: readonly { text: string; figures: boole
   return kept.length ? kept.map((k) => k.text).join(' ') : null;
 }
 
+const SENTENCE_BREAK = /(?<=[.!?…])\s+(?=[\p{Lu}\d"“(])/u;
+/** Where a unit's own name stood in its sentence (shareAcrossUnits). */
+const NAME = '\u0000';
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+/** A sentence with the unit's own name, in any case ('UBND phường Vân Lĩnh' for 'Phường Vân Lĩnh'), as the NAME mark. */
+const nameMarked = (sentence: string, name: string) => (name.trim() ? sentence.replace(new RegExp(escapeRe(name.trim()), 'giu'), NAME) : sentence);
+/** The numbers a sentence states, in order ('2.058', '99,2'). */
+const numbersOf = (s: string) => (s.match(/\d+(?:[.,]\d+)*/gu) ?? []).join('|');
+/** Words of a sentence as compared for the subject it opens with: folded, numbers masked. */
+const wordKeys = (s: string) => s.split(/\s+/u).map((w) => pointKey(w.replace(/\d+(?:[.,]\d+)*/gu, '0')));
+/** A subject that differs between the units' sentences is at most this many words ('Viettel Post Vân Lĩnh'). */
+const MAX_SUBJECT_WORDS = 6;
+
 /**
- * Sentences several units of a sector open with their own name and then say alike ('Đài truyền thanh xã A duy trì
- * phát sóng ổn định…', 'Đài truyền thanh xã B duy trì phát sóng ổn định…'): said once for all of them, the units
- * counted by type ('09 đài truyền thanh cơ sở duy trì phát sóng ổn định…'), and taken out of each unit's paragraph. A
- * unit left with nothing but its figures after that is left out. Paragraphs are condenseNarrative's.
+ * The sentence several units said alike, said once for them (`label`: the units counted by type). Their own name
+ * becomes the label ('Đây là kỳ báo cáo đầu tiên của 09 UBND cấp xã…'; 'UBND' before a commune's name is not said
+ * twice); a subject of their own that is not their name ('Viettel Vân Lĩnh', 'VNPT Vân Lĩnh' tiếp tục…) becomes the
+ * label; else the label follows in brackets. When they state other numbers, only the clauses without figures are said
+ * (the province's figures open the sector); null when none is left.
+ */
+function sharedSentence(members: readonly string[], label: string): { text: string; label: string; rest: string | null } | null {
+  const words = members.map((m) => m.split(/\s+/u));
+  const keys = members.map(wordKeys);
+  // the members' common opening and common tail (words, numbers masked); between them the subject each one says
+  const shortest = Math.min(...keys.map((k) => k.length));
+  let lead = 0;
+  while (lead < shortest && keys.every((k) => k[lead] === keys[0]![lead])) lead++;
+  let tail = 0;
+  while (tail < shortest - lead && keys.every((k) => k[k.length - 1 - tail] === keys[0]![keys[0]!.length - 1 - tail])) tail++;
+  // a name's words the members share ('Vân Lĩnh' of 'Viettel Vân Lĩnh', 'VNPT Vân Lĩnh') belong to the subject
+  while (tail > 0 && /^\p{Lu}/u.test(words[0]![words[0]!.length - tail]!)) tail--;
+  const subjects = words.map((w) => w.length - tail - lead);
+  const rest = words[0]!.slice(words[0]!.length - tail).join(' ');
+  const subject = !members[0]!.includes(NAME) && subjects.every((n) => n >= 1 && n <= MAX_SUBJECT_WORDS) && /^\p{Ll}/u.test(rest)
+    && words.every((w) => /^\p{Lu}/u.test(w[lead] ?? ''));
+  let text = subject ? [...words[0]!.slice(0, lead), NAME, rest].join(' ') : members[0]!;
+  if (!members.every((m) => numbersOf(m) === numbersOf(members[0]!))) {
+    const clauses = text.replace(/[.!?…]$/u, '').split(/;\s+/u).filter((c) => !hasFigures(c.replaceAll(NAME, 'X')));
+    if (!clauses.length || !clauses.some((c) => /\p{L}{2}/u.test(c.replaceAll(NAME, '')))) return null;
+    text = `${clauses.join('; ')}.`;
+  }
+  if (!text.includes(NAME)) {
+    const body = text.replace(/[.!?…]$/u, '');
+    return { text: upperFirst(`${body} (${label}).`), label, rest: lowerFirst(body) };
+  }
+  const head = label.split(' ')[1]?.toLocaleLowerCase('vi') ?? '';
+  const said = text.replace(/(\S+\s+)?\u0000/gu, (_, w: string | undefined) => `${w && w.trim().toLocaleLowerCase('vi') !== head ? w : ''}${label}`);
+  return { text: upperFirst(said), label, rest: text.startsWith(NAME) ? text.slice(NAME.length).trim().replace(/[.!?…]$/u, '') : null };
+}
+
+/**
+ * Shared sentences of the same units said as one: '02 cơ quan báo chí bám sát…. Tuyên truyền đậm nét… (02 cơ quan báo
+ * chí).' → '02 cơ quan báo chí bám sát…; tuyên truyền đậm nét….' A sentence that opens with the label takes in the
+ * next one of the same label.
+ */
+function joinShared(said: readonly { text: string; label: string; rest: string | null }[]): string[] {
+  const out: { text: string; label: string; open: boolean }[] = [];
+  for (const s of said) {
+    const last = out[out.length - 1];
+    if (last?.open && last.label === s.label && s.rest) last.text = `${last.text.replace(/[.!?…]$/u, '')}; ${s.rest}.`;
+    else out.push({ text: s.text, label: s.label, open: s.text.startsWith(s.label) });
+  }
+  return out.map((s) => s.text);
+}
+
+/**
+ * Sentences several units of a sector say alike — equal or REPEAT_SIMILARITY-similar once their own names and their
+ * numbers are masked ('Đài truyền thanh xã A duy trì phát sóng ổn định…', 'Đài truyền thanh xã B duy trì phát sóng ổn
+ * định…'; 'Năm 2025, UBND phường X cơ bản hoàn thành…; DTI đạt 0,70', 'Năm 2025, UBND xã Y cơ bản hoàn thành…; DTI
+ * đạt 0,59'): said once for all of them, the units counted by type (sharedSentence: '09 đài truyền thanh cơ sở duy trì
+ * phát sóng ổn định…'; what they state with numbers of their own is left to the sector's figures), and taken out of
+ * each unit's paragraph. A unit left with nothing but its figures after that is left out. Paragraphs are
+ * condenseNarrative's.
  */
 export function shareAcrossUnits(units: readonly { name: string; type: string | null; paragraph: string }[]): {
   shared: string[]; units: { name: string; paragraph: string }[];
 } {
-  const split = units.map((u) => ({ ...u, sentences: u.paragraph.split(/(?<=[.!?…])\s+(?=[\p{Lu}\d"“(])/u) }));
-  const groups: { key: string; rest: string; members: { unit: number; sentence: number }[] }[] = [];
+  const split = units.map((u) => ({ ...u, sentences: u.paragraph.split(SENTENCE_BREAK) }));
+  const groups: { key: string; members: { unit: number; sentence: number; marked: string }[] }[] = [];
   split.forEach((u, ui) => u.sentences.forEach((sentence, si) => {
-    if (!sentence.toLocaleLowerCase('vi').startsWith(`${u.name.toLocaleLowerCase('vi')} `)) return;
-    const rest = sentence.slice(u.name.length).trim();
-    const key = pointKey(rest);
-    const g = groups.find((x) => x.key === key || similarity(x.key, key) >= REPEAT_SIMILARITY);
-    if (g) {
-      if (!g.members.some((m) => m.unit === ui)) g.members.push({ unit: ui, sentence: si });
-    } else {
-      groups.push({ key, rest, members: [{ unit: ui, sentence: si }] });
-    }
+    const marked = nameMarked(sentence, u.name);
+    const key = maskedKey(pointKey(marked.replaceAll(NAME, ' ')));
+    if (!key) return;
+    const g = groups.find((x) => !x.members.some((m) => m.unit === ui) && (x.key === key || similarity(x.key, key) >= REPEAT_SIMILARITY));
+    if (g) g.members.push({ unit: ui, sentence: si, marked });
+    else groups.push({ key, members: [{ unit: ui, sentence: si, marked }] });
   }));
   const lifted = groups.filter((g) => g.members.length >= 2);
   const drop = new Set(lifted.flatMap((g) => g.members.map((m) => `${m.unit}|${m.sentence}`)));
-  const shared = lifted.map((g) => `${unitsByType(g.members.map((m) => split[m.unit]!.type))} ${g.rest}`);
+  const shared = joinShared(lifted
+    .map((g) => sharedSentence(g.members.map((m) => m.marked), unitsByType(g.members.map((m) => split[m.unit]!.type))))
+    .filter((t) => t !== null));
   const out: { name: string; paragraph: string }[] = [];
   split.forEach((u, ui) => {
     const left = u.sentences.filter((_, si) => !drop.has(`${ui}|${si}`));

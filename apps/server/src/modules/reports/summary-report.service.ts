@@ -37,9 +37,9 @@ import { periodsWithin } from '../follow-up/recommendations.service.js';
 import { summaryRepo } from '../follow-up/summary.repository.js';
 import { summaryFor } from '../follow-up/summary.service.js';
 import { orgIdentity } from '../settings/settings.service.js';
-import { sentenceCatalog } from './figure-sentences.repository.js';
-import { unmark } from './figure-sentences.js';
-import { sectorFigureSentences } from './figure-sentences.source.js';
+import { type SentenceCatalogRow, sentenceCatalog } from './figure-sentences.repository.js';
+import { markedFields, unmark } from './figure-sentences.js';
+import { sectorFigureSentences, singleCode } from './figure-sentences.source.js';
 import {
   MAX_NAMED_UNITS, MERGE_SIMILARITY, condenseNarrative, extractNextTasks, mergePoints, mergeRaised, pointKey, shareAcrossUnits, similarity, splitPoints, unitsByType,
 } from './summary-report.points.js';
@@ -47,6 +47,11 @@ import { type DxRow, type NarrativeRow, allSectors, approvedNarratives, director
 
 /** At most this many key figures per sector in part I; the appendix lists all. */
 export const MAX_KEY_FIGURES = 8;
+/**
+ * Rows of a sector's key-figure table by the period's type: a quarter's report is short, its figures said once (the
+ * table leaves out what the sector's sentences said, and is left out when nothing else is left); a year's keeps MAX_KEY_FIGURES.
+ */
+export const KEY_FIGURES_BY_TYPE: Record<string, number> = { Quarterly: 4, SixMonthly: 6, NineMonthly: 6, Yearly: MAX_KEY_FIGURES };
 export const GENERAL_SECTOR = 'Công tác chung';
 const SUMMARY_TYPES = ['Quarterly', 'SixMonthly', 'NineMonthly', 'Yearly'];
 const TYPE_RANK: Record<string, number> = { Monthly: 0, Quarterly: 1, SixMonthly: 2, NineMonthly: 3, Yearly: 4 };
@@ -117,12 +122,13 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
     const sector = sectorName(r.sector_id);
     condensed.set(sector, [...(condensed.get(sector) ?? []), { name: r.unit_name, type: r.unit_type ?? null, paragraph }]);
   }
-  // what several units of a sector say alike is said once, the units counted by type (a block without a unit's name)
+  // what several units of a sector say alike is said once, the units counted by type (a block without a unit's name,
+  // after what units say of their own)
   for (const [sector, list] of condensed) {
     const { shared, units } = shareAcrossUnits(list);
     narratives.set(sector, [
-      ...(shared.length ? [{ unitName: '', paragraphs: [shared.join(' ')] }] : []),
       ...units.map((u) => ({ unitName: u.name, paragraphs: [u.paragraph] })),
+      ...(shared.length ? [{ unitName: '', paragraphs: [shared.join(' ')] }] : []),
     ]);
   }
 
@@ -141,10 +147,19 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
     if (!dx.length) continue;
     const values = await figuresOf(db, dx, root.code, [period, prev, lastYear], opts.today);
     const get = (d: DxRow, p: Period) => values.get(`${d.code}|${p.id}`) ?? null;
+    // said with their figures marked as fields (the edited draft refreshes them); the plain sentences for the document
+    const said = await sectorFigureSentences(wording, { period, previous: prev, lastYear, dx, values, targets },
+      (codes) => figuresOf(db, codes.map((code) => ({ code }) as DxRow), root.code, [period, prev, lastYear], opts.today), 4, true);
+    marked.set(sector.name, said);
+    sentences.set(sector.name, said.map(unmark));
+    const rows = KEY_FIGURES_BY_TYPE[period.type] ?? MAX_KEY_FIGURES;
+    const withFigures = dx.filter((d) => get(d, period) !== null);
+    // a short report's table does not say again what the sector's sentences said (figures said once)
+    const inProse = rows < MAX_KEY_FIGURES ? saidCodes(said, wording) : new Set<string>();
     const key: KeyFigure[] = [];
-    for (const d of dx) {
-      const current = get(d, period);
-      if (current === null || key.length >= MAX_KEY_FIGURES) continue;
+    for (const d of withFigures) {
+      const current = get(d, period)!;
+      if (inProse.has(d.code) || key.length >= rows) continue;
       const target = targets.get(`${d.kind}:${d.id}`) ?? null;
       const nums = [current, get(d, prev), get(d, lastYear), target];
       key.push({
@@ -154,11 +169,6 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
       });
     }
     if (key.length) figures.set(sector.name, key);
-    // said with their figures marked as fields (the edited draft refreshes them); the plain sentences for the document
-    const said = await sectorFigureSentences(wording, { period, previous: prev, lastYear, dx, values, targets },
-      (codes) => figuresOf(db, codes.map((code) => ({ code }) as DxRow), root.code, [period, prev, lastYear], opts.today), 4, true);
-    marked.set(sector.name, said);
-    sentences.set(sector.name, said.map(unmark));
     const elements = dx.filter((d) => d.kind === 'de');
     if (elements.some((d) => [period, prev, lastYear].some((p) => get(d, p) !== null))) {
       appendix.push({
@@ -170,7 +180,7 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
   }
 
   const sectorResults: SectorResults[] = sectorOrder
-    .filter((name) => narratives.has(name) || figures.has(name))
+    .filter((name) => narratives.has(name) || figures.has(name) || sentences.get(name)?.length)
     .map((name) => ({ name, narrative: narratives.get(name) ?? [], figures: figures.get(name) ?? [], sentences: sentences.get(name) ?? [], markedSentences: marked.get(name) ?? [] }));
 
   const recognised = new Map((await recognisedBullets(db, rows.map((r) => r.submission_id)))
@@ -180,7 +190,7 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
   const unitList = unitListTable([{ title: 'Tồn tại, hạn chế', points: difficulties }, { title: 'Đề xuất, kiến nghị', points: proposals }]);
   if (unitList) appendix.push(unitList);
   const [nextTaskGroups, previousRecommendations] = await Promise.all([
-    registerTasks(db, nextTasksPeriod(period), sectorOrder), previousFromRegister(db, prev, opts.today),
+    registerTasks(db, nextTasksPeriod(period), sectorOrder, period.end), previousFromRegister(db, prev, opts.today),
   ]);
   const nextTasks = markedTasks.length
     ? mergePoints(markedTasks).map((p) => p.text)
@@ -212,6 +222,16 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
       'Các phòng, đơn vị thuộc Sở',
     ],
   };
+}
+
+/** The codes a sector's marked sentences say: their fields' codes, and a ratio's numerator and denominator elements. */
+export function saidCodes(marked: readonly string[], catalog: readonly SentenceCatalogRow[]): Set<string> {
+  const out = new Set([...markedFields(marked).keys()].map((k) => k.slice(0, k.lastIndexOf('.'))));
+  for (const c of catalog) {
+    if (c.kind !== 'ind' || !out.has(c.code)) continue;
+    for (const part of [singleCode(c.numerator), singleCode(c.denominator)]) if (part) out.add(part);
+  }
+  return out;
 }
 
 /** Figures for dx × {root} × periods from the analytics engine, keyed 'CODE|period'. */
@@ -284,9 +304,17 @@ export function nextTasksPeriod(p: Period): string {
   return p.type === 'NineMonthly' ? `${p.year}Q4` : nextPeriod(p).id;
 }
 
+/**
+ * Whether a key task belongs to the plan of its period as a report written after `reportEnd` states it: every task but
+ * one closed (dropped) by then. A task closed later — at the end of its own period, partly done — was part of the plan
+ * (the demo's one task of 2025Q4 was closed in January 2026; the 2025Q3 report still plans it).
+ */
+export const plannedTask = (k: { state: string; closed_on: string | null }, reportEnd: string) =>
+  k.state !== 'closed' || (k.closed_on !== null && k.closed_on > reportEnd);
+
 /** The register's key tasks of a period (from the directive, the conclusion, the office), by sector in report order; those without one last. */
-async function registerTasks(db: Db, period: string, order: string[]): Promise<{ sector: string; tasks: string[] }[]> {
-  const rows = (await keyTasksRepo.list(db, { period })).filter((k) => k.state !== 'closed').sort((a, b) => a.id - b.id);
+async function registerTasks(db: Db, period: string, order: string[], reportEnd: string): Promise<{ sector: string; tasks: string[] }[]> {
+  const rows = (await keyTasksRepo.list(db, { period })).filter((k) => plannedTask(k, reportEnd)).sort((a, b) => a.id - b.id);
   const bySector = new Map<string, string[]>();
   for (const k of rows) {
     const sector = k.sector_name ?? 'Nhiệm vụ chung';
