@@ -31,7 +31,8 @@ function narrativeBlocks(input: SummaryReportInput): Block[] {
     const said = (sector.sentences ?? []).map((t) => t.trim()).filter(Boolean);
     if (said.length > 0) out.push(para(said.join(' ')));
     const units = sector.narrative.filter((n) => n.paragraphs.some((p) => p.trim() !== ''));
-    if (units.length === 0) out.push(para('Các đơn vị chưa gửi nội dung báo cáo cho lĩnh vực này.'));
+    // the sector's own figures said, nothing from the units is no gap worth a line in the report
+    if (units.length === 0 && said.length === 0) out.push(para('Các đơn vị chưa gửi nội dung báo cáo cho lĩnh vực này.'));
     for (const unit of units) {
       const paragraphs = unit.paragraphs.map((p) => p.trim()).filter(Boolean);
       const [first, ...rest] = paragraphs;
@@ -77,9 +78,27 @@ function pointsBlocks(groups: readonly SectorPoints[], none: string): Block[] {
   nonEmpty.forEach((g, i) => {
     out.push({ kind: 'heading', level: 2, text: `${i + 1}. ${g.sector}` });
     const points = g.points.filter((p) => p.text.trim() !== '');
-    for (const [j, p] of points.entries()) out.push(para(listLine(pointWithUnits(p), j === points.length - 1)));
+    // every point raised by the same units: they are named once, not after each point
+    const together = sameUnits(points);
+    if (together) out.push(para(together));
+    for (const [j, p] of points.entries()) out.push(para(listLine(pointWithUnits(together ? { ...p, units: [], unitsByType: undefined } : p), j === points.length - 1)));
   });
   return out;
+}
+
+/**
+ * When two or more points of a sector were all raised by the same two or more units, the line that names them once
+ * ('03 đơn vị (A, B, C) cùng nêu:'); else null.
+ */
+export function sameUnits(points: readonly SectorPoints['points'][number][]): string | null {
+  if (points.length < 2) return null;
+  const key = (p: (typeof points)[number]) => [...p.units].map((u) => u.trim()).sort().join('\n');
+  const first = points[0]!;
+  if (first.units.length < 2 || !points.every((p) => key(p) === key(first))) return null;
+  const n = `${first.units.length < 10 ? '0' : ''}${first.units.length}`;
+  const byType = first.unitsByType?.trim() ?? '';
+  const who = byType.startsWith(`${n} `) ? byType : `${n} đơn vị (${byType || first.units.map((u) => u.trim()).join(', ')})`;
+  return `${who} cùng nêu:`;
 }
 
 /** Parts I–IV of the report, in order; with the register's figures, "Kết quả giải quyết kiến nghị kỳ trước" comes second (I–V). */

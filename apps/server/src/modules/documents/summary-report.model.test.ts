@@ -139,6 +139,23 @@ describe('renderSummaryReportHtml', () => {
     expect(quarter).toContain('<td class="num">1.332</td><td class="num">1.298</td><td class="num">1.287</td><td class="num">1.350</td>');
   });
 
+  it('names once the units that raised every point of a sector, not after each point', () => {
+    const units = ['Viettel Vân Lĩnh', 'VNPT Vân Lĩnh', 'MobiFone tỉnh Vân Lĩnh'];
+    const input = sampleSummaryReport();
+    const difficulties = [{ sector: 'Viễn thông', points: [
+      { text: 'Thủ tục thuê vị trí trạm còn kéo dài.', units },
+      { text: 'Tuyến cáp quang thường bị đứt do thi công đường.', units: [...units].reverse(), timesRaised: 3 },
+    ] }];
+    const html = renderSummaryReportHtml({ ...input, difficulties });
+    expect(html).toContain('<p>03 đơn vị (Viettel Vân Lĩnh, VNPT Vân Lĩnh, MobiFone tỉnh Vân Lĩnh) cùng nêu:</p>');
+    expect(html).toContain('<p>- Thủ tục thuê vị trí trạm còn kéo dài.</p>');
+    expect(html).toContain('<p>- Tuyến cáp quang thường bị đứt do thi công đường (nêu lại lần thứ 3).</p>');
+    // one unit fewer on one point: each point names its own
+    const apart = renderSummaryReportHtml({ ...input, difficulties: [{ ...difficulties[0]!, points: [difficulties[0]!.points[0]!, { ...difficulties[0]!.points[1]!, units: units.slice(1) }] }] });
+    expect(apart).not.toContain('cùng nêu:');
+    expect(apart).toContain('(03 đơn vị: Viettel Vân Lĩnh, VNPT Vân Lĩnh, MobiFone tỉnh Vân Lĩnh).');
+  });
+
   it('leaves out the target columns of a sector none of whose figures has a target (no column of dashes)', () => {
     const input = sampleSummaryReport({ period: '2023Q4', periodKind: 'quarter' });
     const sectors = input.sectors.map((s) => ({ ...s, figures: s.figures.map((f) => ({ ...f, target: null, achievedPct: null })) }));

@@ -6,12 +6,15 @@
  *   each text (results / difficulties / proposals) only the submissions of the coarsest period type the unit
  *   wrote that text in are used: for a year the unit's Yearly report when it has one, else its six-monthly,
  *   quarterly or monthly ones in period order, condensed into one paragraph per unit (condenseNarrative: a sentence
- *   repeated across periods once, a count a finer period repeats with other numbers left out); what several units of
- *   a sector say alike is said once with the units counted by type (shareAcrossUnits).
+ *   repeated across periods once, a count a finer period repeats with other numbers left out, a finer period's quarter
+ *   not claimed); what several units of a sector say alike — near-equal once their names and numbers are masked — is
+ *   said once with the units counted by type, their own numbers left to the sector's figures (shareAcrossUnits).
  * - Sector of a text: the sector of the reporting unit (org_units.sector_id); for a unit without a sector, the
  *   sector of a unit it was formed from (org_unit_lineage: a commune formed in 2025 carries on the work of the
  *   district office it replaced — units created by the org import have no sector of their own); else the first
  *   sector (by sort) of the reviewing division of the report's form; else 'Công tác chung'.
+ * - Key-figure tables: KEY_FIGURES_BY_TYPE rows per sector; a quarter's (and six or nine months') leave out what the
+ *   sector's sentences said (figures said once); the appendix lists every figure.
  * - Figures: every number comes from the analytics engine (runAnalytics, approved data only) at the province
  *   root (the level-1 unit) — the same answer GET /api/analytics gives for the same dx/ou/pe. Targets are
  *   the targets table's values for the period's year at the root.
@@ -20,7 +23,8 @@
  *   appendix table); 'nêu lại lần thứ N' when the follow-up register links one of its bullets to a recommendation.
  * - The previous period's recommendations (a year: the whole previous year) in the grid on the report's date, from
  *   the follow-up register; no part when the register holds none.
- * - Next tasks: the register's key tasks of the next period by sector; else the units' clearly marked next-period
+ * - Next tasks: the register's key tasks of the next period by sector (a task closed only after the report's period
+ *   included: plannedTask); else the units' clearly marked next-period
  *   sections; else, per sector, the (at most two) proposals raised by most units; else nothing.
  */
 import { type Period, TIMELINESS_LABELS, nextPeriod, parsePeriod, periodLabel, previousPeriod, samePeriodLastYear } from '@nhip/contracts';
