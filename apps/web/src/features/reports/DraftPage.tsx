@@ -271,7 +271,7 @@ function DraftView({ d }: { d: Draft }) {
             {d.number ? <Typography.Text strong data-testid="draft-number">{`Số: ${d.number}`}</Typography.Text> : null}
             <Typography.Text type="secondary" data-testid="draft-version">
               {l(`Phiên bản ${d.version}`, `Version ${d.version}`)}
-              {d.editedBy ? l(` · sửa lần cuối: ${who(d.editedBy, d.editedAt)}`, ` · last edited by ${who(d.editedBy, d.editedAt)}`) : null}
+              {d.editedBy ? l(` · cập nhật lần cuối: ${who(d.editedBy, d.editedAt)}`, ` · last changed by ${who(d.editedBy, d.editedAt)}`) : null}
             </Typography.Text>
             {d.figuresAt ? (
               <Typography.Text type="secondary">

@@ -18,6 +18,9 @@ import { downloadFile } from '../analytics/download';
 import { pickablePeriods, switchPeriodType, todayVN } from '../analytics/figures';
 import { useDraftList } from './draft-api';
 
+/** 'Quý III năm 2025' → 'quý III năm 2025' (only the first letter: the numerals stay). */
+const lowerFirst = (s: string) => (s ? s[0]!.toLocaleLowerCase('vi') + s.slice(1) : s);
+
 const TYPES: PeriodType[] = ['Yearly', 'NineMonthly', 'SixMonthly', 'Quarterly'];
 type Format = 'docx' | 'pdf' | 'xlsx';
 
@@ -241,7 +244,7 @@ function ReportView() {
               <Spin size="large" />
               <Typography.Text type="secondary">
                 {l(
-                  `Đang lập dự thảo báo cáo ${periodLabel(period, 'vi').toLowerCase()}…`,
+                  `Đang lập dự thảo báo cáo ${lowerFirst(periodLabel(period, 'vi'))}…`,
                   `Compiling the draft for ${periodLabel(period, 'en')}…`,
                 )}
               </Typography.Text>
@@ -251,7 +254,7 @@ function ReportView() {
               <Flex justify="space-between" align="center" style={{ padding: '8px 12px', borderBottom: '1px solid #eef1f5' }}>
                 <Typography.Text type="secondary">
                   {l(
-                    `Xem trước dự thảo ${periodLabel(period, 'vi').toLowerCase()} — trang in khổ A4`,
+                    `Xem trước dự thảo ${lowerFirst(periodLabel(period, 'vi'))} — trang in khổ A4`,
                     `Preview, ${periodLabel(period, 'en')} — A4 pages`,
                   )}
                 </Typography.Text>
