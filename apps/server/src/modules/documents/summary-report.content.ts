@@ -19,6 +19,8 @@ import {
 } from './summary-report.model.js';
 
 const para = (text: string): Block => ({ kind: 'para', runs: [{ text }] });
+/** The group of the register's key tasks that have no sector. */
+export const GENERAL_TASKS = 'Nhiệm vụ chung';
 
 function narrativeBlocks(input: SummaryReportInput): Block[] {
   const out: Block[] = [{ kind: 'heading', level: 1, text: 'I. KẾT QUẢ ĐẠT ĐƯỢC' }];
@@ -117,7 +119,8 @@ export function reportBody(input: SummaryReportInput): Block[] {
     heading(nextTasksHeading(input.period)),
     ...(groups.length > 0
       ? groups.flatMap((g, i): Block[] => [
-        { kind: 'heading', level: 2, text: `${i + 1}. ${g.sector}` },
+        // the general tasks alone need no '1. Nhiệm vụ chung' above them
+        ...(groups.length === 1 && g.sector === GENERAL_TASKS ? [] : [{ kind: 'heading', level: 2, text: `${i + 1}. ${g.sector}` } as Block]),
         ...g.tasks.map((t, j) => para(listLine(t, j === g.tasks.length - 1))),
       ])
       : tasks.length > 0

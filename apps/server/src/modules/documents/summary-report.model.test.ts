@@ -156,6 +156,16 @@ describe('renderSummaryReportHtml', () => {
     expect(apart).toContain('(03 đơn vị: Viettel Vân Lĩnh, VNPT Vân Lĩnh, MobiFone tỉnh Vân Lĩnh).');
   });
 
+  it('lists the general key tasks alone without a "1. Nhiệm vụ chung" heading; with sectors, each group under its heading', () => {
+    const input = sampleSummaryReport();
+    const alone = renderSummaryReportHtml({ ...input, nextTaskGroups: [{ sector: 'Nhiệm vụ chung', tasks: ['Thống nhất các nhiệm vụ trọng tâm'] }] });
+    expect(alone).not.toContain('Nhiệm vụ chung');
+    expect(alone).toContain('<p>- Thống nhất các nhiệm vụ trọng tâm.</p>');
+    const groups = renderSummaryReportHtml({ ...input, nextTaskGroups: [{ sector: 'Nhiệm vụ chung', tasks: ['Thống nhất'] }, { sector: 'Viễn thông', tasks: ['Phủ sóng 4G'] }] });
+    expect(groups).toContain('1. Nhiệm vụ chung');
+    expect(groups).toContain('2. Viễn thông');
+  });
+
   it('leaves out the target columns of a sector none of whose figures has a target (no column of dashes)', () => {
     const input = sampleSummaryReport({ period: '2023Q4', periodKind: 'quarter' });
     const sectors = input.sectors.map((s) => ({ ...s, figures: s.figures.map((f) => ({ ...f, target: null, achievedPct: null })) }));

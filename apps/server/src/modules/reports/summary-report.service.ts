@@ -35,6 +35,7 @@ import {
   type AppendixTable, type KeyFigure, type NarrativeBlock, type PreviousRecommendations, type SectorPoints, type SectorResults, type SummaryReportInput,
   periodWording, subjectLine, upperVi,
 } from '../documents/summary-report.model.js';
+import { GENERAL_TASKS } from '../documents/summary-report.content.js';
 import { keyTasksRepo } from '../follow-up/keytasks.repository.js';
 import { recommendationsRepo } from '../follow-up/recommendations.repository.js';
 import { periodsWithin } from '../follow-up/recommendations.service.js';
@@ -321,13 +322,13 @@ async function registerTasks(db: Db, period: string, order: string[], reportEnd:
   const rows = (await keyTasksRepo.list(db, { period })).filter((k) => plannedTask(k, reportEnd)).sort((a, b) => a.id - b.id);
   const bySector = new Map<string, string[]>();
   for (const k of rows) {
-    const sector = k.sector_name ?? 'Nhiệm vụ chung';
+    const sector = k.sector_name ?? GENERAL_TASKS;
     const text = k.text.trim().replace(/[.;,]+$/u, '');
     const list = bySector.get(sector) ?? [];
     if (!list.some((t) => similarity(pointKey(t), pointKey(text)) >= MERGE_SIMILARITY)) list.push(text);
     bySector.set(sector, list);
   }
-  const rank = (s: string) => (s === 'Nhiệm vụ chung' ? -1 : order.indexOf(s) < 0 ? order.length : order.indexOf(s));
+  const rank = (s: string) => (s === GENERAL_TASKS ? -1 : order.indexOf(s) < 0 ? order.length : order.indexOf(s));
   return [...bySector].sort((a, b) => rank(a[0]) - rank(b[0])).map(([sector, tasks]) => ({ sector, tasks }));
 }
 
