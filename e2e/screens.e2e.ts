@@ -21,10 +21,12 @@ async function menuEntries(page: Page): Promise<{ name: string; path: string }[]
   return out;
 }
 
-/** Waits until the screen has drawn its data (no spinner, no skeleton) and checks it. */
+/**
+ * Waits until the screen has drawn its data (no spinner, no skeleton, the page quiet) and has been checked: the
+ * check its navigation queued does both; a screen reached without one is checked now.
+ */
 async function checkScreen(page: Page) {
-  await page.waitForLoadState('networkidle').catch(() => {});
-  await j.checkAccessibility(page);
+  await j.checked(page);
 }
 
 const ACCOUNTS: { username: string; password?: string }[] = [

@@ -22,6 +22,8 @@ type Session = {
   checks: Promise<void>;
   /** A check is waiting to start: later navigations join it instead of queueing their own. */
   queued: boolean;
+  /** The address the last finished check looked at, once settled. */
+  checkedUrl?: string;
 };
 
 /** Errors of a check that met a page in the middle of leaving: the next page gets its own check. */
@@ -44,6 +46,7 @@ async function checkAccessibility(s: Session) {
   if (s.page.isClosed()) return;
   try {
     await settle(s.page);
+    s.checkedUrl = s.page.url();
     const url = new URL(s.page.url());
     if (!url.protocol.startsWith('http') || AXE_SKIP.some((re) => re.test(url.pathname))) return;
     for (const f of await axeFindings(s.page)) {
@@ -75,6 +78,11 @@ export type Journey = {
    * besides the checks made on every navigation and at the end of each test. Findings fail the test at its end.
    */
   checkAccessibility(page: Page): Promise<void>;
+  /**
+   * Waits for the check the last navigation queued (it waits for the screen to settle, then runs axe); checks the
+   * page now only when no check has looked at its current address — one axe run per screen instead of two.
+   */
+  checked(page: Page): Promise<void>;
 };
 
 const safe = (s: string) =>
@@ -199,6 +207,12 @@ export function journey(opts: { now?: string; chromiumArgs?: readonly string[] }
       const s = sessions.find((x) => x.page === page);
       if (!s) throw new Error('checkAccessibility(): not a page of this journey');
       await checkNow(s);
+    },
+    async checked(page) {
+      const s = sessions.find((x) => x.page === page);
+      if (!s) throw new Error('checked(): not a page of this journey');
+      await s.checks;
+      if (s.checkedUrl !== page.url()) await checkNow(s);
     },
     async signIn(username, password = DEMO_PASSWORD) {
       const session = await openSession(username);
