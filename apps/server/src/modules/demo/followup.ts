@@ -38,6 +38,8 @@ import { findSimilar, type MatchContext, matchContext, noteStored } from '../fol
 import { type CandidateRow, type CandidateWrite, triageRepo } from '../follow-up/triage.repository.js';
 import { createFromCandidate, dismissCandidate, linkCandidate, rejectSuggestion } from '../follow-up/triage.service.js';
 import { addDays, diffDays, HOLIDAYS, isWorkday, toWorkingDay, vnDateOf, vnTime } from './dates.js';
+import { approvedNarratives } from '../reports/summary-report.repository.js';
+import { chosen } from '../reports/summary-report.service.js';
 import { type AuditRow, dated, writeAudit } from './audit-sink.js';
 import { type Rng, rngFor } from './rng.js';
 import { allocIds, insertRows } from './sql.js';
@@ -264,6 +266,29 @@ async function triage(ctx: Ctx, candidateId: number, at: number): Promise<void> 
   }
   await create(ctx, c, reviewer, at, r, null);
 }
+
+/** The years whose annual summary reports show which of the units' bullets the register recognises as raised again. */
+const SUMMARY_YEARS_LINKED = [2024, 2025];
+
+/**
+ * A reviewer's decision on a bullet of an older report (see the walk): raised again — an open recommendation the
+ * system proposes as recurring — it is linked there; otherwise it is dismissed, its matter having come to the register
+ * through the conference's discussion list.
+ */
+async function linkRaisedAgain(ctx: Ctx, candidateId: number, at: number): Promise<void> {
+  const c = await triageRepo.byId(ctx.db, candidateId);
+  if (!c || c.status !== 'pending') return;
+  const db = on(ctx, at);
+  const reviewer = c.division_id !== null ? (ctx.reviewers.get(c.division_id) ?? ctx.office) : ctx.office;
+  const top = await openRecurring(ctx, c);
+  if (top) {
+    const who = top.owner === reviewer.orgUnitId || reviewer === ctx.office ? reviewer : ctx.office;
+    await linkCandidate(db, who, c.id, { recommendationId: top.id, version: c.version }, vnDateOf(at), new Date(at));
+    return;
+  }
+  await dismissCandidate(db, reviewer, c.id, { version: c.version, reason: DISMISSED_AT_CONFERENCE }, new Date(at));
+}
+const DISMISSED_AT_CONFERENCE = 'Nội dung đã được tổng hợp vào danh mục thảo luận của Hội nghị và theo dõi qua kiến nghị của Hội nghị.';
 
 /** A new recommendation from the candidate, then its life planned; `duplicateOf`: the office merges it there later. */
 async function create(ctx: Ctx, c: CandidateRow, reviewer: Who, at: number, r: Rng, duplicateOf: number | null): Promise<void> {
@@ -951,6 +976,31 @@ export async function seedFollowUp(db: Db, today: string): Promise<FollowUpCount
         if (r.chance(0.55)) continue;
         const when = moment(workdaysAfter(vnDateOf(at), r.int(2, 10)), r, at);
         schedule(ctx, when, () => triage(ctx, row.id, when));
+      }
+    });
+  }
+
+  // The reports the annual summaries of 2024 and 2025 read (a unit's yearly report, else its quarters'), approved before
+  // those hundred days: intake in the approval as well, so the register knows which of their bullets raise a point again.
+  const summaryRead = new Set<number>();
+  for (const year of SUMMARY_YEARS_LINKED) {
+    const rows = await approvedNarratives(db, `${year}-01-01`, `${year}-12-31`);
+    for (const r of [...chosen(rows, 'difficulties'), ...chosen(rows, 'proposals')]) summaryRead.add(r.submission_id);
+  }
+  const older = (await db.query<{ id: number; reviewed_at: Date; reviewer: string }>(
+    `SELECT s.id, s.reviewed_at, u.username AS reviewer FROM submissions s JOIN users u ON u.id = s.reviewed_by
+      WHERE s.id = ANY($1::int[]) AND s.status = 'approved' AND s.reviewed_at < $2::timestamptz ORDER BY s.reviewed_at, s.id`,
+    [[...summaryRead], new Date(nowBound - 100 * 86_400_000)]));
+  for (const s of older) {
+    const at = new Date(s.reviewed_at).getTime();
+    schedule(ctx, at, async () => {
+      await intakeReport(on(ctx, at), { id: null, name: s.reviewer }, s.id, new Date(at));
+      await db.query(`UPDATE recommendation_candidates SET created_at = $2 WHERE submission_id = $1 AND created_at > $2`, [s.id, new Date(at)]);
+      const rows = (await db.query<{ id: number; source_key: string }>(`SELECT id, source_key FROM recommendation_candidates WHERE submission_id = $1 AND status = 'pending' ORDER BY id`, [s.id]));
+      for (const row of rows) {
+        const r = rngFor('followup-when', row.source_key);
+        const when = moment(workdaysAfter(vnDateOf(at), r.int(1, 5)), r, at);
+        schedule(ctx, when, () => linkRaisedAgain(ctx, row.id, when));
       }
     });
   }

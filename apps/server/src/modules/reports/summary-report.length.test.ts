@@ -8,7 +8,7 @@ import type { SummaryReportInput } from '../documents/summary-report.model.js';
 import { assembleResultsReport } from '../follow-up/report.service.js';
 import { MERGE_SIMILARITY, pointKey, similarity } from './summary-report.points.js';
 import { sentenceCatalog } from './figure-sentences.repository.js';
-import { KEY_FIGURES_BY_TYPE, assembleSummaryReport, saidCodes } from './summary-report.service.js';
+import { KEY_FIGURES_BY_TYPE, NOTABLE_IN_SHORT_REPORT, assembleSummaryReport, saidCodes } from './summary-report.service.js';
 
 /**
  * Length of the demo's drafts (issue: a department's annual report runs to about 12–15 pages, at most ~45,000
@@ -65,6 +65,8 @@ describe('length of the demo drafts', () => {
       const names = new Set(catalog.filter((c) => said.has(c.code)).map((c) => c.name));
       for (const f of sector.figures) expect(names.has(f.name), `${sector.name}: ${f.name}`).toBe(false);
     }
+    // the previous quarter's recommendations: the grid and at most three named
+    expect(input.previousRecommendations?.notable.length ?? 0).toBeLessThanOrEqual(NOTABLE_IN_SHORT_REPORT);
     const appendixRows = input.appendix.filter((t) => t.columns.includes('Chỉ tiêu')).reduce((n, t) => n + t.rows.length, 0);
     expect(appendixRows).toBeGreaterThan(input.sectors.reduce((n, x) => n + x.figures.length, 0));
   }, 120_000);
@@ -105,11 +107,11 @@ describe('parts of the demo\'s 2025 draft fed by the follow-up register', () => 
     for (const t of tasks) expect(listed.some((x) => similarity(pointKey(x), pointKey(t.text)) >= MERGE_SIMILARITY), t.text).toBe(true);
   }, 120_000);
 
-  it('marks a point of 2026Q3 that the register links to a unit\'s report bullet with its times_raised', async () => {
-    const input = await assembleSummaryReport(s.db, { period: '2026Q3', today: TODAY });
+  it.each([['2026Q3', '2026Q3'], ['2025', '2025%'], ['2024', '2024%']])('marks a point of %s that the register links to a unit\'s report bullet with its times_raised', async (period, like) => {
+    const input = await assembleSummaryReport(s.db, { period, today: TODAY });
     const linked = await s.db.query<{ text: string; times_raised: number }>(
       `SELECT s.text, r.times_raised FROM recommendation_sources s JOIN recommendations r ON r.id = s.recommendation_id
-        WHERE s.kind = 'report' AND s.period = '2026Q3' AND r.times_raised >= 2 AND r.merged_into_id IS NULL`,
+        WHERE s.kind = 'report' AND s.period LIKE $1 AND r.times_raised >= 2 AND r.merged_into_id IS NULL`, [like],
     );
     expect(linked.length).toBeGreaterThan(0);
     const all = [...input.difficulties, ...input.proposals].flatMap((g) => g.points);

@@ -195,7 +195,7 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
   const unitList = unitListTable([{ title: 'Tồn tại, hạn chế', points: difficulties }, { title: 'Đề xuất, kiến nghị', points: proposals }]);
   if (unitList) appendix.push(unitList);
   const [nextTaskGroups, previousRecommendations] = await Promise.all([
-    registerTasks(db, nextTasksPeriod(period), sectorOrder, period.end), previousFromRegister(db, prev, opts.today),
+    registerTasks(db, nextTasksPeriod(period), sectorOrder, period.end), previousFromRegister(db, prev, opts.today, period.type === 'Yearly' ? NOTABLE_RECOMMENDATIONS : NOTABLE_IN_SHORT_REPORT),
   ]);
   const nextTasks = markedTasks.length
     ? mergePoints(markedTasks).map((p) => p.text)
@@ -334,18 +334,20 @@ async function registerTasks(db: Db, period: string, order: string[], reportEnd:
 
 /** Notable recommendations of the previous period named in the report: overdue ones first, then the most raised. */
 export const NOTABLE_RECOMMENDATIONS = 6;
+/** A quarter's (or six or nine months') short report names fewer. */
+export const NOTABLE_IN_SHORT_REPORT = 3;
 
 /**
  * The previous period's recommendations (a year: every period within the previous year) in the grid on the report's
  * date, as the register's results report counts them; the notable ones with their owner division. null when it holds none.
  */
-async function previousFromRegister(db: Db, prev: Period, today: string): Promise<PreviousRecommendations | null> {
+async function previousFromRegister(db: Db, prev: Period, today: string, notable = NOTABLE_RECOMMENDATIONS): Promise<PreviousRecommendations | null> {
   const scope = { kind: 'all' as const };
   const filter = { periods: periodsWithin(prev.id) };
-  const s = await summaryFor(db, scope, filter, today, NOTABLE_RECOMMENDATIONS);
+  const s = await summaryFor(db, scope, filter, today, notable);
   if (s.counts.total === 0) return null; // a register not in use for that period: no section rather than a row of zeros
-  const overdue = (await summaryRepo.ids(db, scope, { ...filter, timeliness: ['open_overdue'] }, today, 'r.deadline ASC, r.id', NOTABLE_RECOMMENDATIONS)).map((r) => r.id);
-  const ids = [...new Set([...overdue, ...s.topRecurring.filter((x) => x.row.times_raised >= 2).map((x) => x.row.id)])].slice(0, NOTABLE_RECOMMENDATIONS);
+  const overdue = (await summaryRepo.ids(db, scope, { ...filter, timeliness: ['open_overdue'] }, today, 'r.deadline ASC, r.id', notable)).map((r) => r.id);
+  const ids = [...new Set([...overdue, ...s.topRecurring.filter((x) => x.row.times_raised >= 2).map((x) => x.row.id)])].slice(0, notable);
   const rows = new Map((ids.length ? await recommendationsRepo.byIds(db, ids, today) : []).map((r) => [r.id, r]));
   return {
     periodText: periodWording(prev.id).current,
