@@ -89,14 +89,15 @@ function pointsBlocks(groups: readonly SectorPoints[], none: string): Block[] {
 }
 
 /**
- * When two or more points of a sector were all raised by the same two or more units, the line that names them once
- * ('03 đơn vị (A, B, C) cùng nêu:'); else null.
+ * When two or more points of a sector were all raised by the same units, the line that names them once ('03 đơn vị
+ * (A, B, C) cùng nêu:', 'Trung tâm X nêu:'); else null.
  */
 export function sameUnits(points: readonly SectorPoints['points'][number][]): string | null {
   if (points.length < 2) return null;
   const key = (p: (typeof points)[number]) => [...p.units].map((u) => u.trim()).sort().join('\n');
   const first = points[0]!;
-  if (first.units.length < 2 || !points.every((p) => key(p) === key(first))) return null;
+  if (first.units.length < 1 || !points.every((p) => key(p) === key(first))) return null;
+  if (first.units.length === 1) return `${first.units[0]!.trim()} nêu:`;
   const n = `${first.units.length < 10 ? '0' : ''}${first.units.length}`;
   const byType = first.unitsByType?.trim() ?? '';
   const who = byType.startsWith(`${n} `) ? byType : `${n} đơn vị (${byType || first.units.map((u) => u.trim()).join(', ')})`;

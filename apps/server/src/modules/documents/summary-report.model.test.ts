@@ -153,6 +153,10 @@ describe('renderSummaryReportHtml', () => {
     // one unit fewer on one point: each point names its own
     const apart = renderSummaryReportHtml({ ...input, difficulties: [{ ...difficulties[0]!, points: [difficulties[0]!.points[0]!, { ...difficulties[0]!.points[1]!, units: units.slice(1) }] }] });
     expect(apart).not.toContain('cùng nêu:');
+    // one unit behind every point: named once too
+    const one = renderSummaryReportHtml({ ...input, difficulties: [{ ...difficulties[0]!, points: difficulties[0]!.points.map((p) => ({ ...p, units: ['Trung tâm CNTT'] })) }] });
+    expect(one).toContain('<p>Trung tâm CNTT nêu:</p>');
+    expect(one).not.toContain('(Trung tâm CNTT)');
     expect(apart).toContain('(03 đơn vị: Viettel Vân Lĩnh, VNPT Vân Lĩnh, MobiFone tỉnh Vân Lĩnh).');
   });
 
