@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { condenseNarrative, hasFigures, narrativeSentences, shareAcrossUnits, unitsByType, withoutQuarter } from './summary-report.points.js';
+import { condenseNarrative, hasFigures, narrativeSentences, openingOnce, shareAcrossUnits, unitsByType, withoutQuarter } from './summary-report.points.js';
 import type { NarrativeRow } from './summary-report.repository.js';
 import { plannedTask, points, unitListTable } from './summary-report.service.js';
 
@@ -154,6 +154,25 @@ describe('what several units of a sector say alike', () => {
     const r = shareAcrossUnits(units);
     expect(r.shared).toEqual(shared);
     expect(r.units.map((x) => x.name)).toEqual(left);
+  });
+});
+
+describe('a clause that opens as the clause before it', () => {
+  it.each([
+    ['Đài duy trì phát sóng; tập trung tuyên truyền mừng Đảng, mừng Xuân; tập trung tuyên truyền việc sắp xếp đơn vị hành chính; kiện toàn tổ truyền thanh.',
+      'Đài duy trì phát sóng; tập trung tuyên truyền mừng Đảng, mừng Xuân, việc sắp xếp đơn vị hành chính; kiện toàn tổ truyền thanh.'],
+    ['Tuyên truyền A; tuyên truyền B.', 'Tuyên truyền A; tuyên truyền B.'], // one word in common is no opening
+    ['Đã hoàn thành kế hoạch; đã hoàn thành.', 'Đã hoàn thành kế hoạch; đã hoàn thành.'], // nothing would be left to say
+  ])('%s', (sentence, expected) => {
+    expect(openingOnce(sentence)).toBe(expected);
+  });
+
+  it('is said once in what units share and in a unit\'s own paragraph', () => {
+    const said = 'duy trì phát sóng ổn định; tập trung tuyên truyền mừng Đảng; tập trung tuyên truyền sắp xếp đơn vị hành chính.';
+    const r = shareAcrossUnits([{ name: 'Đài A', type: 'radio_station', paragraph: `Đài A ${said}` }, { name: 'Đài B', type: 'radio_station', paragraph: `Đài B ${said}` },
+      { name: 'Đài C', type: 'radio_station', paragraph: `Kiểm tra cụm loa; tập trung tuyên truyền mừng Đảng; tập trung tuyên truyền phòng chống bão.` }]);
+    expect(r.shared).toEqual(['02 đài truyền thanh cơ sở duy trì phát sóng ổn định; tập trung tuyên truyền mừng Đảng, sắp xếp đơn vị hành chính.']);
+    expect(r.units).toEqual([{ name: 'Đài C', paragraph: 'Kiểm tra cụm loa; tập trung tuyên truyền mừng Đảng, phòng chống bão.' }]);
   });
 });
 

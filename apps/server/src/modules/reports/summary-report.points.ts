@@ -293,6 +293,30 @@ function joinShared(said: readonly { text: string; label: string; rest: string |
   return out.map((s) => s.text);
 }
 
+/** A clause without the opening words (two or more) the clause before it opened with: ('tập trung tuyên truyền A', 'tập trung tuyên truyền B') → 'B'. */
+export function withoutOpening(before: string, clause: string): string {
+  const a = before.split(/\s+/u);
+  const b = clause.split(/\s+/u);
+  let n = 0;
+  while (n < a.length && n < b.length && pointKey(a[n]!) === pointKey(b[n]!) && pointKey(a[n]!) !== '') n++;
+  return n >= 2 && b.length - n >= 2 ? b.slice(n).join(' ') : clause;
+}
+
+/**
+ * A sentence whose clause opens as the clause before it says that opening once: '…; tập trung tuyên truyền A; tập
+ * trung tuyên truyền B.' → '…; tập trung tuyên truyền A, B.' (the report's last step, after sentences are compared).
+ */
+export function openingOnce(sentence: string): string {
+  const end = /[.!?…]$/u.exec(sentence)?.[0] ?? '';
+  const clauses = sentence.slice(0, sentence.length - end.length).split(/;\s+/u);
+  let text = clauses[0]!;
+  for (let i = 1; i < clauses.length; i++) {
+    const rest = withoutOpening(clauses[i - 1]!, clauses[i]!);
+    text += rest === clauses[i] ? `; ${rest}` : `, ${rest}`;
+  }
+  return `${text}${end}`;
+}
+
 /**
  * Sentences several units of a sector say alike — equal or REPEAT_SIMILARITY-similar once their own names and their
  * numbers are masked ('Đài truyền thanh xã A duy trì phát sóng ổn định…', 'Đài truyền thanh xã B duy trì phát sóng ổn
@@ -319,13 +343,13 @@ export function shareAcrossUnits(units: readonly { name: string; type: string | 
   const drop = new Set(lifted.flatMap((g) => g.members.map((m) => `${m.unit}|${m.sentence}`)));
   const shared = joinShared(lifted
     .map((g) => sharedSentence(g.members.map((m) => m.marked), unitsByType(g.members.map((m) => split[m.unit]!.type))))
-    .filter((t) => t !== null));
+    .filter((t) => t !== null)).map(openingOnce);
   const out: { name: string; paragraph: string }[] = [];
   split.forEach((u, ui) => {
     const left = u.sentences.filter((_, si) => !drop.has(`${ui}|${si}`));
     const sharedSome = left.length < u.sentences.length;
     if (!left.length || (sharedSome && left.every(hasFigures))) return;
-    out.push({ name: u.name, paragraph: left.join(' ') });
+    out.push({ name: u.name, paragraph: left.map(openingOnce).join(' ') });
   });
   return { shared, units: out };
 }
