@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { condenseNarrative, hasFigures, narrativeSentences, openingOnce, shareAcrossUnits, unitsByType, withoutQuarter } from './summary-report.points.js';
+import {
+  condenseNarrative, hasFigures, narrativeSentences, openingOnce, shareAcrossUnits, statedFigures, unitsByType, withoutQuarter, withoutSaidFigures,
+} from './summary-report.points.js';
 import type { NarrativeRow } from './summary-report.repository.js';
 import { plannedTask, points, unitListTable } from './summary-report.service.js';
 
@@ -173,6 +175,20 @@ describe('a clause that opens as the clause before it', () => {
       { name: 'Đài C', type: 'radio_station', paragraph: `Kiểm tra cụm loa; tập trung tuyên truyền mừng Đảng; tập trung tuyên truyền phòng chống bão.` }]);
     expect(r.shared).toEqual(['02 đài truyền thanh cơ sở duy trì phát sóng ổn định; tập trung tuyên truyền mừng Đảng, sắp xếp đơn vị hành chính.']);
     expect(r.units).toEqual([{ name: 'Đài C', paragraph: 'Kiểm tra cụm loa; tập trung tuyên truyền mừng Đảng, phòng chống bão.' }]);
+  });
+});
+
+describe('figures said once', () => {
+  const said = new Set(statedFigures('Trong quý có 318 chứng thư số cấp mới, tăng 57,4%; 667.814 lượt truy cập Cổng thông tin điện tử tỉnh. Có 3.026 cảnh báo.'));
+  it.each([
+    ['a clause whose figures the report said goes, the rest of the sentence stays',
+      'Cổng thông tin điện tử tỉnh có 667.814 lượt truy cập; cấp mới 318 chứng thư số. Giám sát, xử lý 3.026 cảnh báo; gỡ mã độc trên 21 máy tính.',
+      'Gỡ mã độc trên 21 máy tính.'],
+    ['a clause with a figure the report did not say stays whole', 'Cấp mới 318 chứng thư số cho 45 cơ quan.', 'Cấp mới 318 chứng thư số cho 45 cơ quan.'],
+    ['a clause without figures stays', 'Bảo đảm vận hành an toàn, liên tục các hệ thống.', 'Bảo đảm vận hành an toàn, liên tục các hệ thống.'],
+    ['nothing left', 'Có 667.814 lượt truy cập.', ''],
+  ])('%s', (_name, paragraph, expected) => {
+    expect(withoutSaidFigures(paragraph, said)).toBe(expected);
   });
 });
 

@@ -354,6 +354,31 @@ export function shareAcrossUnits(units: readonly { name: string; type: string | 
   return { shared, units: out };
 }
 
+/** The figures of a text as written ('667.814', '99,2', '318'): numbers of three digits or more, or with a separator. */
+export function statedFigures(text: string): string[] {
+  return text.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d{3,}/gu) ?? [];
+}
+
+/**
+ * A unit's paragraph without the clauses whose figures the report's own sentences have already said ('Cổng thông tin
+ * điện tử tỉnh có 667.814 lượt truy cập' after 'Trong quý có … 667.814 lượt truy cập Cổng thông tin điện tử tỉnh'):
+ * figures said once. A clause with any other number, or none, stays; a sentence left without clauses goes; '' when
+ * nothing is left.
+ */
+export function withoutSaidFigures(paragraph: string, said: ReadonlySet<string>): string {
+  const kept: string[] = [];
+  for (const sentence of paragraph.split(SENTENCE_BREAK)) {
+    const end = /[.!?…]$/u.exec(sentence)?.[0] ?? '';
+    const clauses = sentence.slice(0, sentence.length - end.length).split(/;\s+/u).filter((c) => {
+      const figures = statedFigures(c);
+      const small = c.replace(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d{3,}/gu, ' ');
+      return !(figures.length > 0 && figures.every((f) => said.has(f)) && !hasFigures(small));
+    });
+    if (clauses.length) kept.push(upperFirst(`${clauses.join('; ')}${end || '.'}`));
+  }
+  return kept.join(' ');
+}
+
 /** Units named in full up to this many; beyond it they are named by type with counts, and listed in an appendix table. */
 export const MAX_NAMED_UNITS = 5;
 

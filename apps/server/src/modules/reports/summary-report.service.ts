@@ -46,7 +46,8 @@ import { type SentenceCatalogRow, sentenceCatalog } from './figure-sentences.rep
 import { markedFields, unmark } from './figure-sentences.js';
 import { sectorFigureSentences, singleCode } from './figure-sentences.source.js';
 import {
-  MAX_NAMED_UNITS, MERGE_SIMILARITY, condenseNarrative, extractNextTasks, mergePoints, mergeRaised, pointKey, shareAcrossUnits, similarity, splitPoints, unitsByType,
+  MAX_NAMED_UNITS, MERGE_SIMILARITY, condenseNarrative, extractNextTasks, mergePoints, mergeRaised, pointKey, shareAcrossUnits, similarity, splitPoints, statedFigures,
+  unitsByType, withoutSaidFigures,
 } from './summary-report.points.js';
 import { type DxRow, type NarrativeRow, allSectors, approvedNarratives, directorOf, provinceRoot, recognisedBullets, sectorDx, targetsAt } from './summary-report.repository.js';
 
@@ -182,6 +183,14 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
         rows: elements.map((d, i) => [i + 1, d.name, d.uom ?? '', get(d, period), get(d, prev), ...(columns.length === 3 ? [get(d, lastYear)] : [])]),
       });
     }
+  }
+
+  // figures said once: a unit's clause whose figures the sectors' sentences have said is left out of its paragraph
+  const inProse = new Set([...sentences.values()].flat().flatMap(statedFigures));
+  for (const [sector, blocks] of narratives) {
+    const left = blocks.map((b) => ({ ...b, paragraphs: b.paragraphs.map((p) => withoutSaidFigures(p, inProse)).filter(Boolean) })).filter((b) => b.paragraphs.length);
+    if (left.length) narratives.set(sector, left);
+    else narratives.delete(sector);
   }
 
   const sectorResults: SectorResults[] = sectorOrder
