@@ -112,6 +112,11 @@ export function objectOf(name: string): string | null {
   return m ? m[1]!.trim() : null;
 }
 
+/** An amount (money, not a count): 'Số nộp ngân sách nhà nước' in triệu đồng is not a number of things. */
+const isAmount = (f: FigureFacts) => f.valueType === 'NUMBER' && /đồng/iu.test(f.uom ?? '');
+/** What a data element counts ('vị trí trạm BTS'), or null when it does not count things (an amount, a share). */
+const countedObject = (f: FigureFacts) => (f.kind === 'de' && !isAmount(f) ? objectOf(f.name) : null);
+
 /** Is the figure a share in percent (a PERCENTAGE element, or an indicator in %)? */
 export const isPercent = (f: FigureFacts) => f.valueType === 'PERCENTAGE' || f.uom?.trim() === '%';
 /** An indicator whose numerator and denominator are one element each, with their figures. */
@@ -143,7 +148,7 @@ export function slotValues(f: FigureFacts, ctx: SentenceContext): Record<Slot, s
   const label = comparisonLabel(ctx.period);
   const uom = f.uom?.trim() || null;
   const ratioObject = isRatio(f) ? objectOf(f.numerator!.name) : null;
-  const object = ratioObject ?? (f.kind === 'de' ? objectOf(f.name) : null);
+  const object = ratioObject ?? countedObject(f);
   // changes and achievements from the figures as said (rounded as shown), so the prose agrees with the tables
   const shown = (n: number | null) => (n === null ? null : Number(n.toFixed(f.decimals)));
   const cur = shown(f.current);
@@ -183,7 +188,8 @@ export function slotValues(f: FigureFacts, ctx: SentenceContext): Record<Slot, s
   }
   const intDecimals = (n: number | null | undefined) => (n != null && Number.isInteger(n) ? 0 : 2);
   return {
-    name: lowerFirst(f.name.trim()),
+    // an amount named like a count ('Số nộp ngân sách nhà nước') is said by what it is ('nộp ngân sách nhà nước đạt …')
+    name: lowerFirst(isAmount(f) ? f.name.trim().replace(/^(?:tổng\s+)?số\s+/iu, '') : f.name.trim()),
     object: object ? lowerFirst(object) : null,
     value: fmt(cur, f.decimals),
     during: duringWords(ctx.period),
@@ -208,8 +214,8 @@ export function defaultPattern(f: FigureFacts): string {
   const verb = f.better === 'lower' ? 'là' : 'đạt';
   if (isRatio(f) && objectOf(f.numerator!.name)) return `Toàn tỉnh có {numerator}/{denominator} {object}, đạt {percent}[, {change}][, {plan}]`;
   if (isPercent(f)) return `{name} ${verb} {percent}[, {change}][, {plan}]`;
-  if (isStock(f) && objectOf(f.name)) return 'Toàn tỉnh có {value} {object}[, {delta}][, {plan}]';
-  if (f.kind === 'de' && objectOf(f.name)) return '{during} có {value} {object}[, {change}][, {plan}]';
+  if (isStock(f) && countedObject(f)) return 'Toàn tỉnh có {value} {object}[, {delta}][, {plan}]';
+  if (countedObject(f)) return '{during} có {value} {object}[, {change}][, {plan}]';
   return `{name} ${verb} {value} {uom}[, {change}][, {plan}]`;
 }
 

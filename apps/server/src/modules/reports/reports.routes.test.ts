@@ -93,7 +93,7 @@ describe('draft summary report: content', () => {
     expect(input.sectors.map((x) => x.name)).toEqual(['Bưu chính, viễn thông', 'Thông tin cơ sở', 'Công tác chung']);
     const [bcvt, ttcs, general] = input.sectors;
     // a unit without a sector: the sector of its form's reviewing division, else 'Công tác chung'
-    expect(general).toEqual({ name: 'Công tác chung', figures: [], sentences: [], narrative: [{ unitName: 'Xã Đức Long', paragraphs: ['Xã Đức Long hoàn thành các nhiệm vụ được giao.'] }] });
+    expect(general).toEqual({ name: 'Công tác chung', figures: [], sentences: [], markedSentences: [], narrative: [{ unitName: 'Xã Đức Long', paragraphs: ['Xã Đức Long hoàn thành các nhiệm vụ được giao.'] }] });
     // one paragraph per unit: its bullets become sentences
     expect(bcvt!.narrative).toEqual([{ unitName: 'Viễn thông Vân Lĩnh', paragraphs: [
       'Năm 2023, Viễn thông Vân Lĩnh lắp mới 14 trạm BTS, phủ sóng 4G toàn bộ các xã. Hoàn thành kéo cáp quang tới 26 thôn. Bảo đảm thông tin liên lạc thông suốt dịp Tết.',
