@@ -18,6 +18,16 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 describe('draft summary report of the demo province', () => {
+  it('a ceiling (less is better) shows its plan but no "% thực hiện": 17 incidents of at most 27 is not "63,0%"', async () => {
+    const input = await assembleSummaryReport(s.db, { period: '2025', today: TODAY });
+    const lower = new Set((await s.db.query<{ name: string }>(`SELECT name FROM data_elements WHERE better = 'lower' UNION ALL SELECT name FROM indicators WHERE better = 'lower'`)).map((r) => r.name));
+    const withTarget = input.sectors.flatMap((x) => x.figures).filter((f) => f.target !== null);
+    const ceilings = withTarget.filter((f) => lower.has(f.name));
+    expect(ceilings.length, 'the demo has a ceiling with a target').toBeGreaterThan(0);
+    for (const f of ceilings) expect(f.achievedPct, f.name).toBeNull();
+    for (const f of withTarget.filter((x) => !lower.has(x.name))) expect(f.achievedPct, f.name).toBeCloseTo((f.current! / f.target!) * 100, 6);
+  });
+
   it('assembles the 2025 annual report and its .docx in time; every key figure equals the analytics API', async () => {
     const started = performance.now();
     const input = await assembleSummaryReport(s.db, { period: '2025', today: TODAY });

@@ -148,6 +148,8 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
   const sentences = new Map<string, string[]>();
   const marked = new Map<string, string[]>();
   const wording = await sentenceCatalog(db);
+  // a ceiling (less is better: incidents) is not achieved in percent: 17 of at most 27 is within the plan, not '63,0%'
+  const ceiling = new Set(wording.filter((c) => c.better === 'lower').map((c) => `${c.kind}:${c.code}`));
   for (const sector of sectors) {
     const dx = dxRows.filter((d) => d.sector_id === sector.id);
     if (!dx.length) continue;
@@ -170,7 +172,7 @@ export async function assembleSummaryReport(db: Db, opts: { period: string; toda
       const nums = [current, get(d, prev), get(d, lastYear), target];
       key.push({
         name: d.name, uom: d.uom, current, previous: nums[1]!, lastYear: nums[2]!, target,
-        achievedPct: target ? (current / target) * 100 : null,
+        achievedPct: target && !ceiling.has(`${d.kind}:${d.code}`) ? (current / target) * 100 : null,
         decimals: d.kind === 'ind' ? (d.decimals ?? 1) : nums.every((n) => n === null || Number.isInteger(n)) ? 0 : 2,
       });
     }
