@@ -328,9 +328,25 @@ export function nextTasksPeriod(p: Period): string {
 export const plannedTask = (k: { state: string; closed_on: string | null }, reportEnd: string) =>
   k.state !== 'closed' || (k.closed_on !== null && k.closed_on > reportEnd);
 
-/** The register's key tasks of a period (from the directive, the conclusion, the office), by sector in report order; those without one last. */
+/** A key task that only endorses the report's own tasks ('Thống nhất các nhiệm vụ … như dự thảo báo cáo') states none itself. */
+export const ENDORSES_REPORT = /như (?:dự thảo )?báo cáo\b/iu;
+
+/** The key tasks' periods part III reads: the next period, and for a part of a year its year's (the annual plan's tasks still open). */
+export function taskPeriods(next: string): string[] {
+  const year = next.slice(0, 4);
+  return next === year ? [next] : [next, year];
+}
+
+/**
+ * The register's key tasks of the next period (from the directive, the conclusion, the office) and, for a part of a
+ * year, the year's tasks still open, by sector in report order; those without one last. A task that only endorses the
+ * report's own tasks is left out when the register holds any other (the conference that reviews a report concludes so).
+ */
 async function registerTasks(db: Db, period: string, order: string[], reportEnd: string): Promise<{ sector: string; tasks: string[] }[]> {
-  const rows = (await keyTasksRepo.list(db, { period })).filter((k) => plannedTask(k, reportEnd)).sort((a, b) => a.id - b.id);
+  const all = (await Promise.all(taskPeriods(period).map((p) => keyTasksRepo.list(db, { period: p })))).flat()
+    .filter((k) => plannedTask(k, reportEnd)).sort((a, b) => (a.period === period ? 0 : 1) - (b.period === period ? 0 : 1) || a.id - b.id);
+  const own = all.filter((k) => !ENDORSES_REPORT.test(k.text));
+  const rows = own.length ? own : all;
   const bySector = new Map<string, string[]>();
   for (const k of rows) {
     const sector = k.sector_name ?? GENERAL_TASKS;
