@@ -965,18 +965,22 @@ export async function seedFollowUp(db: Db, today: string): Promise<FollowUpCount
        JOIN users u ON u.id = s.reviewed_by
       WHERE s.status = 'approved' AND f.narrative AND s.reviewed_at >= $1::timestamptz AND s.reviewed_at <= $2::timestamptz ORDER BY s.reviewed_at, s.id`,
     [new Date(nowBound - 100 * 86_400_000), new Date(nowBound)]);
-  for (const s of recent) {
+  /** A report's intake at its approval, dated then; `then` plans what becomes of each of its pending candidates. */
+  const intakeAt = (s: { id: number; reviewed_at: Date; reviewer: string }, then: (row: { id: number; source_key: string }, at: number) => void) => {
     const at = new Date(s.reviewed_at).getTime();
     schedule(ctx, at, async () => {
       await intakeReport(on(ctx, at), { id: null, name: s.reviewer }, s.id, new Date(at));
       await db.query(`UPDATE recommendation_candidates SET created_at = $2 WHERE submission_id = $1 AND created_at > $2`, [s.id, new Date(at)]);
       const rows = (await db.query<{ id: number; source_key: string }>(`SELECT id, source_key FROM recommendation_candidates WHERE submission_id = $1 AND status = 'pending' ORDER BY id`, [s.id]));
-      for (const row of rows) {
-        const r = rngFor('followup-when', row.source_key);
-        if (r.chance(0.55)) continue;
-        const when = moment(workdaysAfter(vnDateOf(at), r.int(2, 10)), r, at);
-        schedule(ctx, when, () => triage(ctx, row.id, when));
-      }
+      for (const row of rows) then(row, at);
+    });
+  };
+  for (const s of recent) {
+    intakeAt(s, (row, at) => {
+      const r = rngFor('followup-when', row.source_key);
+      if (r.chance(0.55)) return;
+      const when = moment(workdaysAfter(vnDateOf(at), r.int(2, 10)), r, at);
+      schedule(ctx, when, () => triage(ctx, row.id, when));
     });
   }
 
@@ -992,16 +996,10 @@ export async function seedFollowUp(db: Db, today: string): Promise<FollowUpCount
       WHERE s.id = ANY($1::int[]) AND s.status = 'approved' AND s.reviewed_at < $2::timestamptz ORDER BY s.reviewed_at, s.id`,
     [[...summaryRead], new Date(nowBound - 100 * 86_400_000)]));
   for (const s of older) {
-    const at = new Date(s.reviewed_at).getTime();
-    schedule(ctx, at, async () => {
-      await intakeReport(on(ctx, at), { id: null, name: s.reviewer }, s.id, new Date(at));
-      await db.query(`UPDATE recommendation_candidates SET created_at = $2 WHERE submission_id = $1 AND created_at > $2`, [s.id, new Date(at)]);
-      const rows = (await db.query<{ id: number; source_key: string }>(`SELECT id, source_key FROM recommendation_candidates WHERE submission_id = $1 AND status = 'pending' ORDER BY id`, [s.id]));
-      for (const row of rows) {
-        const r = rngFor('followup-when', row.source_key);
-        const when = moment(workdaysAfter(vnDateOf(at), r.int(1, 5)), r, at);
-        schedule(ctx, when, () => linkRaisedAgain(ctx, row.id, when));
-      }
+    intakeAt(s, (row, at) => {
+      const r = rngFor('followup-when', row.source_key);
+      const when = moment(workdaysAfter(vnDateOf(at), r.int(1, 5)), r, at);
+      schedule(ctx, when, () => linkRaisedAgain(ctx, row.id, when));
     });
   }
 
