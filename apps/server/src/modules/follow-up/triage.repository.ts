@@ -189,7 +189,9 @@ export const triageRepo = {
     const where = queueWhere(f, params, true);
     const total = await db.one<{ n: number }>(`SELECT count(*)::int AS n FROM recommendation_candidates c ${where}`, params);
     const rows = await db.query<CandidateRow>(
-      `${SELECT} ${where} ORDER BY (c.status = 'pending') DESC, c.raised_on, c.id LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+      // the queue oldest first (what waits longest); what was decided, the latest decision first (the one just made on top)
+      `${SELECT} ${where} ORDER BY (c.status = 'pending') DESC, CASE WHEN c.status = 'pending' THEN c.raised_on END, c.decided_at DESC NULLS LAST, c.raised_on, c.id
+        LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
       params,
     );
     return { rows, total: total.n };

@@ -202,6 +202,18 @@ describe('creating, dismissing, rejecting a proposed link', () => {
     expect(ok.json()).toMatchObject({ status: 'no_action', reason: 'Đơn vị đã tự khắc phục.' });
   });
 
+  it('lists what was decided with the latest decision first (the one just made on top), the queue oldest first', async () => {
+    const [a, b] = [await candidate(), await candidate()];
+    for (const c of [a, b]) {
+      expect((await inject('POST', `/api/recommendations/candidates/${c.id}/dismiss`, users.bcvt, { version: 1, reason: 'Ý kiến ghi nhận.' })).statusCode).toBe(200);
+    }
+    // b, made after a (a higher id, raised the same day), was decided last
+    await s.db.query(`UPDATE recommendation_candidates SET decided_at = CASE id WHEN $2 THEN now() + interval '1 hour' ELSE now() - interval '1 day' END WHERE id IN ($1, $2)`, [a.id, b.id]);
+    const ids = (await inject('GET', '/api/recommendations/candidates?status=no_action&pageSize=200', users.office)).json().items.map((x: { id: number }) => x.id);
+    expect(ids.indexOf(b.id)).toBe(0);
+    expect(ids.indexOf(a.id)).toBeGreaterThan(0);
+  });
+
   it('keeps a rejected proposal so it is not proposed again for that candidate', async () => {
     const r = await recommendation({ text: 'Loa không dây bị nhiễu sóng.' });
     const c = await candidate({ suggestions: [{ id: r.id, score: 0.45, recurring: true }] });
