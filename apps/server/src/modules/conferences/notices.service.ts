@@ -9,7 +9,7 @@ import { type Actor, normalizeText } from '@nhip/contracts';
 import { type AuditActor, audit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { badRequest, conflict } from '../../platform/errors.js';
-import { type DecreeDocument, DOCUMENT_TYPES } from '../documents/kit/model.js';
+import { type DecreeDocument, DOCUMENT_TYPES, nextRegistryNumber } from '../documents/kit/model.js';
 import { renderDocx } from '../documents/kit/docx.js';
 import { notify } from '../notifications/notifications.service.js';
 import { intakeConference } from '../follow-up/intake.service.js';
@@ -36,10 +36,7 @@ export type IssueInput = {
 export const listNotices = (db: Db, conferenceId: number) => noticesRepo.list(db, conferenceId);
 
 /** The next number of the year: one more than the highest leading number among the year's TB notices. */
-export function nextNumber(numbers: readonly string[]): string {
-  const max = numbers.reduce((m, n) => Math.max(m, Number(/^(\d+)/.exec(n)?.[1] ?? 0)), 0);
-  return String(max + 1).padStart(2, '0');
-}
+export const nextNumber = nextRegistryNumber;
 
 export async function issueNotice(db: Db, who: Who, conferenceId: number, input: IssueInput, now: Date): Promise<NoticeRow> {
   return db.tx(async (tx) => {

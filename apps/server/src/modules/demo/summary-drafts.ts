@@ -17,7 +17,7 @@ import type { Db } from '../../platform/db/index.js';
 import { periodWording } from '../documents/summary-report.model.js';
 import { approveDraft, createDraft, returnDraft, saveDraft, submitDraft } from '../reports/summary-draft.service.js';
 import { type AuditRow, dated, writeAudit } from './audit-sink.js';
-import { toWorkingDay, vnDateOf, vnTime } from './dates.js';
+import { addDays, toWorkingDay, vnDateOf, vnTime } from './dates.js';
 import { DEPT_MERGE_DATE } from './org.js';
 import type { DemoUser, Users } from './users.js';
 
@@ -25,8 +25,6 @@ export type SummaryDraftCounts = { summaryReports: number; summaryReportVersions
 
 type Who = Actor & { auditActor: AuditActor };
 const whoOf = (u: DemoUser): Who => ({ id: u.id, role: u.role as Actor['role'], orgUnitId: u.unit.id, auditActor: { id: u.id, name: u.username } });
-
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export async function seedSummaryDrafts(db: Db, users: Users, today: string): Promise<SummaryDraftCounts> {
   const audit: AuditRow[] = [];

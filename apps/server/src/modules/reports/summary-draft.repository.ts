@@ -93,6 +93,10 @@ export const summaryDraftRepo = {
   /** Moves the report to `version` (and a state, with who and when). */
   setVersion: (db: Db, id: number, version: number) => db.query('UPDATE summary_reports SET version = $2 WHERE id = $1', [id, version]),
 
+  /** Who submitted the report last (told when it is returned). */
+  submitter: async (db: Db, id: number) =>
+    (await db.maybeOne<{ submitted_by: number | null }>('SELECT submitted_by FROM summary_reports WHERE id = $1', [id]))?.submitted_by ?? null,
+
   submitted: (db: Db, id: number, by: number | null, at: Date) =>
     db.query(`UPDATE summary_reports SET state = 'submitted', submitted_by = $2, submitted_at = $3 WHERE id = $1`, [id, by, at]),
 

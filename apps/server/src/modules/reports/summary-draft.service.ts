@@ -20,6 +20,7 @@ import {
 import { type AuditActor, audit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/index.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.js';
+import { nextRegistryNumber } from '../documents/kit/model.js';
 import { type DraftSection, compileSections, draftDocument, sanitizeSectionHtml, withFields } from '../documents/summary-draft.content.js';
 import { type SummaryReportInput, periodWording } from '../documents/summary-report.model.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -225,7 +226,7 @@ export async function returnDraft(db: Db, who: Who, periodId: string, body: { ba
   if (!comment) throw badRequest('Trả lại báo cáo phải ghi ý kiến để Văn phòng biết cần sửa gì.');
   let submitter: number | null = null;
   const view = await change(db, who, periodId, body.baseVersion, 'return', today, now, async ({ tx, r }) => {
-    submitter = (await tx.maybeOne<{ submitted_by: number | null }>('SELECT submitted_by FROM summary_reports WHERE id = $1', [r.id]))?.submitted_by ?? null;
+    submitter = await summaryDraftRepo.submitter(tx, r.id);
     await summaryDraftRepo.returned(tx, r.id, comment, who.id, now);
     return { kind: 'return', comment, audit: { state: SUMMARY_DRAFT_TRANSITIONS.return.to, comment } };
   });
@@ -236,12 +237,6 @@ export async function returnDraft(db: Db, who: Who, periodId: string, body: { ba
     });
   }
   return view;
-}
-
-/** The next number of the year: one more than the highest leading number among the year's BC numbers. */
-export function nextNumber(numbers: readonly string[]): string {
-  const max = numbers.reduce((m, n) => Math.max(m, Number(/^(\d+)/.exec(n)?.[1] ?? 0)), 0);
-  return String(max + 1).padStart(2, '0');
 }
 
 /** Approves: the number (typed, or the next of the year), the date (today), the lock. */
@@ -255,7 +250,7 @@ export function approveDraft(db: Db, who: Who, periodId: string, body: { baseVer
     if (typed && taken.some((n) => Number(n) === Number(typed.replace(/\D/g, '')) && n.replace(/\d/g, '') === typed.replace(/\d/g, ''))) {
       throw conflict(`Số ${typed}/BC-${s.input.issuerShort} năm ${year} đã cấp cho báo cáo khác.`);
     }
-    const number = typed ?? nextNumber(taken);
+    const number = typed ?? nextRegistryNumber(taken);
     await summaryDraftRepo.approved(tx, r.id, number, year, today, who.id, now);
     const input: SummaryReportInput = { ...s.input, number, date: today };
     return { kind: 'approve', stored: { input }, audit: { state: SUMMARY_DRAFT_TRANSITIONS.approve.to, number: `${number}/BC-${s.input.issuerShort}`, date: today } };

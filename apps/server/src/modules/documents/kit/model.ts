@@ -192,6 +192,12 @@ export function meetingTimeText(dateISO: string, time: string): string {
 const NUMBER_BLANK = '\u00a0'.repeat(8);
 
 /** 'Số: 12/BC-SKHCN', or 'Số:      /GM-SKHCN' (blank left for the clerk) while a draft. */
+/** The next registry number of a year: one more than the highest leading number among those given ('07', '12a' → '13'). */
+export function nextRegistryNumber(numbers: readonly string[]): string {
+  const max = numbers.reduce((m, n) => Math.max(m, Number(/^(\d+)/.exec(n)?.[1] ?? 0)), 0);
+  return String(max + 1).padStart(2, '0');
+}
+
 export function documentNumberLine(number: string | null, issuerShort: string, symbol = 'BC'): string {
   const n = number?.trim() ? number.trim() : NUMBER_BLANK;
   return `Số: ${n}/${symbol}-${issuerShort}`;
